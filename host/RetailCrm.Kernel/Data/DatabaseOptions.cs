@@ -1,0 +1,59 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using RetailCrm.Sdk.Data;
+
+namespace RetailCrm.Kernel.Data;
+
+/// <summary>
+/// Which database this deployment uses. SQLite (a file under the data folder) unless the
+/// connection string <c>RetailCrm</c> points at PostgreSQL (<c>Host=...</c>) or
+/// <c>RetailCrm:Database:Provider</c> says <c>postgres</c>.
+/// </summary>
+public sealed class DatabaseOptions
+{
+    public DatabaseOptions(string connectionString, bool usesPostgres)
+    {
+        ConnectionString = connectionString;
+        UsesPostgres = usesPostgres;
+    }
+
+    public string ConnectionString { get; }
+
+    public bool UsesPostgres { get; }
+
+    public static DatabaseOptions From(IConfiguration configuration, string contentRoot)
+    {
+        var connectionString = configuration.GetConnectionString("RetailCrm");
+        var provider = configuration["RetailCrm:Database:Provider"];
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            var dataFolder = Path.GetFullPath(configuration["RetailCrm:DataPath"] ?? Path.Combine(contentRoot, "data"));
+            Directory.CreateDirectory(dataFolder);
+            return new DatabaseOptions($"Data Source={Path.Combine(dataFolder, "retailcrm.db")};Default Timeout=30", false);
+        }
+
+        var postgres = provider is not null
+            ? provider.Equals("postgres", StringComparison.OrdinalIgnoreCase) || provider.Equals("postgresql", StringComparison.OrdinalIgnoreCase)
+            : connectionString.Contains("Host=", StringComparison.OrdinalIgnoreCase);
+        return new DatabaseOptions(connectionString, postgres);
+    }
+
+    public ModuleNaming NamingFor(string moduleId) => new(moduleId, UsesPostgres);
+
+    public void Configure(DbContextOptionsBuilder options, string moduleId, System.Reflection.Assembly migrationsAssembly)
+    {
+        var naming = NamingFor(moduleId);
+        if (UsesPostgres)
+        {
+            options.UseNpgsql(ConnectionString, o => o.MigrationsHistoryTable(naming.MigrationsHistoryTable, naming.Schema).MigrationsAssembly(migrationsAssembly));
+        }
+        else
+        {
+            options.UseSqlite(ConnectionString, o => o.MigrationsHistoryTable(naming.MigrationsHistoryTable).MigrationsAssembly(migrationsAssembly));
+        }
+
+        // Migrations are written by hand once for both providers, so there is no model snapshot to compare with.
+        options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+    }
+}

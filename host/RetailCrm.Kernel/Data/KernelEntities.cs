@@ -1,0 +1,213 @@
+using RetailCrm.Sdk.Authorization;
+using RetailCrm.Sdk.Data;
+using RetailCrm.Sdk.MultiTenancy;
+
+namespace RetailCrm.Kernel.Data;
+
+public enum TenantStatus
+{
+    Active,
+    Suspended,
+}
+
+public sealed class Tenant
+{
+    public Guid Id { get; set; }
+
+    public string Name { get; set; } = "";
+
+    public TenantStatus Status { get; set; }
+
+    /// <summary>The platform operator's own tenant (created on first run); only its admins manage other tenants.</summary>
+    public bool IsHost { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    public List<TenantHostName> HostNames { get; set; } = [];
+}
+
+public sealed class TenantHostName
+{
+    public Guid Id { get; set; }
+
+    public Guid TenantId { get; set; }
+
+    public string HostName { get; set; } = "";
+}
+
+public sealed class TenantModule : ITenantOwned
+{
+    public Guid TenantId { get; set; }
+
+    public string ModuleId { get; set; } = "";
+
+    public bool Enabled { get; set; }
+
+    public DateTime ChangedAt { get; set; }
+}
+
+public enum OrganizationUnitKind
+{
+    Headquarters,
+    Region,
+    Store,
+    Department,
+}
+
+public sealed class OrganizationUnit : ITenantOwned
+{
+    public Guid Id { get; set; }
+
+    public Guid TenantId { get; set; }
+
+    public Guid? ParentId { get; set; }
+
+    public string Name { get; set; } = "";
+
+    public string Code { get; set; } = "";
+
+    public OrganizationUnitKind Kind { get; set; }
+
+    /// <summary>Ids from the root down to this unit, <c>/</c>-separated, for "my unit and below" queries.</summary>
+    public string Path { get; set; } = "";
+}
+
+public sealed class User : ITenantOwned
+{
+    public Guid Id { get; set; }
+
+    public Guid TenantId { get; set; }
+
+    public string UserName { get; set; } = "";
+
+    public string DisplayName { get; set; } = "";
+
+    public string? Email { get; set; }
+
+    [Sensitive]
+    public string PasswordHash { get; set; } = "";
+
+    public Guid? OrganizationUnitId { get; set; }
+
+    public bool IsActive { get; set; } = true;
+
+    public int AccessFailedCount { get; set; }
+
+    public DateTime? LockoutEnd { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    public List<UserRole> Roles { get; set; } = [];
+}
+
+public sealed class Role : ITenantOwned
+{
+    public Guid Id { get; set; }
+
+    public Guid TenantId { get; set; }
+
+    public string Name { get; set; } = "";
+
+    public string DisplayName { get; set; } = "";
+
+    public DataScope DataScope { get; set; }
+
+    public List<RolePermission> Permissions { get; set; } = [];
+}
+
+public sealed class RolePermission : ITenantOwned
+{
+    public Guid RoleId { get; set; }
+
+    public Guid TenantId { get; set; }
+
+    public string Permission { get; set; } = "";
+}
+
+public sealed class UserRole : ITenantOwned
+{
+    public Guid UserId { get; set; }
+
+    public Guid RoleId { get; set; }
+
+    public Guid TenantId { get; set; }
+}
+
+public sealed class SettingValue
+{
+    public Guid Id { get; set; }
+
+    public string Name { get; set; } = "";
+
+    public Sdk.Settings.SettingScope Scope { get; set; }
+
+    public Guid? TenantId { get; set; }
+
+    public Guid? UserId { get; set; }
+
+    public string Value { get; set; } = "";
+}
+
+public sealed class ApiKey : ITenantOwned
+{
+    public Guid Id { get; set; }
+
+    public Guid TenantId { get; set; }
+
+    public string Name { get; set; } = "";
+
+    /// <summary>First characters of the key, shown to admins and used to find the row.</summary>
+    public string Prefix { get; set; } = "";
+
+    [Sensitive]
+    public string KeyHash { get; set; } = "";
+
+    /// <summary>Space-separated permission names.</summary>
+    public string Permissions { get; set; } = "";
+
+    public DateTime CreatedAt { get; set; }
+
+    public DateTime? RevokedAt { get; set; }
+}
+
+public enum DeliveryStatus
+{
+    Pending,
+    Delivered,
+
+    /// <summary>The handler's module is off for the event's tenant, so the handler does not see it.</summary>
+    Skipped,
+
+    /// <summary>Gave up after the last retry; shown to admins, who may retry it.</summary>
+    Failed,
+}
+
+/// <summary>Delivery of one outbox message to one handler: retried until delivered or given up (then visible to admins).</summary>
+[NotAudited]
+public sealed class EventDelivery
+{
+    public Guid Id { get; set; }
+
+    public Guid MessageId { get; set; }
+
+    public string SourceModule { get; set; } = "";
+
+    public Guid? TenantId { get; set; }
+
+    public string EventName { get; set; } = "";
+
+    public string Handler { get; set; } = "";
+
+    public DeliveryStatus Status { get; set; }
+
+    public int Attempts { get; set; }
+
+    public string? LastError { get; set; }
+
+    public DateTime? NextAttemptAt { get; set; }
+
+    public DateTime? DeliveredAt { get; set; }
+
+    /// <summary>Claimed by one host instance until then, so that two instances never deliver it at once.</summary>
+    public DateTime? LockedUntil { get; set; }
+}

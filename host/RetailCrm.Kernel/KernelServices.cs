@@ -1,0 +1,179 @@
+using Autofac.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.ApplicationParts;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging;
+using RetailCrm.Kernel.Authorization;
+using RetailCrm.Kernel.Data;
+using RetailCrm.Kernel.Events;
+using RetailCrm.Kernel.Identity;
+using RetailCrm.Kernel.Jobs;
+using RetailCrm.Kernel.Localization;
+using RetailCrm.Kernel.Modularity;
+using RetailCrm.Kernel.MultiTenancy;
+using RetailCrm.Kernel.Settings;
+using RetailCrm.Kernel.Web;
+using RetailCrm.Sdk.Authorization;
+using RetailCrm.Sdk.Data;
+using RetailCrm.Sdk.Events;
+using RetailCrm.Sdk.Modularity;
+using RetailCrm.Sdk.MultiTenancy;
+using RetailCrm.Sdk.Settings;
+
+namespace RetailCrm.Kernel;
+
+/// <summary>Composes the kernel, the installed modules and the plugins into a web application.</summary>
+public static class KernelServices
+{
+    private const string SmartScheme = "Smart";
+
+    /// <summary>
+    /// Reads the manifests, checks the graph (throwing <see cref="ModuleGraphException"/> with every
+    /// problem), loads the modules and plugins and registers every service. Autofac is the container.
+    /// </summary>
+    public static ModuleCatalog AddRetailCrmKernel(this WebApplicationBuilder builder)
+    {
+        builder.Host.UseServiceProviderFactory(new AutofacServiceProviderFactory());
+        var configuration = builder.Configuration;
+        var services = builder.Services;
+        using var bootLoggers = LoggerFactory.Create(b => b.AddConsole());
+        var bootLogger = bootLoggers.CreateLogger("RetailCrm.Kernel");
+
+        var catalog = new ModuleLoader(bootLogger).Load(
+            configuration["RetailCrm:ModulesPath"] ?? Path.Combine(AppContext.BaseDirectory, "modules"),
+            configuration["RetailCrm:PluginsPath"] ?? Path.Combine(AppContext.BaseDirectory, "plugins"));
+        var database = DatabaseOptions.From(configuration, builder.Environment.ContentRootPath);
+        var registry = new DbContextRegistry(services, database);
+        var eventHandlers = new EventHandlerRegistry();
+        services.AddSingleton(catalog);
+        services.AddSingleton(database);
+        services.AddSingleton(registry);
+        services.AddSingleton(eventHandlers);
+        registry.Add<KernelDbContext>(KernelDbContext.ModuleId);
+
+        AddKernelServices(services);
+        AddWeb(services, catalog);
+        ConfigureModules(catalog, services, configuration, registry, bootLogger);
+        eventHandlers.Collect(services, catalog);
+        return catalog;
+    }
+
+    private static void AddKernelServices(IServiceCollection services)
+    {
+        services.AddHttpContextAccessor();
+        services.AddSingleton<CurrentTenant>();
+        services.AddSingleton<ICurrentTenant>(sp => sp.GetRequiredService<CurrentTenant>());
+        services.AddScoped<CurrentUser>();
+        services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
+        services.AddScoped<EventBus>();
+        services.AddScoped<IEventBus>(sp => sp.GetRequiredService<EventBus>());
+        services.AddScoped<ICrmDbContextServices, CrmDbContextServices>();
+        services.AddSingleton<TenantStore>();
+        services.AddSingleton<ModuleToggles>();
+        services.AddSingleton<TenantProvisioner>();
+        services.AddSingleton<PermissionDefinitions>();
+        services.AddSingleton<SettingDefinitions>();
+        services.AddSingleton<IPermissionDefinitionProvider, KernelPermissions>();
+        services.AddSingleton<ISettingDefinitionProvider, KernelSettings>();
+        services.AddScoped<IPermissionChecker, PermissionChecker>();
+        services.AddScoped<IDataScopeProvider, DataScopeProvider>();
+        services.AddScoped<ISettingProvider, SettingProvider>();
+        services.AddScoped<UserAccounts>();
+        services.AddScoped<MenuBuilder>();
+        services.AddSingleton<DatabaseMigrator>();
+        services.AddSingleton<KernelStartup>();
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+        services.AddSingleton<JobScheduler>();
+        services.AddHostedService(sp => sp.GetRequiredService<JobScheduler>());
+        services.AddSingleton<IStringLocalizerFactory, JsonStringLocalizerFactory>();
+        services.TryAddTransient(typeof(IStringLocalizer<>), typeof(StringLocalizer<>));
+    }
+
+    private static void AddWeb(IServiceCollection services, ModuleCatalog catalog)
+    {
+        services
+            .AddControllersWithViews(options => options.Conventions.Add(new ModuleEndpointConvention(catalog)))
+            .ConfigureApplicationPartManager(parts =>
+            {
+                parts.ApplicationParts.Add(new AssemblyPart(typeof(KernelServices).Assembly));
+                foreach (var module in catalog.Running)
+                {
+                    parts.ApplicationParts.Add(new AssemblyPart(module.Assembly!));
+                    parts.ApplicationParts.Add(new CompiledRazorAssemblyPart(module.Assembly!));
+                }
+            });
+        services.AddProblemDetails();
+        services.AddHealthChecks().AddCheck<ReadinessHealthCheck>("ready", tags: ["ready"]);
+        services.AddLocalization();
+        services.Configure<RequestLocalizationOptions>(options =>
+        {
+            string[] cultures = ["en", "zh-CN"];
+            options.SetDefaultCulture("en").AddSupportedCultures(cultures).AddSupportedUICultures(cultures);
+        });
+        services
+            .AddAuthentication(SmartScheme)
+            .AddPolicyScheme(SmartScheme, "Cookie or API key", options =>
+                options.ForwardDefaultSelector = context => context.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.Header)
+                    ? CrmClaims.ApiKeyScheme
+                    : CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(CrmClaims.ApiKeyScheme, null)
+            .AddCookie(options =>
+            {
+                options.LoginPath = "/account/login";
+                options.LogoutPath = "/account/logout";
+                options.Cookie.Name = "retailcrm.auth";
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Strict;
+                options.SlidingExpiration = true;
+                options.ExpireTimeSpan = TimeSpan.FromHours(8);
+                options.Events.OnRedirectToLogin = context => ApiAware(context, 401, "unauthorized", "Sign-in required");
+                options.Events.OnRedirectToAccessDenied = context => ApiAware(context, 403, "forbidden", "Access denied");
+            });
+        services.AddAuthorization();
+    }
+
+    private static Task ApiAware(RedirectContext<CookieAuthenticationOptions> context, int status, string type, string title)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            return Problems.WriteAsync(context.HttpContext, status, type, title);
+        }
+
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    private static void ConfigureModules(ModuleCatalog catalog, IServiceCollection services, Microsoft.Extensions.Configuration.IConfiguration configuration, DbContextRegistry registry, ILogger logger)
+    {
+        foreach (var module in catalog.Running.ToList())
+        {
+            if (!module.IsPlugin)
+            {
+                module.Instance!.ConfigureServices(new ModuleServiceContext(module.Manifest, services, configuration, registry));
+                continue;
+            }
+
+            // A plugin registers into a collection of its own first, so that one that throws half-way leaves nothing behind.
+            var own = new ServiceCollection();
+            try
+            {
+                module.Instance!.ConfigureServices(new ModuleServiceContext(module.Manifest, own, configuration, registry));
+                foreach (var descriptor in own)
+                {
+                    services.Add(descriptor);
+                }
+            }
+            catch (Exception e)
+            {
+                module.Fail($"ConfigureServices threw {e.GetType().Name}: {e.Message}");
+                logger.LogError(e, "Plugin {PluginId} failed in ConfigureServices and is skipped", module.Id);
+            }
+        }
+    }
+}

@@ -1,0 +1,163 @@
+using System.Reflection;
+using System.Runtime.Loader;
+using McMaster.NETCore.Plugins;
+using Microsoft.Extensions.Logging;
+using Semver;
+using RetailCrm.Sdk.Modularity;
+
+namespace RetailCrm.Kernel.Modularity;
+
+/// <summary>
+/// Finds the manifests in the modules and plugins folders, checks the graph, then loads the
+/// assemblies: modules into the default load context, each plugin into a load context of its own
+/// that shares only the Sdk, EF Core and the modules' Contracts with the host.
+/// </summary>
+internal sealed class ModuleLoader(ILogger logger)
+{
+    public static readonly SemVersion SdkVersion = SemVersion.Parse(
+        typeof(CrmModule).Assembly.GetName().Version is { } v ? $"{v.Major}.{v.Minor}.{v.Build}" : "1.0.0",
+        SemVersionStyles.Strict);
+
+    private readonly List<AssemblyDependencyResolver> _moduleResolvers = [];
+
+    public ModuleCatalog Load(string modulesPath, string pluginsPath)
+    {
+        var modules = ReadManifests(modulesPath, "module.json");
+        var ordered = ModuleGraph.Order(modules, SdkVersion);
+        AssemblyLoadContext.Default.Resolving += ResolveFromModuleFolders;
+
+        var installed = ordered.Select(m => new InstalledModule(m)).ToList();
+        foreach (var module in installed)
+        {
+            module.Assembly = LoadIntoDefaultContext(MainAssemblyPath(module.Manifest));
+            module.Instance = CreateModule(module);
+        }
+
+        foreach (var plugin in ReadPluginManifests(pluginsPath))
+        {
+            installed.Add(LoadPlugin(plugin, modules));
+        }
+
+        return new ModuleCatalog(installed);
+    }
+
+    private List<ModuleManifest> ReadPluginManifests(string pluginsPath)
+    {
+        try
+        {
+            return ReadManifests(pluginsPath, "plugin.json");
+        }
+        catch (ModuleGraphException e)
+        {
+            // A malformed plugin manifest must not stop the host: report it as a failed plugin.
+            logger.LogError("Plugin manifests could not be read: {Problems}", string.Join("; ", e.Problems));
+            return [];
+        }
+    }
+
+    private InstalledModule LoadPlugin(ModuleManifest plugin, IReadOnlyList<ModuleManifest> modules)
+    {
+        var installed = new InstalledModule(plugin);
+        try
+        {
+            ModuleGraph.Order([.. modules, plugin], SdkVersion);
+            var loader = PluginLoader.CreateFromAssemblyFile(
+                MainAssemblyPath(plugin),
+                isUnloadable: false,
+                sharedTypes: [typeof(CrmModule), typeof(Microsoft.EntityFrameworkCore.DbContext), typeof(Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions)],
+                configure: config =>
+                {
+                    config.PreferSharedTypes = false;
+                    foreach (var contracts in SharedContractAssemblies())
+                    {
+                        config.SharedAssemblies.Add(contracts.GetName());
+                    }
+                });
+            installed.Assembly = loader.LoadDefaultAssembly();
+            installed.Instance = CreateModule(installed);
+        }
+        catch (Exception e)
+        {
+            var reason = e is ModuleGraphException graph ? string.Join(" ", graph.Problems) : $"{e.GetType().Name}: {e.Message}";
+            installed.Fail(reason);
+            logger.LogError(e, "Plugin {PluginId} failed to load and is skipped: {Reason}", plugin.Id, reason);
+        }
+
+        return installed;
+    }
+
+    private static IEnumerable<Assembly> SharedContractAssemblies() =>
+        AssemblyLoadContext.Default.Assemblies.Where(a => a.GetName().Name?.EndsWith(".Contracts", StringComparison.Ordinal) == true);
+
+    private static CrmModule CreateModule(InstalledModule module)
+    {
+        var types = module.Assembly!.GetTypes().Where(t => t is { IsAbstract: false, IsClass: true } && typeof(CrmModule).IsAssignableFrom(t)).ToList();
+        if (types.Count != 1)
+        {
+            throw new InvalidOperationException($"'{module.Id}' must declare exactly one CrmModule class in {module.Assembly!.GetName().Name}; found {types.Count}.");
+        }
+
+        var instance = (CrmModule)Activator.CreateInstance(types[0])!;
+        instance.Manifest = module.Manifest;
+        return instance;
+    }
+
+    private static List<ModuleManifest> ReadManifests(string root, string fileName)
+    {
+        if (!Directory.Exists(root))
+        {
+            return [];
+        }
+
+        var manifests = new List<ModuleManifest>();
+        var problems = new List<string>();
+        foreach (var file in Directory.EnumerateDirectories(root).Order(StringComparer.Ordinal).Select(d => Path.Combine(d, fileName)).Where(File.Exists))
+        {
+            try
+            {
+                manifests.Add(ModuleManifest.Read(file));
+            }
+            catch (System.Text.Json.JsonException e)
+            {
+                problems.Add($"{file} is not a valid manifest: {e.Message}");
+            }
+        }
+
+        return problems.Count > 0 ? throw new ModuleGraphException(problems) : manifests;
+    }
+
+    /// <summary>The manifest's <c>assembly</c>, or the project whose deps.json sits beside it.</summary>
+    private static string MainAssemblyPath(ModuleManifest manifest)
+    {
+        if (manifest.Assembly is { } named)
+        {
+            return Path.Combine(manifest.Directory, named);
+        }
+
+        var deps = Directory.GetFiles(manifest.Directory, "*.deps.json");
+        return deps.Length == 1
+            ? Path.Combine(manifest.Directory, Path.GetFileName(deps[0])[..^".deps.json".Length] + ".dll")
+            : throw new InvalidOperationException($"'{manifest.Id}': name the main assembly in the manifest ('assembly'); {manifest.Directory} has {deps.Length} deps.json files.");
+    }
+
+    private Assembly LoadIntoDefaultContext(string path)
+    {
+        _moduleResolvers.Add(new AssemblyDependencyResolver(path));
+        var name = AssemblyName.GetAssemblyName(path);
+        return AssemblyLoadContext.Default.Assemblies.FirstOrDefault(a => AssemblyName.ReferenceMatchesDefinition(a.GetName(), name) && a.GetName().Name == name.Name)
+            ?? AssemblyLoadContext.Default.LoadFromAssemblyPath(path);
+    }
+
+    private Assembly? ResolveFromModuleFolders(AssemblyLoadContext context, AssemblyName name)
+    {
+        foreach (var resolver in _moduleResolvers)
+        {
+            if (resolver.ResolveAssemblyToPath(name) is { } path)
+            {
+                return context.LoadFromAssemblyPath(path);
+            }
+        }
+
+        return null;
+    }
+}

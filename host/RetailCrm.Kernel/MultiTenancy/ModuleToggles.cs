@@ -1,0 +1,144 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using RetailCrm.Kernel.Data;
+using RetailCrm.Kernel.Modularity;
+using RetailCrm.Sdk.MultiTenancy;
+
+namespace RetailCrm.Kernel.MultiTenancy;
+
+/// <summary>The outcome of switching a module on or off for a tenant.</summary>
+public sealed record ModuleToggleResult(bool Succeeded, string? Error, IReadOnlyList<string> Changed)
+{
+    public static ModuleToggleResult Refused(string error) => new(false, error, []);
+}
+
+/// <summary>
+/// Which modules each tenant has switched on. Enabling pulls in dependencies; disabling a module
+/// that an enabled module needs is refused. Read on every request, so the answer is cached per
+/// tenant for a short time and invalidated at once on this instance when it changes.
+/// </summary>
+public sealed class ModuleToggles(IServiceScopeFactory scopes, ModuleCatalog catalog, ICurrentTenant currentTenant)
+{
+    private static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(2);
+    private readonly ConcurrentDictionary<Guid, (IReadOnlySet<string> Enabled, DateTime Until)> _cache = new();
+
+    public async Task<IReadOnlySet<string>> GetEnabledAsync(Guid tenantId, CancellationToken cancellationToken = default)
+    {
+        if (_cache.TryGetValue(tenantId, out var hit) && hit.Until > DateTime.UtcNow)
+        {
+            return hit.Enabled;
+        }
+
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<KernelDbContext>();
+        var ids = await db.TenantModules.IgnoreQueryFilters().AsNoTracking()
+            .Where(m => m.TenantId == tenantId && m.Enabled)
+            .Select(m => m.ModuleId)
+            .ToListAsync(cancellationToken);
+        var running = ids.Where(id => catalog.Find(id)?.State == ModuleLoadState.Loaded);
+        var enabled = new HashSet<string>(running, StringComparer.OrdinalIgnoreCase);
+        _cache[tenantId] = (enabled, DateTime.UtcNow + Lifetime);
+        return enabled;
+    }
+
+    public async Task<bool> IsEnabledAsync(Guid tenantId, string moduleId, CancellationToken cancellationToken = default) =>
+        (await GetEnabledAsync(tenantId, cancellationToken)).Contains(moduleId);
+
+    public async Task<ModuleToggleResult> SetAsync(Guid tenantId, string moduleId, bool enabled, CancellationToken cancellationToken = default)
+    {
+        var module = catalog.Find(moduleId);
+        if (module is null)
+        {
+            return ModuleToggleResult.Refused($"No module '{moduleId}' is installed.");
+        }
+
+        _cache.TryRemove(tenantId, out _);
+        var current = await GetEnabledAsync(tenantId, cancellationToken);
+        List<string> changes;
+        if (enabled)
+        {
+            if (module.State != ModuleLoadState.Loaded)
+            {
+                return ModuleToggleResult.Refused($"'{module.Id}' failed to load and cannot be enabled: {module.Error}");
+            }
+
+            changes = WithDependencies(module).Where(id => !current.Contains(id)).ToList();
+        }
+        else
+        {
+            var dependents = catalog.Running
+                .Where(m => current.Contains(m.Id) && m.Manifest.DependsOn.ContainsKey(module.Id))
+                .Select(m => m.Id)
+                .ToList();
+            if (dependents.Count > 0)
+            {
+                return ModuleToggleResult.Refused(
+                    $"'{module.Id}' cannot be disabled: {string.Join(", ", dependents.Select(d => $"'{d}'"))} {(dependents.Count == 1 ? "needs" : "need")} it. Disable {(dependents.Count == 1 ? "it" : "them")} first.");
+            }
+
+            changes = current.Contains(module.Id) ? [module.Id] : [];
+        }
+
+        await SaveAsync(tenantId, changes, enabled, cancellationToken);
+        _cache.TryRemove(tenantId, out _);
+        return new ModuleToggleResult(true, null, changes);
+    }
+
+    /// <summary>Switches on every loaded module for a new tenant, or those named.</summary>
+    public async Task EnableAllAsync(Guid tenantId, IEnumerable<string>? only, CancellationToken cancellationToken)
+    {
+        var wanted = only?.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var ids = catalog.Running
+            .Where(m => wanted is null || wanted.Contains(m.Id))
+            .SelectMany(WithDependencies)
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToList();
+        await SaveAsync(tenantId, ids, true, cancellationToken);
+        _cache.TryRemove(tenantId, out _);
+    }
+
+    private IEnumerable<string> WithDependencies(InstalledModule module)
+    {
+        foreach (var dependencyId in module.Manifest.DependsOn.Keys)
+        {
+            if (catalog.Find(dependencyId) is { } dependency)
+            {
+                foreach (var id in WithDependencies(dependency))
+                {
+                    yield return id;
+                }
+            }
+        }
+
+        yield return module.Id;
+    }
+
+    private async Task SaveAsync(Guid tenantId, IReadOnlyCollection<string> moduleIds, bool enabled, CancellationToken cancellationToken)
+    {
+        if (moduleIds.Count == 0)
+        {
+            return;
+        }
+
+        using var tenantScope = currentTenant.Change(tenantId);
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<KernelDbContext>();
+        var rows = await db.TenantModules.Where(m => moduleIds.Contains(m.ModuleId)).ToListAsync(cancellationToken);
+        foreach (var id in moduleIds.Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            var row = rows.FirstOrDefault(r => r.ModuleId.Equals(id, StringComparison.OrdinalIgnoreCase));
+            if (row is null)
+            {
+                db.TenantModules.Add(new TenantModule { TenantId = tenantId, ModuleId = id, Enabled = enabled, ChangedAt = DateTime.UtcNow });
+            }
+            else
+            {
+                row.Enabled = enabled;
+                row.ChangedAt = DateTime.UtcNow;
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

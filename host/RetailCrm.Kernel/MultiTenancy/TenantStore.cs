@@ -1,0 +1,59 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using RetailCrm.Kernel.Data;
+
+namespace RetailCrm.Kernel.MultiTenancy;
+
+/// <summary>A tenant as the request pipeline needs it.</summary>
+public sealed record TenantInfo(Guid Id, string Name, TenantStatus Status, bool IsHost, IReadOnlyList<string> HostNames);
+
+/// <summary>
+/// Looks tenants up by id or host name. Cached for a few seconds so that the per-request cost stays
+/// small while changes made on another host instance are seen soon; local changes invalidate at once.
+/// </summary>
+public sealed class TenantStore(IServiceScopeFactory scopes)
+{
+    private static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(5);
+    private readonly ConcurrentDictionary<string, (TenantInfo? Tenant, DateTime Until)> _cache = new(StringComparer.OrdinalIgnoreCase);
+
+    public Task<TenantInfo?> FindAsync(Guid id, CancellationToken cancellationToken) =>
+        Cached("id:" + id, db => db.Tenants.Where(t => t.Id == id), cancellationToken);
+
+    public Task<TenantInfo?> FindByHostAsync(string host, CancellationToken cancellationToken)
+    {
+        var normalized = host.ToLowerInvariant();
+        return Cached("host:" + normalized, db => db.Tenants.Where(t => t.HostNames.Any(h => h.HostName == normalized)), cancellationToken);
+    }
+
+    public Task<TenantInfo?> FindByNameAsync(string name, CancellationToken cancellationToken) =>
+        Cached("name:" + name, db => db.Tenants.Where(t => t.Name == name), cancellationToken);
+
+    public async Task<IReadOnlyList<TenantInfo>> ListAsync(CancellationToken cancellationToken)
+    {
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<KernelDbContext>();
+        var tenants = await db.Tenants.AsNoTracking().Include(t => t.HostNames).OrderBy(t => t.Name).ToListAsync(cancellationToken);
+        return tenants.Select(ToInfo).ToList();
+    }
+
+    public void Invalidate() => _cache.Clear();
+
+    private async Task<TenantInfo?> Cached(string key, Func<KernelDbContext, IQueryable<Tenant>> query, CancellationToken cancellationToken)
+    {
+        if (_cache.TryGetValue(key, out var hit) && hit.Until > DateTime.UtcNow)
+        {
+            return hit.Tenant;
+        }
+
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<KernelDbContext>();
+        var tenant = await query(db).AsNoTracking().Include(t => t.HostNames).FirstOrDefaultAsync(cancellationToken);
+        var info = tenant is null ? null : ToInfo(tenant);
+        _cache[key] = (info, DateTime.UtcNow + Lifetime);
+        return info;
+    }
+
+    private static TenantInfo ToInfo(Tenant tenant) =>
+        new(tenant.Id, tenant.Name, tenant.Status, tenant.IsHost, tenant.HostNames.Select(h => h.HostName).Order().ToList());
+}

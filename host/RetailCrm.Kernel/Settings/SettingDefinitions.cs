@@ -1,0 +1,80 @@
+using System.Globalization;
+using RetailCrm.Kernel.Modularity;
+using RetailCrm.Sdk.Settings;
+
+namespace RetailCrm.Kernel.Settings;
+
+/// <summary>Every setting declared by the kernel and the running modules.</summary>
+public sealed class SettingDefinitions
+{
+    private readonly Dictionary<string, SettingDefinition> _byName = new(StringComparer.OrdinalIgnoreCase);
+
+    public SettingDefinitions(IEnumerable<ISettingDefinitionProvider> providers, ModuleCatalog catalog)
+    {
+        foreach (var provider in providers)
+        {
+            provider.Define(new Context(this, catalog.OwnerOf(provider.GetType())?.Id ?? ""));
+        }
+    }
+
+    public IReadOnlyCollection<SettingDefinition> All => _byName.Values;
+
+    public SettingDefinition Get(string name) =>
+        _byName.GetValueOrDefault(name) ?? throw new SettingValidationException(name, $"No setting '{name}' is defined.");
+
+    /// <summary>Throws <see cref="SettingValidationException"/> unless the value parses as the definition's type.</summary>
+    public static void Validate(SettingDefinition definition, string value)
+    {
+        var valid = definition.Type switch
+        {
+            SettingType.Int => int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out _),
+            SettingType.Decimal => decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out _),
+            SettingType.Bool => bool.TryParse(value, out _),
+            SettingType.Choice => definition.Choices.Contains(value, StringComparer.Ordinal),
+            _ => true,
+        };
+        if (!valid)
+        {
+            var expected = definition.Type == SettingType.Choice
+                ? "one of " + string.Join(", ", definition.Choices)
+                : "a value of type " + definition.Type.ToString().ToLowerInvariant();
+            throw new SettingValidationException(definition.Name, $"'{value}' is not valid for {definition.Name}: expected {expected}.");
+        }
+    }
+
+    private sealed class Context(SettingDefinitions owner, string moduleId) : ISettingDefinitionContext
+    {
+        public SettingDefinition Add(SettingDefinition definition)
+        {
+            if (definition.DefaultValue is not null)
+            {
+                Validate(definition, definition.DefaultValue);
+            }
+
+            if (!owner._byName.TryAdd(definition.Name, definition))
+            {
+                throw new InvalidOperationException($"Setting '{definition.Name}' is declared twice.");
+            }
+
+            definition.ModuleId = moduleId;
+            return definition;
+        }
+    }
+}
+
+/// <summary>The kernel's own settings.</summary>
+internal sealed class KernelSettings : ISettingDefinitionProvider
+{
+    public const string Culture = "crm.ui.culture";
+    public const string PageSize = "crm.ui.page-size";
+    public const string ThemeBrandName = "crm.theme.brand-name";
+    public const string ThemeColor = "crm.theme.primary-color";
+
+    public void Define(ISettingDefinitionContext context)
+    {
+        context.Add(new SettingDefinition(Culture, SettingType.Choice, "en", "Language", "语言") { Choices = ["en", "zh-CN"], UserOverridable = true });
+        context.Add(new SettingDefinition(PageSize, SettingType.Int, "25", "Rows per page", "每页行数") { UserOverridable = true });
+        context.Add(new SettingDefinition(ThemeBrandName, SettingType.String, "RetailCrm", "Brand name", "品牌名称"));
+        context.Add(new SettingDefinition(ThemeColor, SettingType.String, "#1f6feb", "Primary colour", "主色"));
+    }
+}

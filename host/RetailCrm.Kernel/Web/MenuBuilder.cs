@@ -1,0 +1,58 @@
+using System.Globalization;
+using RetailCrm.Kernel.Modularity;
+using RetailCrm.Kernel.MultiTenancy;
+using RetailCrm.Sdk.Authorization;
+using RetailCrm.Sdk.MultiTenancy;
+using RetailCrm.Sdk.Web;
+
+namespace RetailCrm.Kernel.Web;
+
+/// <summary>The navigation for the current user: menu items of the modules the tenant has on, filtered by permission.</summary>
+public sealed class MenuBuilder
+{
+    private readonly IEnumerable<IMenuContributor> _contributors;
+    private readonly ModuleCatalog _catalog;
+    private readonly ModuleToggles _toggles;
+    private readonly ICurrentTenant _tenant;
+    private readonly IPermissionChecker _permissions;
+
+    public MenuBuilder(IEnumerable<IMenuContributor> contributors, ModuleCatalog catalog, ModuleToggles toggles, ICurrentTenant tenant, IPermissionChecker permissions)
+    {
+        _contributors = contributors;
+        _catalog = catalog;
+        _toggles = toggles;
+        _tenant = tenant;
+        _permissions = permissions;
+    }
+
+    public async Task<IReadOnlyList<(MenuItem Item, string Text)>> BuildAsync(CancellationToken cancellationToken)
+    {
+        if (_tenant.Id is not { } tenantId)
+        {
+            return [];
+        }
+
+        var enabled = await _toggles.GetEnabledAsync(tenantId, cancellationToken);
+        var chinese = CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
+        var items = new List<(MenuItem, string)>();
+        foreach (var contributor in _contributors)
+        {
+            var moduleId = _catalog.OwnerOf(contributor.GetType())?.Id ?? "";
+            if (moduleId.Length > 0 && !enabled.Contains(moduleId))
+            {
+                continue;
+            }
+
+            foreach (var item in contributor.GetMenuItems())
+            {
+                item.ModuleId = moduleId;
+                if (item.RequiredPermission is null || await _permissions.IsGrantedAsync(item.RequiredPermission, cancellationToken))
+                {
+                    items.Add((item, chinese && item.TextZh is not null ? item.TextZh : item.Text));
+                }
+            }
+        }
+
+        return items.OrderBy(i => i.Item1.Order).ThenBy(i => i.Item2, StringComparer.CurrentCulture).ToList();
+    }
+}

@@ -1,0 +1,15 @@
+namespace RetailCrm.Sdk.Jobs;
+
+/// <summary>
+/// A recurring background job, run once per tenant that has the job's module enabled, inside that tenant.
+/// Register with <c>services.AddSingleton&lt;ICrmJob, T&gt;()</c>; resolve scoped services from the given provider.
+/// </summary>
+public interface ICrmJob
+{
+    /// <summary>Unique name, e.g. <c>cards.expiry</c>.</summary>
+    string Name { get; }
+
+    TimeSpan Interval { get; }
+
+    Task ExecuteAsync(IServiceProvider scopedServices, CancellationToken cancellationToken);
+}

@@ -1,0 +1,70 @@
+namespace RetailCrm.Sdk.Settings;
+
+/// <summary>The type a setting's value must parse as.</summary>
+public enum SettingType
+{
+    String,
+    Int,
+    Decimal,
+    Bool,
+    Choice,
+}
+
+/// <summary>
+/// A setting a module declares. Values resolve user &gt; tenant &gt; global &gt; configuration
+/// (<c>Settings:{Name}</c>) &gt; <see cref="DefaultValue"/>.
+/// </summary>
+public sealed record SettingDefinition(string Name, SettingType Type, string? DefaultValue, string DisplayName, string? DisplayNameZh = null)
+{
+    /// <summary>Allowed values when <see cref="Type"/> is <see cref="SettingType.Choice"/>.</summary>
+    public IReadOnlyList<string> Choices { get; init; } = [];
+
+    /// <summary>Whether a user may override the tenant's value for himself.</summary>
+    public bool UserOverridable { get; init; }
+
+    /// <summary>Id of the module that declared it; set by the kernel.</summary>
+    public string ModuleId { get; internal set; } = "";
+}
+
+/// <summary>Collects setting definitions from providers.</summary>
+public interface ISettingDefinitionContext
+{
+    SettingDefinition Add(SettingDefinition definition);
+}
+
+/// <summary>Declares a module's settings. Register with <c>services.AddSingleton&lt;ISettingDefinitionProvider, T&gt;()</c>.</summary>
+public interface ISettingDefinitionProvider
+{
+    void Define(ISettingDefinitionContext context);
+}
+
+/// <summary>Where a setting value is stored.</summary>
+public enum SettingScope
+{
+    Global,
+    Tenant,
+    User,
+}
+
+/// <summary>Reads and writes settings for the current tenant and user.</summary>
+public interface ISettingProvider
+{
+    /// <summary>The effective value after the fallback chain; null only when nothing defines one.</summary>
+    Task<string?> GetAsync(string name, CancellationToken cancellationToken = default);
+
+    Task<int> GetIntAsync(string name, CancellationToken cancellationToken = default);
+
+    Task<bool> GetBoolAsync(string name, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Stores a value at a scope (null clears it). Throws <see cref="SettingValidationException"/>
+    /// when the value does not fit the definition's type.
+    /// </summary>
+    Task SetAsync(string name, string? value, SettingScope scope, CancellationToken cancellationToken = default);
+}
+
+/// <summary>A setting value that does not fit its definition.</summary>
+public sealed class SettingValidationException(string settingName, string message) : Exception(message)
+{
+    public string SettingName { get; } = settingName;
+}

@@ -1,0 +1,31 @@
+namespace RetailCrm.Sdk.Web;
+
+/// <summary>An entry of the main navigation.</summary>
+public sealed record MenuItem(string Key, string Text, string Url, int Order = 100)
+{
+    /// <summary>Chinese (zh-CN) text; English is used when missing.</summary>
+    public string? TextZh { get; init; }
+
+    /// <summary>Permission the user must hold to see the item.</summary>
+    public string? RequiredPermission { get; init; }
+
+    /// <summary>Id of the module that contributed it; set by the kernel.</summary>
+    public string ModuleId { get; internal set; } = "";
+}
+
+/// <summary>Contributes menu items. Shown only to tenants that have the module enabled.</summary>
+public interface IMenuContributor
+{
+    IEnumerable<MenuItem> GetMenuItems();
+}
+
+/// <summary>A section of the customer 360° page.</summary>
+public sealed record ProfileSection(string Title, string Html, int Order = 100);
+
+/// <summary>
+/// Contributes a section to the customer 360° page. Asked only when its module is enabled for the tenant.
+/// </summary>
+public interface IProfileSectionContributor
+{
+    Task<ProfileSection?> GetSectionAsync(Guid customerId, CancellationToken cancellationToken);
+}

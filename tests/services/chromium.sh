@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Chromium for the end-to-end browser tests (Playwright drives it through RETAILCRM_CHROMIUM).
+# Installs Debian's `chromium` package when the binary is missing; a no-op otherwise.
+# Knob: RETAILCRM_CHROMIUM (default /usr/bin/chromium) - an already installed browser to use instead.
+set -euo pipefail
+
+CHROMIUM="${RETAILCRM_CHROMIUM:-/usr/bin/chromium}"
+
+log() { echo "[chromium] $*" >&2; }
+
+as_root() {
+    if [[ $EUID -eq 0 ]]; then "$@"; else sudo "$@"; fi
+}
+
+# Try the install first and refresh the package lists only if it fails, so a machine whose lists
+# were just refreshed (e.g. by tests/services/postgres.sh) does not run `apt-get update` again.
+apt_install() {
+    export DEBIAN_FRONTEND=noninteractive
+    if ! as_root apt-get install -y --no-install-recommends "$@" >&2; then
+        log "apt-get update"
+        as_root apt-get update >&2
+        as_root apt-get install -y --no-install-recommends "$@" >&2
+    fi
+}
+
+if [[ ! -x "$CHROMIUM" ]]; then
+    if [[ "$CHROMIUM" != /usr/bin/chromium ]]; then
+        log "RETAILCRM_CHROMIUM=$CHROMIUM is not an executable"
+        exit 1
+    fi
+    log "installing chromium from Debian packages"
+    # Fonts so pages render text; the rest of chromium's recommends (desktop integration) is not needed headless.
+    apt_install chromium fonts-liberation fonts-noto-core
+fi
+
+"$CHROMIUM" --version >&2 2>/dev/null || { log "$CHROMIUM does not start"; exit 1; }
