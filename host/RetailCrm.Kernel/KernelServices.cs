@@ -2,6 +2,7 @@ using Autofac.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,6 +25,7 @@ using RetailCrm.Sdk.Events;
 using RetailCrm.Sdk.Modularity;
 using RetailCrm.Sdk.MultiTenancy;
 using RetailCrm.Sdk.Settings;
+using RetailCrm.Sdk.Web;
 
 namespace RetailCrm.Kernel;
 
@@ -57,7 +59,7 @@ public static class KernelServices
         registry.Add<KernelDbContext>(KernelDbContext.ModuleId);
 
         AddKernelServices(services);
-        AddWeb(services, catalog);
+        AddWeb(services, catalog, ThemeAssemblies(configuration["RetailCrm:ThemesPath"] ?? Path.Combine(AppContext.BaseDirectory, "themes")), database.KeysPath);
         ConfigureModules(catalog, services, configuration, registry, bootLogger);
         eventHandlers.Collect(services, catalog);
         return catalog;
@@ -85,6 +87,9 @@ public static class KernelServices
         services.AddScoped<ISettingProvider, SettingProvider>();
         services.AddScoped<UserAccounts>();
         services.AddScoped<MenuBuilder>();
+        services.AddScoped<INavigationMenu>(sp => sp.GetRequiredService<MenuBuilder>());
+        services.AddSingleton<IMenuContributor, AdminMenu>();
+        services.AddScoped<AuditReader>();
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<KernelStartup>();
         services.AddSingleton<OutboxDispatcher>();
@@ -95,20 +100,31 @@ public static class KernelServices
         services.TryAddTransient(typeof(IStringLocalizer<>), typeof(StringLocalizer<>));
     }
 
-    private static void AddWeb(IServiceCollection services, ModuleCatalog catalog)
+    /// <summary>Themes are Razor class libraries in the themes folder, one per subfolder, loaded like modules.</summary>
+    private static List<System.Reflection.Assembly> ThemeAssemblies(string themesPath) =>
+        !Directory.Exists(themesPath)
+            ? []
+            : Directory.EnumerateDirectories(themesPath)
+                .SelectMany(d => Directory.GetFiles(d, "RetailCrm.Themes.*.dll").Where(f => !f.EndsWith(".Views.dll", StringComparison.Ordinal)))
+                .Select(System.Runtime.Loader.AssemblyLoadContext.Default.LoadFromAssemblyPath)
+                .ToList();
+
+    private static void AddWeb(IServiceCollection services, ModuleCatalog catalog, List<System.Reflection.Assembly> themes, string keysPath)
     {
         services
             .AddControllersWithViews(options => options.Conventions.Add(new ModuleEndpointConvention(catalog)))
             .ConfigureApplicationPartManager(parts =>
             {
                 parts.ApplicationParts.Add(new AssemblyPart(typeof(KernelServices).Assembly));
-                foreach (var module in catalog.Running)
+                foreach (var assembly in catalog.Running.Select(m => m.Assembly!).Concat(themes))
                 {
-                    parts.ApplicationParts.Add(new AssemblyPart(module.Assembly!));
-                    parts.ApplicationParts.Add(new CompiledRazorAssemblyPart(module.Assembly!));
+                    parts.ApplicationParts.Add(new AssemblyPart(assembly));
+                    parts.ApplicationParts.Add(new CompiledRazorAssemblyPart(assembly));
                 }
             });
         services.AddProblemDetails();
+        // Keys in the data folder: cookies survive restarts, and instances that share the folder share sign-ins.
+        services.AddDataProtection().SetApplicationName("RetailCrm").PersistKeysToFileSystem(new DirectoryInfo(keysPath));
         services.AddHealthChecks().AddCheck<ReadinessHealthCheck>("ready", tags: ["ready"]);
         services.AddLocalization();
         services.Configure<RequestLocalizationOptions>(options =>

@@ -12,11 +12,15 @@ namespace RetailCrm.Kernel.Data;
 /// </summary>
 public sealed class DatabaseOptions
 {
-    public DatabaseOptions(string connectionString, bool usesPostgres)
+    public DatabaseOptions(string connectionString, bool usesPostgres, string dataFolder)
     {
         ConnectionString = connectionString;
         UsesPostgres = usesPostgres;
+        KeysPath = Path.Combine(dataFolder, "keys");
     }
+
+    /// <summary>Where the data-protection keys (cookie encryption) are kept.</summary>
+    public string KeysPath { get; }
 
     public string ConnectionString { get; }
 
@@ -26,17 +30,17 @@ public sealed class DatabaseOptions
     {
         var connectionString = configuration.GetConnectionString("RetailCrm");
         var provider = configuration["RetailCrm:Database:Provider"];
+        var dataFolder = Path.GetFullPath(configuration["RetailCrm:DataPath"] ?? Path.Combine(contentRoot, "data"));
+        Directory.CreateDirectory(dataFolder);
         if (string.IsNullOrWhiteSpace(connectionString))
         {
-            var dataFolder = Path.GetFullPath(configuration["RetailCrm:DataPath"] ?? Path.Combine(contentRoot, "data"));
-            Directory.CreateDirectory(dataFolder);
-            return new DatabaseOptions($"Data Source={Path.Combine(dataFolder, "retailcrm.db")};Default Timeout=30", false);
+            return new DatabaseOptions($"Data Source={Path.Combine(dataFolder, "retailcrm.db")};Default Timeout=30", false, dataFolder);
         }
 
         var postgres = provider is not null
             ? provider.Equals("postgres", StringComparison.OrdinalIgnoreCase) || provider.Equals("postgresql", StringComparison.OrdinalIgnoreCase)
             : connectionString.Contains("Host=", StringComparison.OrdinalIgnoreCase);
-        return new DatabaseOptions(connectionString, postgres);
+        return new DatabaseOptions(connectionString, postgres, dataFolder);
     }
 
     public ModuleNaming NamingFor(string moduleId) => new(moduleId, UsesPostgres);

@@ -8,7 +8,7 @@ using RetailCrm.Sdk.Web;
 namespace RetailCrm.Kernel.Web;
 
 /// <summary>The navigation for the current user: menu items of the modules the tenant has on, filtered by permission.</summary>
-public sealed class MenuBuilder
+public sealed class MenuBuilder : INavigationMenu
 {
     private readonly IEnumerable<IMenuContributor> _contributors;
     private readonly ModuleCatalog _catalog;
@@ -24,6 +24,9 @@ public sealed class MenuBuilder
         _tenant = tenant;
         _permissions = permissions;
     }
+
+    public async Task<IReadOnlyList<NavigationEntry>> GetAsync(CancellationToken cancellationToken = default) =>
+        (await BuildAsync(cancellationToken)).Select(i => new NavigationEntry(i.Item.Key, i.Text, i.Item.Url, i.Item.ModuleId)).ToList();
 
     public async Task<IReadOnlyList<(MenuItem Item, string Text)>> BuildAsync(CancellationToken cancellationToken)
     {

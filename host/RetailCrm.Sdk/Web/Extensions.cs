@@ -29,3 +29,12 @@ public interface IProfileSectionContributor
 {
     Task<ProfileSection?> GetSectionAsync(Guid customerId, CancellationToken cancellationToken);
 }
+
+/// <summary>An entry of the navigation as shown to the current user, text already in the user's language.</summary>
+public sealed record NavigationEntry(string Key, string Text, string Url, string ModuleId);
+
+/// <summary>The navigation for the current user and tenant; themes render it.</summary>
+public interface INavigationMenu
+{
+    Task<IReadOnlyList<NavigationEntry>> GetAsync(CancellationToken cancellationToken = default);
+}

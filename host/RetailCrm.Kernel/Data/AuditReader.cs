@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using RetailCrm.Sdk.Data;
+using RetailCrm.Sdk.MultiTenancy;
+
+namespace RetailCrm.Kernel.Data;
+
+/// <summary>An audit entry with the module whose tables it was written in.</summary>
+public sealed record AuditRecord(string ModuleId, AuditEntry Entry);
+
+/// <summary>Reads the current tenant's audit log across every module's audit table, newest first.</summary>
+public sealed class AuditReader(IServiceProvider services, DbContextRegistry registry, ICurrentTenant currentTenant)
+{
+    public async Task<IReadOnlyList<AuditRecord>> ReadAsync(string? entityType, int take, CancellationToken cancellationToken)
+    {
+        var tenantId = currentTenant.Id;
+        var all = new List<AuditRecord>();
+        foreach (var registered in registry.Contexts)
+        {
+            var context = (CrmDbContext)services.GetRequiredService(registered.ContextType);
+            var query = context.AuditEntries.AsNoTracking().Where(a => a.TenantId == tenantId);
+            if (!string.IsNullOrWhiteSpace(entityType))
+            {
+                query = query.Where(a => a.EntityType == entityType);
+            }
+
+            var entries = await query.OrderByDescending(a => a.OccurredAt).Take(take).ToListAsync(cancellationToken);
+            all.AddRange(entries.Select(e => new AuditRecord(registered.ModuleId, e)));
+        }
+
+        return all.OrderByDescending(r => r.Entry.OccurredAt).Take(take).ToList();
+    }
+}

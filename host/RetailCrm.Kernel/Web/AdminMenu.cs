@@ -1,0 +1,20 @@
+using RetailCrm.Kernel.Authorization;
+using RetailCrm.Sdk.Web;
+
+namespace RetailCrm.Kernel.Web;
+
+/// <summary>The administration entries of the navigation, each behind its permission.</summary>
+internal sealed class AdminMenu : IMenuContributor
+{
+    public IEnumerable<MenuItem> GetMenuItems() =>
+    [
+        new("admin.modules", "Modules", "/admin/modules", 900) { TextZh = "模块", RequiredPermission = KernelPermissions.Modules },
+        new("admin.plugins", "Plugins", "/admin/plugins", 901) { TextZh = "插件", RequiredPermission = KernelPermissions.Plugins },
+        new("admin.settings", "Settings", "/admin/settings", 902) { TextZh = "设置", RequiredPermission = KernelPermissions.Settings },
+        new("admin.users", "Users", "/admin/users", 903) { TextZh = "用户", RequiredPermission = KernelPermissions.Users },
+        new("admin.roles", "Roles", "/admin/roles", 904) { TextZh = "角色", RequiredPermission = KernelPermissions.Roles },
+        new("admin.tenants", "Tenants", "/admin/tenants", 905) { TextZh = "租户", RequiredPermission = KernelPermissions.Tenants },
+        new("admin.audit", "Audit log", "/admin/audit", 906) { TextZh = "审计日志", RequiredPermission = KernelPermissions.Audit },
+        new("admin.events", "Event deliveries", "/admin/events", 907) { TextZh = "事件投递", RequiredPermission = KernelPermissions.Events },
+    ];
+}
