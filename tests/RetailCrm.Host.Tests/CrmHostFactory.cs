@@ -1,0 +1,161 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using RetailCrm.Kernel.Data;
+using RetailCrm.Kernel.Identity;
+using RetailCrm.Kernel.MultiTenancy;
+using RetailCrm.Sdk.MultiTenancy;
+
+namespace RetailCrm.Host.Tests;
+
+/// <summary>Which database a host under test runs on.</summary>
+public enum TestDatabase
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>
+/// The real host over HTTP (in-memory server) with the sample modules and plugins, on a fresh
+/// SQLite file or a fresh PostgreSQL database of the throwaway server that tests/run.sh starts.
+/// </summary>
+public sealed partial class CrmHostFactory : WebApplicationFactory<Program>
+{
+    public const string AdminPassword = "Admin-Passw0rd!";
+    private readonly string _dataPath = Path.Combine(Path.GetTempPath(), "retailcrm-tests", Guid.NewGuid().ToString("N"));
+    private readonly string? _postgres;
+
+    public CrmHostFactory(TestDatabase database = TestDatabase.Sqlite, string? pluginsPath = null)
+    {
+        Database = database;
+        PluginsPath = pluginsPath ?? Path.Combine(AppContext.BaseDirectory, "samples", "plugins");
+        if (database == TestDatabase.Postgres)
+        {
+            _postgres = CreatePostgresDatabase();
+        }
+    }
+
+    public TestDatabase Database { get; }
+
+    public string PluginsPath { get; }
+
+    public static string SamplesModulesPath => Path.Combine(AppContext.BaseDirectory, "samples", "modules");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("RetailCrm:DataPath", _dataPath);
+        builder.UseSetting("RetailCrm:ModulesPath", SamplesModulesPath);
+        builder.UseSetting("RetailCrm:PluginsPath", PluginsPath);
+        builder.UseSetting("RetailCrm:Admin:Password", AdminPassword);
+        builder.UseSetting("RetailCrm:Events:PollMilliseconds", "100");
+        builder.UseSetting("RetailCrm:Events:RetryBaseMilliseconds", "100");
+        builder.UseSetting("RetailCrm:Events:MaxAttempts", "3");
+        builder.UseSetting("Settings:alpha.limit", "42");
+        if (_postgres is not null)
+        {
+            builder.UseSetting("ConnectionStrings:RetailCrm", _postgres);
+        }
+    }
+
+    /// <summary>A client for a host name (tenant), signed in as that tenant's admin when a password is given.</summary>
+    public async Task<HttpClient> SignedInClientAsync(string host = "localhost", string userName = "admin", string password = AdminPassword)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri($"http://{host}"), AllowAutoRedirect = false });
+        var page = await client.GetStringAsync("/account/login");
+        var token = TokenPattern().Match(page).Groups[1].Value;
+        var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["UserName"] = userName,
+            ["Password"] = password,
+            ["__RequestVerificationToken"] = token,
+        }));
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Sign-in of {userName}@{host} failed: {(int)response.StatusCode}");
+        }
+
+        return client;
+    }
+
+    /// <summary>Creates a second tenant through the admin API and returns a client signed in to it.</summary>
+    public async Task<HttpClient> CreateTenantAsync(HttpClient hostAdmin, string name, params string[] modules)
+    {
+        var host = $"{name}.test";
+        var response = await hostAdmin.PostAsJsonAsync("/api/admin/tenants", new
+        {
+            name,
+            hostNames = new[] { host },
+            adminUserName = "admin",
+            adminPassword = AdminPassword,
+            modules = modules.Length == 0 ? null : modules,
+        });
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return await SignedInClientAsync(host);
+    }
+
+    /// <summary>Runs code inside a tenant with the host's services, as a job would.</summary>
+    public async Task<T> InTenantAsync<T>(string tenantName, Func<IServiceProvider, Task<T>> work)
+    {
+        var tenant = await Services.GetRequiredService<TenantStore>().FindByNameAsync(tenantName, CancellationToken.None)
+            ?? throw new InvalidOperationException($"No tenant {tenantName}");
+        using var change = Services.GetRequiredService<ICurrentTenant>().Change(tenant.Id, tenant.Name);
+        using var scope = Services.CreateScope();
+        return await work(scope.ServiceProvider);
+    }
+
+    /// <summary>Polls until a condition holds (event delivery is asynchronous); fails after the timeout.</summary>
+    public static async Task EventuallyAsync(Func<Task<bool>> condition, string what, int seconds = 20)
+    {
+        var until = DateTime.UtcNow.AddSeconds(seconds);
+        while (DateTime.UtcNow < until)
+        {
+            if (await condition())
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"Timed out waiting for: {what}");
+    }
+
+    private static string CreatePostgresDatabase()
+    {
+        var server = Environment.GetEnvironmentVariable("RETAILCRM_TEST_POSTGRES")
+            ?? throw new InvalidOperationException("RETAILCRM_TEST_POSTGRES is not set: run the tests with `bash tests/run.sh`, which starts a throwaway PostgreSQL.");
+        var name = "crm_" + Guid.NewGuid().ToString("N")[..12];
+        using (var connection = new NpgsqlConnection(server))
+        {
+            connection.Open();
+            using var command = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
+            command.ExecuteNonQuery();
+        }
+
+        return new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            try
+            {
+                Directory.Delete(_dataPath, recursive: true);
+            }
+            catch (IOException)
+            {
+                // SQLite may still hold the file for a moment; the temp folder is cleaned by the OS.
+            }
+        }
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+}
