@@ -121,7 +121,8 @@ public static class KernelServices
                     parts.ApplicationParts.Add(new AssemblyPart(assembly));
                     parts.ApplicationParts.Add(new CompiledRazorAssemblyPart(assembly));
                 }
-            });
+            })
+            .AddJsonOptions(options => options.JsonSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddProblemDetails();
         // Keys in the data folder: cookies survive restarts, and instances that share the folder share sign-ins.
         services.AddDataProtection().SetApplicationName("RetailCrm").PersistKeysToFileSystem(new DirectoryInfo(keysPath));

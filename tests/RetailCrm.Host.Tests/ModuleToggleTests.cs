@@ -38,6 +38,7 @@ public abstract class ModuleToggleTests(CrmHostFactory factory)
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         problem.GetProperty("type").GetString()!.ShouldEndWith("module-toggle-refused");
         problem.GetProperty("detail").GetString()!.ShouldContain("'beta'");
+        problem.GetProperty("detail").GetString()!.ShouldContain("'json-plugin'");
         (await client.GetAsync("/api/alpha/things")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
@@ -48,6 +49,7 @@ public abstract class ModuleToggleTests(CrmHostFactory factory)
         (await client.PostAsJsonAsync("/api/alpha/things", new { name = "kept" })).EnsureSuccessStatusCode();
 
         (await client.PutAsJsonAsync("/api/admin/modules/beta", new { enabled = false })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await client.PutAsJsonAsync("/api/admin/modules/json-plugin", new { enabled = false })).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await client.PutAsJsonAsync("/api/admin/modules/alpha", new { enabled = false })).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         (await client.GetAsync("/api/alpha/things")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
@@ -65,8 +67,10 @@ public abstract class ModuleToggleTests(CrmHostFactory factory)
     public async Task Should_enable_the_dependencies_of_a_module_that_is_switched_on()
     {
         var client = await NewTenantAsync();
-        await client.PutAsJsonAsync("/api/admin/modules/beta", new { enabled = false });
-        await client.PutAsJsonAsync("/api/admin/modules/alpha", new { enabled = false });
+        foreach (var id in new[] { "beta", "json-plugin", "alpha" })
+        {
+            (await client.PutAsJsonAsync($"/api/admin/modules/{id}", new { enabled = false })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
 
         var response = await client.PutAsJsonAsync("/api/admin/modules/beta", new { enabled = true });
 

@@ -23,7 +23,6 @@ internal sealed class ModuleEndpointConvention(ModuleCatalog catalog) : IApplica
                 selector.EndpointMetadata.Add(new ModuleEndpointMetadata(module.Id));
             }
 
-            controller.ApiExplorer.GroupName ??= module.Id;
         }
     }
 }

@@ -20,14 +20,13 @@ public sealed record ModuleDto(
     string State,
     string? Error);
 
-public sealed record ModuleToggleRequest([property: Required] bool? Enabled);
+public sealed record ModuleToggleRequest([Required] bool? Enabled);
 
 public sealed record ModuleToggleResponse(string Id, bool Enabled, IReadOnlyList<string> Changed);
 
 /// <summary>Installed modules and plugins, and switching them on or off for the current tenant.</summary>
 [ApiController]
 [Route("api/admin")]
-[Produces("application/json")]
 public sealed class ModulesApiController(ModuleCatalog catalog, ModuleToggles toggles, ICurrentTenant tenant) : ControllerBase
 {
     /// <summary>Lists the installed modules with their dependencies and whether each is enabled for the current tenant.</summary>

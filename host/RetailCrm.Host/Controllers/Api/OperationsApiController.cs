@@ -11,7 +11,7 @@ using RetailCrm.Sdk.MultiTenancy;
 
 namespace RetailCrm.Host.Controllers.Api;
 
-public sealed record CreateApiKeyRequest([property: Required, StringLength(200)] string Name, [property: Required, MinLength(1)] string[] Permissions);
+public sealed record CreateApiKeyRequest([Required, StringLength(200)] string Name, [Required, MinLength(1)] string[] Permissions);
 
 public sealed record ApiKeyDto(Guid Id, string Name, string Prefix, IReadOnlyList<string> Permissions, DateTime CreatedAt, DateTime? RevokedAt);
 

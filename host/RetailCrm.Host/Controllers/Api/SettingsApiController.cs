@@ -12,7 +12,7 @@ namespace RetailCrm.Host.Controllers.Api;
 
 public sealed record SettingDto(string Name, string Module, string Type, string? Value, string? DefaultValue, IReadOnlyList<string> Choices, bool UserOverridable);
 
-public sealed record SetSettingRequest(string? Value, [property: Required] SettingScope? Scope);
+public sealed record SetSettingRequest(string? Value, [Required] SettingScope? Scope);
 
 /// <summary>Settings of the enabled modules, as they resolve for the current tenant and user.</summary>
 [ApiController]

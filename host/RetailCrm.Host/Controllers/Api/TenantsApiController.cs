@@ -10,13 +10,13 @@ using RetailCrm.Sdk.Authorization;
 namespace RetailCrm.Host.Controllers.Api;
 
 public sealed record CreateTenantRequest(
-    [property: Required, StringLength(200, MinimumLength = 2)] string Name,
+    [Required, StringLength(200, MinimumLength = 2)] string Name,
     string[]? HostNames,
-    [property: Required, StringLength(100, MinimumLength = 2)] string AdminUserName,
-    [property: Required, StringLength(200, MinimumLength = 10)] string AdminPassword,
+    [Required, StringLength(100, MinimumLength = 2)] string AdminUserName,
+    [Required, StringLength(200, MinimumLength = 10)] string AdminPassword,
     string[]? Modules);
 
-public sealed record TenantStatusRequest([property: Required] TenantStatus? Status);
+public sealed record TenantStatusRequest([Required] TenantStatus? Status);
 
 /// <summary>Tenants of this deployment; only the platform operator's own tenant may manage them.</summary>
 [ApiController]

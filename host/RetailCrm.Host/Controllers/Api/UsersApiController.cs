@@ -12,27 +12,27 @@ namespace RetailCrm.Host.Controllers.Api;
 public sealed record UserDto(Guid Id, string UserName, string DisplayName, Guid? OrganizationUnitId, bool IsActive, bool LockedOut, IReadOnlyList<string> Roles);
 
 public sealed record CreateUserRequest(
-    [property: Required, StringLength(100, MinimumLength = 2), RegularExpression(@"^[\w.@-]+$")] string UserName,
-    [property: Required, StringLength(200)] string DisplayName,
-    [property: Required, StringLength(200, MinimumLength = 10)] string Password,
+    [Required, StringLength(100, MinimumLength = 2), RegularExpression(@"^[\w.@-]+$")] string UserName,
+    [Required, StringLength(200)] string DisplayName,
+    [Required, StringLength(200, MinimumLength = 10)] string Password,
     Guid? OrganizationUnitId,
     string[]? Roles);
 
 public sealed record RoleDto(Guid Id, string Name, string DisplayName, DataScope DataScope, IReadOnlyList<string> Permissions);
 
 public sealed record SaveRoleRequest(
-    [property: Required, StringLength(100, MinimumLength = 2), RegularExpression(@"^[a-z0-9-]+$")] string Name,
-    [property: Required, StringLength(200)] string DisplayName,
-    [property: Required] DataScope? DataScope,
+    [Required, StringLength(100, MinimumLength = 2), RegularExpression(@"^[a-z0-9-]+$")] string Name,
+    [Required, StringLength(200)] string DisplayName,
+    [Required] DataScope? DataScope,
     string[]? Permissions);
 
 public sealed record OrganizationUnitDto(Guid Id, Guid? ParentId, string Name, string Code, OrganizationUnitKind Kind);
 
 public sealed record CreateOrganizationUnitRequest(
-    [property: Required] Guid? ParentId,
-    [property: Required, StringLength(200)] string Name,
-    [property: Required, StringLength(50)] string Code,
-    [property: Required] OrganizationUnitKind? Kind);
+    [Required] Guid? ParentId,
+    [Required, StringLength(200)] string Name,
+    [Required, StringLength(50)] string Code,
+    [Required] OrganizationUnitKind? Kind);
 
 /// <summary>Users, roles and organization units of the current tenant.</summary>
 [ApiController]
