@@ -18,13 +18,18 @@ internal sealed class ModuleLoader(ILogger logger)
         typeof(CrmModule).Assembly.GetName().Version is { } v ? $"{v.Major}.{v.Minor}.{v.Build}" : "1.0.0",
         SemVersionStyles.Strict);
 
-    private readonly List<AssemblyDependencyResolver> _moduleResolvers = [];
+    // One handler for the process: several hosts in one process (tests) share the default load context.
+    private static readonly List<AssemblyDependencyResolver> ModuleResolvers = [];
+
+    static ModuleLoader()
+    {
+        AssemblyLoadContext.Default.Resolving += ResolveFromModuleFolders;
+    }
 
     public ModuleCatalog Load(string modulesPath, string pluginsPath)
     {
         var modules = ReadManifests(modulesPath, "module.json");
         var ordered = ModuleGraph.Order(modules, SdkVersion);
-        AssemblyLoadContext.Default.Resolving += ResolveFromModuleFolders;
 
         var installed = ordered.Select(m => new InstalledModule(m)).ToList();
         foreach (var module in installed)
@@ -33,7 +38,9 @@ internal sealed class ModuleLoader(ILogger logger)
             module.Instance = CreateModule(module);
         }
 
-        foreach (var plugin in ReadPluginManifests(pluginsPath))
+        var (plugins, unreadable) = ReadPluginManifests(pluginsPath);
+        installed.AddRange(unreadable);
+        foreach (var plugin in plugins)
         {
             installed.Add(LoadPlugin(plugin, modules));
         }
@@ -41,18 +48,33 @@ internal sealed class ModuleLoader(ILogger logger)
         return new ModuleCatalog(installed);
     }
 
-    private List<ModuleManifest> ReadPluginManifests(string pluginsPath)
+    /// <summary>Each plugin manifest on its own: one that cannot be read becomes a failed plugin named after its folder.</summary>
+    private (List<ModuleManifest> Plugins, List<InstalledModule> Unreadable) ReadPluginManifests(string pluginsPath)
     {
-        try
+        var plugins = new List<ModuleManifest>();
+        var unreadable = new List<InstalledModule>();
+        if (!Directory.Exists(pluginsPath))
         {
-            return ReadManifests(pluginsPath, "plugin.json");
+            return (plugins, unreadable);
         }
-        catch (ModuleGraphException e)
+
+        foreach (var file in Directory.EnumerateDirectories(pluginsPath).Order(StringComparer.Ordinal).Select(d => Path.Combine(d, "plugin.json")).Where(File.Exists))
         {
-            // A malformed plugin manifest must not stop the host: report it as a failed plugin.
-            logger.LogError("Plugin manifests could not be read: {Problems}", string.Join("; ", e.Problems));
-            return [];
+            try
+            {
+                plugins.Add(ModuleManifest.Read(file));
+            }
+            catch (System.Text.Json.JsonException e)
+            {
+                var folder = Path.GetDirectoryName(file)!;
+                var failed = new InstalledModule(new ModuleManifest { Id = Path.GetFileName(folder), Kind = ModuleKind.Plugin, Directory = folder });
+                failed.Fail($"{file} is not a valid manifest: {e.Message}");
+                logger.LogError("Plugin manifest {File} could not be read and is skipped: {Error}", file, e.Message);
+                unreadable.Add(failed);
+            }
         }
+
+        return (plugins, unreadable);
     }
 
     private InstalledModule LoadPlugin(ModuleManifest plugin, IReadOnlyList<ModuleManifest> modules)
@@ -140,17 +162,27 @@ internal sealed class ModuleLoader(ILogger logger)
             : throw new InvalidOperationException($"'{manifest.Id}': name the main assembly in the manifest ('assembly'); {manifest.Directory} has {deps.Length} deps.json files.");
     }
 
-    private Assembly LoadIntoDefaultContext(string path)
+    private static Assembly LoadIntoDefaultContext(string path)
     {
-        _moduleResolvers.Add(new AssemblyDependencyResolver(path));
+        lock (ModuleResolvers)
+        {
+            ModuleResolvers.Add(new AssemblyDependencyResolver(path));
+        }
+
         var name = AssemblyName.GetAssemblyName(path);
         return AssemblyLoadContext.Default.Assemblies.FirstOrDefault(a => AssemblyName.ReferenceMatchesDefinition(a.GetName(), name) && a.GetName().Name == name.Name)
             ?? AssemblyLoadContext.Default.LoadFromAssemblyPath(path);
     }
 
-    private Assembly? ResolveFromModuleFolders(AssemblyLoadContext context, AssemblyName name)
+    private static Assembly? ResolveFromModuleFolders(AssemblyLoadContext context, AssemblyName name)
     {
-        foreach (var resolver in _moduleResolvers)
+        AssemblyDependencyResolver[] resolvers;
+        lock (ModuleResolvers)
+        {
+            resolvers = [.. ModuleResolvers];
+        }
+
+        foreach (var resolver in resolvers)
         {
             if (resolver.ResolveAssemblyToPath(name) is { } path)
             {
