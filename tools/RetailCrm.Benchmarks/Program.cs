@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(RetailCrm.Benchmarks.RequestChecksBenchmark).Assembly).Run(args);

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Prints the host's figures: cold start (first run with migrations, and a second start) and the
+# per-request cost of the tenant and module checks (BenchmarkDotNet). Not part of the test suite.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+dotnet build -c Release host/RetailCrm.Host tools/RetailCrm.Benchmarks -v quiet -nologo >/dev/null
+
+start_once() {
+  local data=$1 port=$2 begin end
+  begin=$(date +%s%N)
+  RetailCrm__DataPath="$data" RetailCrm__Admin__Password="Bench-Passw0rd!" ASPNETCORE_ENVIRONMENT=Production \
+    dotnet host/RetailCrm.Host/bin/Release/net10.0/RetailCrm.Host.dll --urls "http://127.0.0.1:$port" >/dev/null 2>&1 &
+  local pid=$!
+  for _ in $(seq 1 600); do
+    if curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1; then break; fi
+    sleep 0.02
+  done
+  end=$(date +%s%N)
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+  echo $(( (end - begin) / 1000000 ))
+}
+
+data=$(mktemp -d)
+echo "cold start, first run (creates database, migrates, creates tenant): $(start_once "$data" 5391) ms"
+echo "cold start, existing database:                                      $(start_once "$data" 5392) ms"
+rm -rf "$data"
+dotnet tools/RetailCrm.Benchmarks/bin/Release/net10.0/RetailCrm.Benchmarks.dll --filter '*' --job short "$@" | sed -n '/^| Method/,/^$/p'
