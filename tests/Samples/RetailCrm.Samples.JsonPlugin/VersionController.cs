@@ -1,0 +1,12 @@
+using Microsoft.AspNetCore.Mvc;
+
+namespace RetailCrm.Samples.JsonPlugin;
+
+/// <summary>Shows which Newtonsoft.Json the plugin runs with and how many alpha events it handled.</summary>
+[ApiController]
+[Route("api/json-plugin/version")]
+public sealed class VersionController : ControllerBase
+{
+    [HttpGet]
+    public IReadOnlyDictionary<string, object> Get() => VersionReport.Build();
+}
