@@ -1,0 +1,132 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace RetailCrm.EndToEnd.Tests;
+
+/// <summary>
+/// The real host on Kestrel (a free port, a throw-away SQLite data folder, the sample modules, no plugins)
+/// and one headless Chromium from the system to drive it.
+/// </summary>
+public sealed class CrmBrowserFixture : IAsyncLifetime
+{
+    public const string AdminUserName = "admin";
+    public const string AdminPassword = "E2e-Admin-Passw0rd";
+
+    private static readonly string[] s_chromiumArgs =
+        ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+
+    private readonly string _dataPath = Directory.CreateTempSubdirectory("retailcrm-e2e-").FullName;
+    private KestrelHost? _host;
+    private IPlaywright? _playwright;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        var chromium = ChromiumPath();
+        var samples = Path.Combine(AppContext.BaseDirectory, "samples");
+        var settings = new Dictionary<string, string>
+        {
+            ["RetailCrm:DataPath"] = _dataPath,
+            ["RetailCrm:ModulesPath"] = Path.Combine(samples, "modules"),
+            // No plugins: json-plugin also depends on alpha, and the scenario is about the modules beta and alpha alone.
+            ["RetailCrm:PluginsPath"] = Directory.CreateDirectory(Path.Combine(_dataPath, "plugins")).FullName,
+            ["RetailCrm:ThemesPath"] = Metadata("HostThemesPath"),
+            ["RetailCrm:Admin:UserName"] = AdminUserName,
+            ["RetailCrm:Admin:Password"] = AdminPassword,
+        };
+        foreach (var folder in new[] { settings["RetailCrm:ModulesPath"], settings["RetailCrm:ThemesPath"] })
+        {
+            Directory.Exists(folder).ShouldBeTrue($"{folder} is missing: build the end-to-end tests project (it builds the host, its themes and the samples).");
+        }
+
+        _host = new KestrelHost(settings);
+        _host.UseKestrel(0);
+        _host.StartServer();
+        BaseAddress = _host.Address();
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = chromium,
+            Headless = true,
+            Args = s_chromiumArgs,
+        });
+    }
+
+    /// <summary>A fresh browser context (own cookies) whose relative URLs go to the host.</summary>
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 800)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            Locale = "en-US",
+        });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        if (_host is not null)
+        {
+            await _host.DisposeAsync();
+        }
+
+        try
+        {
+            Directory.Delete(_dataPath, recursive: true);
+        }
+        catch (IOException)
+        {
+            // SQLite may still hold the file for a moment; a temp folder left behind is harmless.
+        }
+    }
+
+    /// <summary>Debian's Chromium (tests/services/chromium.sh installs it); Playwright's own download is never used.</summary>
+    private static string ChromiumPath()
+    {
+        var configured = Environment.GetEnvironmentVariable("RETAILCRM_CHROMIUM");
+        var path = string.IsNullOrWhiteSpace(configured) ? "/usr/bin/chromium" : configured;
+        File.Exists(path).ShouldBeTrue(
+            $"Chromium was not found at {path}. Install it with `bash tests/services/chromium.sh` (Debian's chromium package) or point RETAILCRM_CHROMIUM at a Chromium binary; the browser tests do not run without it.");
+        return path;
+    }
+
+    private static string Metadata(string key) =>
+        typeof(CrmBrowserFixture).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
+
+    private sealed class KestrelHost(IReadOnlyDictionary<string, string> settings) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            foreach (var (key, value) in settings)
+            {
+                builder.UseSetting(key, value);
+            }
+        }
+
+        /// <summary>The address Kestrel really listens on (the port was chosen by the OS).</summary>
+        public Uri Address()
+        {
+            var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses;
+            var address = addresses?.FirstOrDefault() ?? throw new InvalidOperationException("Kestrel reports no address.");
+            // Kestrel answers on every interface when bound to a wildcard; the default tenant knows 127.0.0.1.
+            return new Uri(address.Replace("://[::]", "://127.0.0.1", StringComparison.Ordinal).Replace("://0.0.0.0", "://127.0.0.1", StringComparison.Ordinal));
+        }
+    }
+}
