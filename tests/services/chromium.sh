@@ -8,20 +8,8 @@ CHROMIUM="${RETAILCRM_CHROMIUM:-/usr/bin/chromium}"
 
 log() { echo "[chromium] $*" >&2; }
 
-as_root() {
-    if [[ $EUID -eq 0 ]]; then "$@"; else sudo "$@"; fi
-}
-
-# Try the install first and refresh the package lists only if it fails, so a machine whose lists
-# were just refreshed (e.g. by tests/services/postgres.sh) does not run `apt-get update` again.
-apt_install() {
-    export DEBIAN_FRONTEND=noninteractive
-    if ! as_root apt-get install -y --no-install-recommends "$@" >&2; then
-        log "apt-get update"
-        as_root apt-get update >&2
-        as_root apt-get install -y --no-install-recommends "$@" >&2
-    fi
-}
+# shellcheck source=apt.sh
+source "$(dirname "${BASH_SOURCE[0]}")/apt.sh"
 
 if [[ ! -x "$CHROMIUM" ]]; then
     if [[ "$CHROMIUM" != /usr/bin/chromium ]]; then

@@ -35,20 +35,8 @@ find_bindir() {
     [[ -n "$initdb" ]] && dirname "$initdb"
 }
 
-as_root() {
-    if [[ $EUID -eq 0 ]]; then "$@"; else sudo "$@"; fi
-}
-
-# Try the install first and refresh the package lists only if it fails: on a fresh machine the
-# lists are empty, so exactly one `apt-get update` runs, and none at all when lists are current.
-apt_install() {
-    export DEBIAN_FRONTEND=noninteractive
-    if ! as_root apt-get install -y --no-install-recommends "$@" >&2; then
-        log "apt-get update"
-        as_root apt-get update >&2
-        as_root apt-get install -y --no-install-recommends "$@" >&2
-    fi
-}
+# shellcheck source=apt.sh
+source "$(dirname "${BASH_SOURCE[0]}")/apt.sh"
 
 # The server refuses to run as root, so on root machines everything runs as the `postgres` user.
 run_pg() {

@@ -1,3 +1,8 @@
 using BenchmarkDotNet.Running;
 
-BenchmarkSwitcher.FromAssembly(typeof(RetailCrm.Benchmarks.RequestChecksBenchmark).Assembly).Run(args);
+namespace RetailCrm.Benchmarks;
+
+internal static class BenchmarksEntry
+{
+    private static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(BenchmarksEntry).Assembly).Run(args);
+}

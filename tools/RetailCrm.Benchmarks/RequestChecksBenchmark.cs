@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using RetailCrm.Kernel.MultiTenancy;

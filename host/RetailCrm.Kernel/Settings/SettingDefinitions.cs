@@ -19,6 +19,10 @@ public sealed class SettingDefinitions
 
     public IReadOnlyCollection<SettingDefinition> All => _byName.Values;
 
+    /// <summary>The kernel's settings and those of the modules a tenant has on, by name.</summary>
+    public IEnumerable<SettingDefinition> VisibleFor(IReadOnlySet<string> enabledModules) =>
+        All.Where(d => d.ModuleId.Length == 0 || enabledModules.Contains(d.ModuleId)).OrderBy(d => d.Name, StringComparer.Ordinal);
+
     public SettingDefinition Get(string name) =>
         _byName.GetValueOrDefault(name) ?? throw new SettingValidationException(name, $"No setting '{name}' is defined.");
 

@@ -25,7 +25,7 @@ public sealed class SettingsApiController(SettingDefinitions definitions, ISetti
     {
         var enabled = await toggles.GetEnabledAsync(tenant.Id!.Value, cancellationToken);
         var result = new List<SettingDto>();
-        foreach (var d in definitions.All.Where(d => d.ModuleId.Length == 0 || enabled.Contains(d.ModuleId)).OrderBy(d => d.Name))
+        foreach (var d in definitions.VisibleFor(enabled))
         {
             result.Add(new SettingDto(d.Name, d.ModuleId.Length == 0 ? "crm" : d.ModuleId, d.Type.ToString(), await settings.GetAsync(d.Name, cancellationToken), d.DefaultValue, d.Choices, d.UserOverridable));
         }

@@ -61,7 +61,7 @@ public sealed class AdminController(ModuleCatalog catalog, ModuleToggles toggles
     {
         var enabled = await toggles.GetEnabledAsync(tenant.Id!.Value, cancellationToken);
         var rows = new List<(SettingDefinition, string?)>();
-        foreach (var definition in definitions.All.Where(d => d.ModuleId.Length == 0 || enabled.Contains(d.ModuleId)).OrderBy(d => d.Name))
+        foreach (var definition in definitions.VisibleFor(enabled))
         {
             rows.Add((definition, await settings.GetAsync(definition.Name, cancellationToken)));
         }
