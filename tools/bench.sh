@@ -3,7 +3,7 @@
 # per-request cost of the tenant and module checks (BenchmarkDotNet). Not part of the test suite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-dotnet build -c Release host/RetailCrm.Host tools/RetailCrm.Benchmarks -v quiet -nologo >/dev/null
+dotnet build -c Release tools/RetailCrm.Benchmarks -v quiet -nologo >/dev/null && dotnet build -c Release host/RetailCrm.Host -v quiet -nologo >/dev/null
 
 start_once() {
   local data=$1 port=$2 begin end

@@ -11,7 +11,6 @@ namespace RetailCrm.Benchmarks;
 /// whole request through the pipeline for scale.
 /// </summary>
 [MemoryDiagnoser]
-[InProcess]
 public class RequestChecksBenchmark
 {
     private WebApplicationFactory<Program> _factory = null!;
