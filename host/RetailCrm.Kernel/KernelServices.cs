@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
 using RetailCrm.Kernel.Authorization;
+using RetailCrm.Kernel.Cluster;
 using RetailCrm.Kernel.Data;
 using RetailCrm.Kernel.Events;
 using RetailCrm.Kernel.Identity;
@@ -75,6 +76,8 @@ public static class KernelServices
         services.AddScoped<EventBus>();
         services.AddScoped<IEventBus>(sp => sp.GetRequiredService<EventBus>());
         services.AddScoped<ICrmDbContextServices, CrmDbContextServices>();
+        services.AddSingleton<ClusterSignals>();
+        services.AddHostedService<PostgresSignalListener>();
         services.AddSingleton<TenantStore>();
         services.AddSingleton<ModuleToggles>();
         services.AddSingleton<TenantProvisioner>();
@@ -94,6 +97,7 @@ public static class KernelServices
         services.AddSingleton<KernelStartup>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+        services.AddSingleton<JobLeases>();
         services.AddSingleton<JobScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<JobScheduler>());
         services.AddSingleton<IStringLocalizerFactory, JsonStringLocalizerFactory>();

@@ -25,19 +25,27 @@ public sealed partial class CrmHostFactory : WebApplicationFactory<Program>
 {
     public const string AdminPassword = "Admin-Passw0rd!";
     private readonly string _dataPath = Path.Combine(Path.GetTempPath(), "retailcrm-tests", Guid.NewGuid().ToString("N"));
-    private readonly string? _postgres;
+    private readonly IReadOnlyDictionary<string, string> _settings;
 
-    public CrmHostFactory(TestDatabase database = TestDatabase.Sqlite, string? pluginsPath = null)
+    /// <param name="database">SQLite (a fresh file) or PostgreSQL.</param>
+    /// <param name="pluginsPath">The plugins folder; the sample plugins by default.</param>
+    /// <param name="sharedPostgres">Another host's database, to run a second instance over it.</param>
+    /// <param name="settings">Extra configuration.</param>
+    public CrmHostFactory(TestDatabase database = TestDatabase.Sqlite, string? pluginsPath = null, string? sharedPostgres = null, IReadOnlyDictionary<string, string>? settings = null)
     {
         Database = database;
         PluginsPath = pluginsPath ?? Path.Combine(AppContext.BaseDirectory, "samples", "plugins");
+        _settings = settings ?? new Dictionary<string, string>();
         if (database == TestDatabase.Postgres)
         {
-            _postgres = CreatePostgresDatabase();
+            PostgresConnection = sharedPostgres ?? CreatePostgresDatabase();
         }
     }
 
     public TestDatabase Database { get; }
+
+    /// <summary>The PostgreSQL database of this host, or null on SQLite.</summary>
+    public string? PostgresConnection { get; }
 
     public string PluginsPath { get; }
 
@@ -53,10 +61,16 @@ public sealed partial class CrmHostFactory : WebApplicationFactory<Program>
         builder.UseSetting("RetailCrm:Events:PollMilliseconds", "100");
         builder.UseSetting("RetailCrm:Events:RetryBaseMilliseconds", "100");
         builder.UseSetting("RetailCrm:Events:MaxAttempts", "3");
+        builder.UseSetting("RetailCrm:Jobs:TickMilliseconds", "200");
         builder.UseSetting("Settings:alpha.limit", "42");
-        if (_postgres is not null)
+        if (PostgresConnection is not null)
         {
-            builder.UseSetting("ConnectionStrings:RetailCrm", _postgres);
+            builder.UseSetting("ConnectionStrings:RetailCrm", PostgresConnection);
+        }
+
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
         }
     }
 

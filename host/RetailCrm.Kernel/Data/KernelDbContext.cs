@@ -30,6 +30,8 @@ public sealed class KernelDbContext(DbContextOptions<KernelDbContext> options, I
 
     public DbSet<EventDelivery> EventDeliveries => Set<EventDelivery>();
 
+    public DbSet<JobLease> JobLeases => Set<JobLease>();
+
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Tenant>(b =>
@@ -107,6 +109,12 @@ public sealed class KernelDbContext(DbContextOptions<KernelDbContext> options, I
             b.Property(x => x.Handler).HasMaxLength(400);
             b.HasIndex(x => new { x.MessageId, x.Handler }).IsUnique();
             b.HasIndex(x => new { x.Status, x.NextAttemptAt });
+        });
+        modelBuilder.Entity<JobLease>(b =>
+        {
+            b.ToTable("job_leases");
+            b.HasKey(x => new { x.JobName, x.TenantId });
+            b.Property(x => x.JobName).HasMaxLength(200);
         });
     }
 }

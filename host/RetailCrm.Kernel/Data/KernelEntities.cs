@@ -211,3 +211,21 @@ public sealed class EventDelivery
     /// <summary>Claimed by one host instance until then, so that two instances never deliver it at once.</summary>
     public DateTime? LockedUntil { get; set; }
 }
+
+/// <summary>
+/// When a job last ran for a tenant, and which instance holds it now: a job runs once per
+/// interval and tenant however many host instances there are.
+/// </summary>
+[NotAudited]
+public sealed class JobLease
+{
+    public string JobName { get; set; } = "";
+
+    public Guid TenantId { get; set; }
+
+    public DateTime? LockedUntil { get; set; }
+
+    public DateTime? LastRunAt { get; set; }
+
+    public string? LastError { get; set; }
+}

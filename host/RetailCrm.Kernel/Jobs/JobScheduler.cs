@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -11,18 +12,21 @@ namespace RetailCrm.Kernel.Jobs;
 
 /// <summary>
 /// Runs every <see cref="ICrmJob"/> at its interval, once per active tenant that has the job's
-/// module on, inside that tenant. A failing run is logged and tried again at the next interval.
+/// module on, inside that tenant, on whichever host instance claims the lease first. A failing
+/// run is logged, its error kept on the lease, and tried again at the next interval.
 /// </summary>
 internal sealed class JobScheduler(
     IEnumerable<ICrmJob> jobs,
     IServiceScopeFactory scopes,
+    JobLeases leases,
     ModuleCatalog catalog,
     ModuleToggles toggles,
     TenantStore tenants,
     ICurrentTenant currentTenant,
+    IConfiguration configuration,
     ILogger<JobScheduler> logger) : BackgroundService
 {
-    private readonly Dictionary<string, DateTime> _lastRun = [];
+    private readonly TimeSpan _tick = TimeSpan.FromMilliseconds(configuration.GetValue("RetailCrm:Jobs:TickMilliseconds", 1000));
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -32,27 +36,37 @@ internal sealed class JobScheduler(
             return;
         }
 
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
+        using var timer = new PeriodicTimer(_tick);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            foreach (var job in list.Where(j => !_lastRun.TryGetValue(j.Name, out var last) || DateTime.UtcNow - last >= j.Interval))
+            try
             {
-                _lastRun[job.Name] = DateTime.UtcNow;
-                await RunForAllTenantsAsync(job, stoppingToken);
+                foreach (var job in list)
+                {
+                    await RunDueAsync(job, stoppingToken);
+                }
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogError(e, "Job round failed; trying again next tick");
             }
         }
     }
 
-    public async Task RunForAllTenantsAsync(ICrmJob job, CancellationToken cancellationToken)
+    /// <summary>Runs the job for every tenant it is due for and whose lease this instance wins.</summary>
+    public async Task RunDueAsync(ICrmJob job, CancellationToken cancellationToken)
     {
         var moduleId = catalog.OwnerOf(job.GetType())?.Id ?? "";
         foreach (var tenant in await tenants.ListAsync(cancellationToken))
         {
-            if (tenant.Status != TenantStatus.Active || (moduleId.Length > 0 && !await toggles.IsEnabledAsync(tenant.Id, moduleId, cancellationToken)))
+            if (tenant.Status != TenantStatus.Active
+                || (moduleId.Length > 0 && !await toggles.IsEnabledAsync(tenant.Id, moduleId, cancellationToken))
+                || !await leases.TryClaimAsync(job.Name, tenant.Id, job.Interval, cancellationToken))
             {
                 continue;
             }
 
+            string? error = null;
             try
             {
                 using var tenantScope = currentTenant.Change(tenant.Id, tenant.Name);
@@ -61,8 +75,11 @@ internal sealed class JobScheduler(
             }
             catch (Exception e) when (!cancellationToken.IsCancellationRequested)
             {
+                error = $"{e.GetType().Name}: {e.Message}";
                 logger.LogError(e, "Job {Job} failed for tenant {Tenant}", job.Name, tenant.Name);
             }
+
+            await leases.ReleaseAsync(job.Name, tenant.Id, error, CancellationToken.None);
         }
     }
 }

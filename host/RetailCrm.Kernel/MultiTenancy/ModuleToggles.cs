@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using RetailCrm.Kernel.Cluster;
 using RetailCrm.Kernel.Data;
 using RetailCrm.Kernel.Modularity;
 using RetailCrm.Sdk.MultiTenancy;
@@ -18,10 +19,29 @@ public sealed record ModuleToggleResult(bool Succeeded, string? Error, IReadOnly
 /// that an enabled module needs is refused. Read on every request, so the answer is cached per
 /// tenant for a short time and invalidated at once on this instance when it changes.
 /// </summary>
-public sealed class ModuleToggles(IServiceScopeFactory scopes, ModuleCatalog catalog, ICurrentTenant currentTenant)
+public sealed class ModuleToggles
 {
-    private static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(2);
+    private const string SignalPrefix = "modules:";
     private readonly ConcurrentDictionary<Guid, (IReadOnlySet<string> Enabled, DateTime Until)> _cache = new();
+    private readonly IServiceScopeFactory _scopes;
+    private readonly ModuleCatalog _catalog;
+    private readonly ICurrentTenant _currentTenant;
+    private readonly ClusterSignals _signals;
+
+    public ModuleToggles(IServiceScopeFactory scopes, ModuleCatalog catalog, ICurrentTenant currentTenant, ClusterSignals signals)
+    {
+        _scopes = scopes;
+        _catalog = catalog;
+        _currentTenant = currentTenant;
+        _signals = signals;
+        signals.Received += signal =>
+        {
+            if (signal.StartsWith(SignalPrefix, StringComparison.Ordinal) && Guid.TryParse(signal[SignalPrefix.Length..], out var tenantId))
+            {
+                _cache.TryRemove(tenantId, out _);
+            }
+        };
+    }
 
     public async Task<IReadOnlySet<string>> GetEnabledAsync(Guid tenantId, CancellationToken cancellationToken = default)
     {
@@ -30,15 +50,15 @@ public sealed class ModuleToggles(IServiceScopeFactory scopes, ModuleCatalog cat
             return hit.Enabled;
         }
 
-        using var scope = scopes.CreateScope();
+        using var scope = _scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<KernelDbContext>();
         var ids = await db.TenantModules.IgnoreQueryFilters().AsNoTracking()
             .Where(m => m.TenantId == tenantId && m.Enabled)
             .Select(m => m.ModuleId)
             .ToListAsync(cancellationToken);
-        var running = ids.Where(id => catalog.Find(id)?.State == ModuleLoadState.Loaded);
+        var running = ids.Where(id => _catalog.Find(id)?.State == ModuleLoadState.Loaded);
         var enabled = new HashSet<string>(running, StringComparer.OrdinalIgnoreCase);
-        _cache[tenantId] = (enabled, DateTime.UtcNow + Lifetime);
+        _cache[tenantId] = (enabled, DateTime.UtcNow + _signals.CacheLifetime);
         return enabled;
     }
 
@@ -47,7 +67,7 @@ public sealed class ModuleToggles(IServiceScopeFactory scopes, ModuleCatalog cat
 
     public async Task<ModuleToggleResult> SetAsync(Guid tenantId, string moduleId, bool enabled, CancellationToken cancellationToken = default)
     {
-        var module = catalog.Find(moduleId);
+        var module = _catalog.Find(moduleId);
         if (module is null)
         {
             return ModuleToggleResult.Refused($"No module '{moduleId}' is installed.");
@@ -67,7 +87,7 @@ public sealed class ModuleToggles(IServiceScopeFactory scopes, ModuleCatalog cat
         }
         else
         {
-            var dependents = catalog.Running
+            var dependents = _catalog.Running
                 .Where(m => current.Contains(m.Id) && m.Manifest.DependsOn.ContainsKey(module.Id))
                 .Select(m => m.Id)
                 .ToList();
@@ -81,7 +101,6 @@ public sealed class ModuleToggles(IServiceScopeFactory scopes, ModuleCatalog cat
         }
 
         await SaveAsync(tenantId, changes, enabled, cancellationToken);
-        _cache.TryRemove(tenantId, out _);
         return new ModuleToggleResult(true, null, changes);
     }
 
@@ -89,20 +108,19 @@ public sealed class ModuleToggles(IServiceScopeFactory scopes, ModuleCatalog cat
     public async Task EnableAllAsync(Guid tenantId, IEnumerable<string>? only, CancellationToken cancellationToken)
     {
         var wanted = only?.ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var ids = catalog.Running
+        var ids = _catalog.Running
             .Where(m => wanted is null || wanted.Contains(m.Id))
             .SelectMany(WithDependencies)
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .ToList();
         await SaveAsync(tenantId, ids, true, cancellationToken);
-        _cache.TryRemove(tenantId, out _);
     }
 
     private IEnumerable<string> WithDependencies(InstalledModule module)
     {
         foreach (var dependencyId in module.Manifest.DependsOn.Keys)
         {
-            if (catalog.Find(dependencyId) is { } dependency)
+            if (_catalog.Find(dependencyId) is { } dependency)
             {
                 foreach (var id in WithDependencies(dependency))
                 {
@@ -121,8 +139,8 @@ public sealed class ModuleToggles(IServiceScopeFactory scopes, ModuleCatalog cat
             return;
         }
 
-        using var tenantScope = currentTenant.Change(tenantId);
-        using var scope = scopes.CreateScope();
+        using var tenantScope = _currentTenant.Change(tenantId);
+        using var scope = _scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<KernelDbContext>();
         var rows = await db.TenantModules.Where(m => moduleIds.Contains(m.ModuleId)).ToListAsync(cancellationToken);
         foreach (var id in moduleIds.Distinct(StringComparer.OrdinalIgnoreCase))
@@ -140,5 +158,6 @@ public sealed class ModuleToggles(IServiceScopeFactory scopes, ModuleCatalog cat
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await _signals.PublishAsync(SignalPrefix + tenantId, cancellationToken);
     }
 }

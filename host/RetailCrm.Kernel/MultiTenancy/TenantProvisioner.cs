@@ -66,7 +66,7 @@ public sealed class TenantProvisioner(IServiceScopeFactory scopes, ICurrentTenan
         }
 
         await toggles.EnableAllAsync(tenantId, request.Modules, cancellationToken);
-        store.Invalidate();
+        await store.InvalidateAsync(cancellationToken);
         return tenantId;
     }
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using RetailCrm.Kernel.Cluster;
 using RetailCrm.Kernel.Data;
 
 namespace RetailCrm.Kernel.MultiTenancy;
@@ -12,10 +13,25 @@ public sealed record TenantInfo(Guid Id, string Name, TenantStatus Status, bool 
 /// Looks tenants up by id or host name. Cached for a few seconds so that the per-request cost stays
 /// small while changes made on another host instance are seen soon; local changes invalidate at once.
 /// </summary>
-public sealed class TenantStore(IServiceScopeFactory scopes)
+public sealed class TenantStore
 {
-    private static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(5);
+    private const string Signal = "tenants";
     private readonly ConcurrentDictionary<string, (TenantInfo? Tenant, DateTime Until)> _cache = new(StringComparer.OrdinalIgnoreCase);
+    private readonly IServiceScopeFactory _scopes;
+    private readonly ClusterSignals _signals;
+
+    public TenantStore(IServiceScopeFactory scopes, ClusterSignals signals)
+    {
+        _scopes = scopes;
+        _signals = signals;
+        signals.Received += signal =>
+        {
+            if (signal == Signal)
+            {
+                _cache.Clear();
+            }
+        };
+    }
 
     public Task<TenantInfo?> FindAsync(Guid id, CancellationToken cancellationToken) =>
         Cached("id:" + id, db => db.Tenants.Where(t => t.Id == id), cancellationToken);
@@ -31,13 +47,14 @@ public sealed class TenantStore(IServiceScopeFactory scopes)
 
     public async Task<IReadOnlyList<TenantInfo>> ListAsync(CancellationToken cancellationToken)
     {
-        using var scope = scopes.CreateScope();
+        using var scope = _scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<KernelDbContext>();
         var tenants = await db.Tenants.AsNoTracking().Include(t => t.HostNames).OrderBy(t => t.Name).ToListAsync(cancellationToken);
         return tenants.Select(ToInfo).ToList();
     }
 
-    public void Invalidate() => _cache.Clear();
+    /// <summary>Forgets every cached tenant here and on the other instances; call after a tenant changed.</summary>
+    public Task InvalidateAsync(CancellationToken cancellationToken) => _signals.PublishAsync(Signal, cancellationToken);
 
     private async Task<TenantInfo?> Cached(string key, Func<KernelDbContext, IQueryable<Tenant>> query, CancellationToken cancellationToken)
     {
@@ -46,11 +63,11 @@ public sealed class TenantStore(IServiceScopeFactory scopes)
             return hit.Tenant;
         }
 
-        using var scope = scopes.CreateScope();
+        using var scope = _scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<KernelDbContext>();
         var tenant = await query(db).AsNoTracking().Include(t => t.HostNames).FirstOrDefaultAsync(cancellationToken);
         var info = tenant is null ? null : ToInfo(tenant);
-        _cache[key] = (info, DateTime.UtcNow + Lifetime);
+        _cache[key] = (info, DateTime.UtcNow + _signals.CacheLifetime);
         return info;
     }
 

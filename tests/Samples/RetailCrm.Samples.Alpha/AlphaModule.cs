@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using RetailCrm.Samples.Alpha.Persistence;
 using RetailCrm.Sdk.Authorization;
+using RetailCrm.Sdk.Jobs;
 using RetailCrm.Sdk.Modularity;
 using RetailCrm.Sdk.Settings;
 using RetailCrm.Sdk.Web;
@@ -16,5 +17,6 @@ public sealed class AlphaModule : CrmModule
         context.Services.AddSingleton<IMenuContributor, AlphaMenu>();
         context.Services.AddSingleton<IPermissionDefinitionProvider, AlphaPermissionDefinitions>();
         context.Services.AddSingleton<ISettingDefinitionProvider, AlphaSettingDefinitions>();
+        context.Services.AddSingleton<ICrmJob, TickJob>();
     }
 }

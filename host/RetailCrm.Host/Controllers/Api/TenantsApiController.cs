@@ -68,7 +68,7 @@ public sealed class TenantsApiController(TenantStore tenants, TenantProvisioner 
 
         tenant.Status = request.Status!.Value;
         await db.SaveChangesAsync(cancellationToken);
-        tenants.Invalidate();
+        await tenants.InvalidateAsync(cancellationToken);
         return Ok(await tenants.FindAsync(id, cancellationToken));
     }
 }
