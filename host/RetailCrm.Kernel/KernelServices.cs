@@ -119,6 +119,7 @@ public static class KernelServices
             .AddControllersWithViews(options => options.Conventions.Add(new ModuleEndpointConvention(catalog)))
             .ConfigureApplicationPartManager(parts =>
             {
+                parts.FeatureProviders.Add(new ModuleControllerFeatureProvider(catalog));
                 parts.ApplicationParts.Add(new AssemblyPart(typeof(KernelServices).Assembly));
                 foreach (var assembly in catalog.Running.Select(m => m.Assembly!).Concat(themes))
                 {

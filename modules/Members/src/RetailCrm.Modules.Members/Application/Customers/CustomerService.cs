@@ -1,0 +1,252 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using RetailCrm.Modules.Members.Contracts;
+using RetailCrm.Modules.Members.Contracts.Events;
+using RetailCrm.Modules.Members.Domain;
+using RetailCrm.Modules.Members.Infrastructure.Persistence;
+using RetailCrm.Sdk.Authorization;
+using RetailCrm.Sdk.Events;
+using RetailCrm.Sdk.MultiTenancy;
+using RetailCrm.Sdk.Settings;
+
+namespace RetailCrm.Modules.Members.Application.Customers;
+
+/// <summary>The outcome of saving a customer.</summary>
+internal abstract record SaveOutcome
+{
+    public sealed record Saved(CustomerDetails Customer) : SaveOutcome;
+
+    /// <summary>Likely duplicates exist; nothing was saved. Save again with confirmation to keep both.</summary>
+    public sealed record DuplicatesFound(IReadOnlyList<DuplicateMatch> Candidates) : SaveOutcome;
+
+    public sealed record Invalid(FieldErrors Errors) : SaveOutcome;
+
+    /// <summary>Change approval is on: the change waits as a change request; the record is unchanged.</summary>
+    public sealed record PendingApproval(Guid ChangeRequestId) : SaveOutcome;
+
+    public sealed record NotFound : SaveOutcome;
+
+    /// <summary>The record changed since it was read (<see cref="Customer.Version"/>); nothing was saved.</summary>
+    public sealed record Conflict(long CurrentVersion) : SaveOutcome;
+}
+
+/// <summary>Creates, changes, finds and removes customers of the current tenant, within the user's data scope.</summary>
+internal sealed class CustomerService(
+    MembersDbContext db,
+    ISettingProvider settings,
+    IDataScopeProvider dataScope,
+    IPermissionChecker permissions,
+    ICurrentUser currentUser,
+    IEventBus events,
+    CustomerCodeGenerator codes,
+    DuplicateFinder duplicates,
+    IEnumerable<ICustomerSearchContributor> searchContributors)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Customers of the tenant the current user may see.</summary>
+    public async Task<IQueryable<Customer>> VisibleAsync(CancellationToken cancellationToken) =>
+        db.Customers.ApplyDataScope(await dataScope.GetAsync(cancellationToken), c => c.OwnerUserId, c => c.UnitId);
+
+    public async Task<(Customer? Draft, FieldErrors Errors)> NormalizeAsync(CustomerInput input, CancellationToken cancellationToken)
+    {
+        var region = await settings.GetAsync(MembersSettings.PhoneRegion, cancellationToken) ?? "CN";
+        var fields = await db.CustomFieldDefinitions.AsNoTracking().OrderBy(f => f.Order).ToListAsync(cancellationToken);
+        var (draft, errors) = CustomerNormalizer.Normalize(input, region, fields);
+        if (input.ParentId is { } parentId && !await db.Customers.AnyAsync(c => c.Id == parentId && c.Kind == CustomerKind.Organization, cancellationToken))
+        {
+            errors.Add("parentId", "The parent must be an existing organization.");
+        }
+
+        return (errors.Count == 0 ? draft : null, errors);
+    }
+
+    public async Task<IReadOnlyList<DuplicateMatch>> CheckDuplicatesAsync(CustomerInput input, Guid? excludeId, CancellationToken cancellationToken)
+    {
+        var (draft, _) = await NormalizeAsync(input, cancellationToken);
+        return draft is null ? [] : await duplicates.FindAsync(draft, excludeId, cancellationToken);
+    }
+
+    public async Task<SaveOutcome> CreateAsync(CustomerInput input, bool keepDespiteDuplicates, CancellationToken cancellationToken)
+    {
+        var (draft, errors) = await NormalizeAsync(input, cancellationToken);
+        if (draft is null)
+        {
+            return new SaveOutcome.Invalid(errors);
+        }
+
+        if (!keepDespiteDuplicates && await duplicates.FindAsync(draft, null, cancellationToken) is { Count: > 0 } candidates)
+        {
+            return new SaveOutcome.DuplicatesFound(candidates);
+        }
+
+        var now = DateTime.UtcNow;
+        draft.Id = Guid.NewGuid();
+        draft.Code = await codes.NextAsync(await settings.GetAsync(MembersSettings.CodeFormat, cancellationToken) ?? "C{yyyy}{seq:6}", cancellationToken);
+        draft.CreatedAt = now;
+        draft.UpdatedAt = now;
+        draft.MarketingConsentAt = draft.MarketingConsent ? now : null;
+        draft.OwnerUserId ??= currentUser.Id;
+        draft.UnitId ??= currentUser.OrganizationUnitId;
+        draft.LifecycleClass = LifecycleClass.QualifiedProspect;
+        draft.Version = 1;
+        db.Customers.Add(draft);
+        events.Publish(new CustomerCreatedIntegrationEvent(draft.Id, draft.Code, draft.DisplayName));
+        await db.SaveChangesAsync(cancellationToken);
+        return new SaveOutcome.Saved(CustomerDetails.From(draft));
+    }
+
+    public async Task<CustomerDetails?> GetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var customer = await Load(await VisibleAsync(cancellationToken)).AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        return customer is null ? null : CustomerDetails.From(customer);
+    }
+
+    public async Task<SaveOutcome> UpdateAsync(Guid id, CustomerInput input, long expectedVersion, CancellationToken cancellationToken)
+    {
+        var customer = await Load(await VisibleAsync(cancellationToken)).FirstOrDefaultAsync(c => c.Id == id && c.Status == CustomerStatus.Active, cancellationToken);
+        if (customer is null)
+        {
+            return new SaveOutcome.NotFound();
+        }
+
+        if (customer.Version != expectedVersion)
+        {
+            return new SaveOutcome.Conflict(customer.Version);
+        }
+
+        var (draft, errors) = await NormalizeAsync(input, cancellationToken);
+        if (draft is null)
+        {
+            return new SaveOutcome.Invalid(errors);
+        }
+
+        if (await settings.GetBoolAsync(MembersSettings.ChangeApproval, cancellationToken)
+            && !await permissions.IsGrantedAsync(MembersPermissions.Approve, cancellationToken))
+        {
+            var request = new ChangeRequest
+            {
+                Id = Guid.NewGuid(),
+                CustomerId = customer.Id,
+                Proposed = JsonSerializer.Serialize(input, Json),
+                Summary = CustomerChanges.Describe(customer, draft),
+                Status = ChangeRequestStatus.PendingReview,
+                RequestedBy = currentUser.UserName ?? "unknown",
+                RequestedAt = DateTime.UtcNow,
+                BaseVersion = customer.Version,
+            };
+            db.ChangeRequests.Add(request);
+            await db.SaveChangesAsync(cancellationToken);
+            return new SaveOutcome.PendingApproval(request.Id);
+        }
+
+        CustomerChanges.Apply(customer, draft);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new SaveOutcome.Conflict(-1);
+        }
+
+        return new SaveOutcome.Saved(CustomerDetails.From(customer));
+    }
+
+    /// <summary>Marks a customer deleted; its purchases and history stay for audit and analysis.</summary>
+    public async Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var customer = await (await VisibleAsync(cancellationToken)).FirstOrDefaultAsync(c => c.Id == id && c.Status == CustomerStatus.Active, cancellationToken);
+        if (customer is null)
+        {
+            return false;
+        }
+
+        customer.Status = CustomerStatus.Deleted;
+        customer.Version++;
+        customer.UpdatedAt = DateTime.UtcNow;
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    public async Task<PagedResult<CustomerListItem>> SearchAsync(CustomerQuery query, CancellationToken cancellationToken)
+    {
+        var customers = (await VisibleAsync(cancellationToken)).Where(c => c.Status == CustomerStatus.Active);
+        if (!string.IsNullOrWhiteSpace(query.Term))
+        {
+            customers = await MatchTermAsync(customers, query.Term.Trim(), cancellationToken);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Tag))
+        {
+            var tag = query.Tag.Trim().ToLowerInvariant();
+            customers = customers.Where(c => c.Tags.Any(t => t.Tag == tag));
+        }
+
+        if (query.LifecycleClass is { } lifecycle)
+        {
+            customers = customers.Where(c => c.LifecycleClass == lifecycle);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Tier))
+        {
+            customers = customers.Where(c => c.Tier == query.Tier);
+        }
+
+        if (query.Kind is { } kind)
+        {
+            customers = customers.Where(c => c.Kind == kind);
+        }
+
+        var total = await customers.CountAsync(cancellationToken);
+        var pageSize = Math.Clamp(query.PageSize, 1, 500);
+        var page = Math.Max(1, query.Page);
+        var items = await Sorted(customers, query.Sort, query.Descending)
+            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(c => new CustomerListItem(c.Id, c.Code, c.Kind, c.DisplayName, c.Phone, c.Email, c.Tier, c.LifecycleClass, c.Birthday,
+                c.LastPurchaseAt, c.PurchaseCount, c.PurchaseTotal, c.Tags.Select(t => t.Tag).ToList()))
+            .ToListAsync(cancellationToken);
+        return new PagedResult<CustomerListItem>(items, page, pageSize, total);
+    }
+
+    private async Task<IQueryable<Customer>> MatchTermAsync(IQueryable<Customer> customers, string term, CancellationToken cancellationToken)
+    {
+        var region = await settings.GetAsync(MembersSettings.PhoneRegion, cancellationToken) ?? "CN";
+        var phone = DataQuality.PhoneNormalizer.TryNormalize(term, region);
+        var key = DataQuality.NameNormalizer.Key(term);
+        var upper = term.ToUpperInvariant();
+        var lower = term.ToLowerInvariant();
+        var contributed = new List<Guid>();
+        foreach (var contributor in searchContributors)
+        {
+            contributed.AddRange(await contributor.FindCustomerIdsAsync(term, cancellationToken));
+        }
+
+        return customers.Where(c =>
+            c.Code.StartsWith(upper)
+            || (key.Length > 0 && c.NameKey.Contains(key))
+            || (phone != null && (c.Phone == phone || c.ContactPoints.Any(p => p.Value == phone)))
+            || c.Email == lower
+            || c.IdentityNumber == upper
+            || c.CustomFields.Any(f => f.Value == term)
+            || contributed.Contains(c.Id));
+    }
+
+    private static IQueryable<Customer> Sorted(IQueryable<Customer> customers, string sort, bool descending) => (sort.ToLowerInvariant(), descending) switch
+    {
+        ("code", false) => customers.OrderBy(c => c.Code),
+        ("code", true) => customers.OrderByDescending(c => c.Code),
+        ("lastpurchase", false) => customers.OrderBy(c => c.LastPurchaseAt).ThenBy(c => c.Code),
+        ("lastpurchase", true) => customers.OrderByDescending(c => c.LastPurchaseAt).ThenBy(c => c.Code),
+        ("purchasetotal", false) => customers.OrderBy(c => c.PurchaseTotal).ThenBy(c => c.Code),
+        ("purchasetotal", true) => customers.OrderByDescending(c => c.PurchaseTotal).ThenBy(c => c.Code),
+        ("created", false) => customers.OrderBy(c => c.CreatedAt).ThenBy(c => c.Code),
+        ("created", true) => customers.OrderByDescending(c => c.CreatedAt).ThenBy(c => c.Code),
+        (_, true) => customers.OrderByDescending(c => c.NameKey).ThenBy(c => c.Code),
+        _ => customers.OrderBy(c => c.NameKey).ThenBy(c => c.Code),
+    };
+
+    internal static IQueryable<Customer> Load(IQueryable<Customer> customers) => customers
+        .Include(c => c.Addresses).Include(c => c.ContactPoints).Include(c => c.Anniversaries).Include(c => c.Tags).Include(c => c.CustomFields)
+        .AsSplitQuery();
+}

@@ -1,0 +1,21 @@
+using System.Net.Mail;
+
+namespace RetailCrm.Modules.Members.Application.DataQuality;
+
+/// <summary>E-mail addresses trimmed, lower-cased and checked.</summary>
+internal static class EmailNormalizer
+{
+    public static (string? Email, string? Error) Normalize(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return (null, null);
+        }
+
+        var email = text.Trim().ToLowerInvariant();
+        return MailAddress.TryCreate(email, out var parsed) && parsed.Address == email && email.Contains('.', StringComparison.Ordinal)
+            && email.IndexOf('@', StringComparison.Ordinal) is var at and > 0 && email.LastIndexOf('.') > at + 1
+            ? (email, null)
+            : (null, $"'{text.Trim()}' is not an e-mail address.");
+    }
+}

@@ -1,0 +1,36 @@
+using Microsoft.Extensions.DependencyInjection;
+using RetailCrm.Modules.Members.Application;
+using RetailCrm.Modules.Members.Application.Customers;
+using RetailCrm.Modules.Members.Contracts;
+using RetailCrm.Modules.Members.Infrastructure.Persistence;
+using RetailCrm.Sdk.Authorization;
+using RetailCrm.Sdk.Modularity;
+using RetailCrm.Sdk.Settings;
+using RetailCrm.Sdk.Web;
+
+namespace RetailCrm.Modules.Members;
+
+/// <summary>Members (CMS, 顾客管理): the customer master, its data quality, purchases and lifecycle.</summary>
+public sealed class MembersModule : CrmModule
+{
+    public override void ConfigureServices(ModuleServiceContext context)
+    {
+        var services = context.Services;
+        context.AddDbContext<MembersDbContext>();
+        services.AddSingleton<IPermissionDefinitionProvider, MembersPermissionDefinitions>();
+        services.AddSingleton<ISettingDefinitionProvider, MembersSettingDefinitions>();
+        services.AddSingleton<IMenuContributor, MembersMenu>();
+        services.AddScoped<CustomerCodeGenerator>();
+        services.AddScoped<DuplicateFinder>();
+        services.AddScoped<CustomerService>();
+        services.AddScoped<ICustomerLookup, CustomerLookup>();
+    }
+}
+
+internal sealed class MembersMenu : IMenuContributor
+{
+    public IEnumerable<MenuItem> GetMenuItems() =>
+    [
+        new("members.customers", "Customers", "/members/customers", 10) { TextZh = "客户", RequiredPermission = MembersPermissions.View },
+    ];
+}

@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Mvc;
+using RetailCrm.Modules.Members.Application.Customers;
+using RetailCrm.Modules.Members.Contracts;
+using RetailCrm.Sdk.Authorization;
+
+namespace RetailCrm.Modules.Members.Web.Controllers;
+
+/// <summary>A customer to create or change, with the version read (for changes) and whether to keep it despite likely duplicates.</summary>
+internal sealed record SaveCustomerRequest(CustomerInput Customer, long? Version, bool KeepDespiteDuplicates = false);
+
+/// <summary>The customer master: search, read, create (with duplicate check), change (with approval when on), delete.</summary>
+[ApiController]
+[Route("api/members/customers")]
+internal sealed class CustomersApiController(CustomerService customers) : ControllerBase
+{
+    /// <summary>Searches by code, name, phone, e-mail, identity number, custom field value or another module's key (card number).</summary>
+    [HttpGet]
+    [RequirePermission(MembersPermissions.View)]
+    public Task<PagedResult<CustomerListItem>> Search([FromQuery] CustomerQuery query, CancellationToken cancellationToken) =>
+        customers.SearchAsync(query, cancellationToken);
+
+    [HttpGet("{id:guid}")]
+    [RequirePermission(MembersPermissions.View)]
+    public async Task<IActionResult> Get(Guid id, CancellationToken cancellationToken) =>
+        await customers.GetAsync(id, cancellationToken) is { } customer ? Ok(customer) : MembersProblems.NotFound("customer");
+
+    /// <summary>Lists the existing customers that are probably the one entered, before it is saved.</summary>
+    [HttpPost("duplicate-check")]
+    [RequirePermission(MembersPermissions.View)]
+    public Task<IReadOnlyList<DuplicateMatch>> CheckDuplicates(CustomerInput customer, Guid? excludeId, CancellationToken cancellationToken) =>
+        customers.CheckDuplicatesAsync(customer, excludeId, cancellationToken);
+
+    /// <summary>Creates a customer. 409 with the candidates when likely duplicates exist, unless keepDespiteDuplicates.</summary>
+    [HttpPost]
+    [RequirePermission(MembersPermissions.Create)]
+    public async Task<IActionResult> Create(SaveCustomerRequest request, CancellationToken cancellationToken) =>
+        MembersProblems.From(this, await customers.CreateAsync(request.Customer, request.KeepDespiteDuplicates, cancellationToken), created: true);
+
+    /// <summary>Changes a customer; <c>version</c> must be the one read. 202 with the change request when approval is on.</summary>
+    [HttpPut("{id:guid}")]
+    [RequirePermission(MembersPermissions.Edit)]
+    public async Task<IActionResult> Update(Guid id, SaveCustomerRequest request, CancellationToken cancellationToken)
+    {
+        if (request.Version is not { } version)
+        {
+            return MembersProblems.Invalid("version", "Send the version of the customer you read, so that no one else's change is overwritten.");
+        }
+
+        return MembersProblems.From(this, await customers.UpdateAsync(id, request.Customer, version, cancellationToken), created: false);
+    }
+
+    [HttpDelete("{id:guid}")]
+    [RequirePermission(MembersPermissions.Delete)]
+    public async Task<IActionResult> Delete(Guid id, CancellationToken cancellationToken) =>
+        await customers.DeleteAsync(id, cancellationToken) ? NoContent() : MembersProblems.NotFound("customer");
+}
