@@ -179,7 +179,7 @@ internal sealed class ModuleLoader(ILogger logger)
 
     /// <summary>
     /// The manifest of each folder, by folder name. Folders whose name starts with a dot are skipped: that is where
-    /// a plugin package install extracts an archive before moving it into place.
+    /// <see cref="PluginPackage"/> extracts an archive before moving it into place.
     /// </summary>
     internal static IEnumerable<string> ManifestFiles(string root, string fileName) =>
         Directory.EnumerateDirectories(root)
