@@ -40,12 +40,44 @@ internal sealed class ModuleLoader(ILogger logger)
 
         var (plugins, unreadable) = ReadPluginManifests(pluginsPath);
         installed.AddRange(unreadable);
-        foreach (var plugin in plugins)
+        installed.AddRange(LoadPlugins(ordered, plugins));
+        return new ModuleCatalog(installed);
+    }
+
+    /// <summary>
+    /// The plugins in dependency order: those the graph refuses fail with their reasons without loading any
+    /// assembly, and so does a plugin whose plugin dependency failed to load; the others load one by one.
+    /// </summary>
+    private List<InstalledModule> LoadPlugins(IReadOnlyList<ModuleManifest> modules, List<ModuleManifest> plugins)
+    {
+        var graph = ModuleGraph.OrderPlugins(modules, plugins, SdkVersion);
+        var loaded = new List<InstalledModule>();
+        var byId = new Dictionary<string, InstalledModule>(StringComparer.OrdinalIgnoreCase);
+        foreach (var plugin in graph.Ordered)
         {
-            installed.Add(LoadPlugin(plugin, modules));
+            var installed = new InstalledModule(plugin);
+            var failedDependencies = plugin.DependsOn.Keys
+                .Where(id => byId.TryGetValue(id, out var dependency) && dependency.State == ModuleLoadState.Failed)
+                .Order(StringComparer.OrdinalIgnoreCase)
+                .Select(id => $"'{plugin.Id}' depends on '{id}' {plugin.DependsOn[id]}, which failed.")
+                .ToList();
+            if (graph.Refused.TryGetValue(plugin, out var reasons) || failedDependencies.Count > 0)
+            {
+                var reason = string.Join(" ", reasons ?? failedDependencies);
+                installed.Fail(reason);
+                logger.LogError("Plugin {PluginId} in {Directory} is refused and not loaded: {Reason}", plugin.Id, plugin.Directory, reason);
+            }
+            else
+            {
+                // The graph has already failed what depends on a refused plugin; what it passed may still fail to load.
+                LoadPlugin(installed);
+                byId[plugin.Id] = installed;
+            }
+
+            loaded.Add(installed);
         }
 
-        return new ModuleCatalog(installed);
+        return loaded;
     }
 
     /// <summary>Each plugin manifest on its own: one that cannot be read becomes a failed plugin named after its folder.</summary>
@@ -58,7 +90,7 @@ internal sealed class ModuleLoader(ILogger logger)
             return (plugins, unreadable);
         }
 
-        foreach (var file in Directory.EnumerateDirectories(pluginsPath).Order(StringComparer.Ordinal).Select(d => Path.Combine(d, "plugin.json")).Where(File.Exists))
+        foreach (var file in ManifestFiles(pluginsPath, "plugin.json"))
         {
             try
             {
@@ -77,12 +109,11 @@ internal sealed class ModuleLoader(ILogger logger)
         return (plugins, unreadable);
     }
 
-    private InstalledModule LoadPlugin(ModuleManifest plugin, IReadOnlyList<ModuleManifest> modules)
+    private void LoadPlugin(InstalledModule installed)
     {
-        var installed = new InstalledModule(plugin);
+        var plugin = installed.Manifest;
         try
         {
-            ModuleGraph.Order([.. modules, plugin], SdkVersion);
             var loader = PluginLoader.CreateFromAssemblyFile(
                 MainAssemblyPath(plugin),
                 isUnloadable: false,
@@ -100,12 +131,10 @@ internal sealed class ModuleLoader(ILogger logger)
         }
         catch (Exception e)
         {
-            var reason = e is ModuleGraphException graph ? string.Join(" ", graph.Problems) : $"{e.GetType().Name}: {e.Message}";
+            var reason = $"{e.GetType().Name}: {e.Message}";
             installed.Fail(reason);
             logger.LogError(e, "Plugin {PluginId} failed to load and is skipped: {Reason}", plugin.Id, reason);
         }
-
-        return installed;
     }
 
     private static IEnumerable<Assembly> SharedContractAssemblies() =>
@@ -132,8 +161,8 @@ internal sealed class ModuleLoader(ILogger logger)
         }
 
         var manifests = new List<ModuleManifest>();
-        var problems = new List<string>();
-        foreach (var file in Directory.EnumerateDirectories(root).Order(StringComparer.Ordinal).Select(d => Path.Combine(d, fileName)).Where(File.Exists))
+        var problems = new List<ModuleGraphProblem>();
+        foreach (var file in ManifestFiles(root, fileName))
         {
             try
             {
@@ -141,12 +170,23 @@ internal sealed class ModuleLoader(ILogger logger)
             }
             catch (System.Text.Json.JsonException e)
             {
-                problems.Add($"{file} is not a valid manifest: {e.Message}");
+                problems.Add(new ModuleGraphProblem($"{file} is not a valid manifest: {e.Message}", [Path.GetFileName(Path.GetDirectoryName(file)!)]));
             }
         }
 
         return problems.Count > 0 ? throw new ModuleGraphException(problems) : manifests;
     }
+
+    /// <summary>
+    /// The manifest of each folder, by folder name. Folders whose name starts with a dot are skipped: that is where
+    /// <see cref="PluginPackage"/> extracts an archive before moving it into place.
+    /// </summary>
+    internal static IEnumerable<string> ManifestFiles(string root, string fileName) =>
+        Directory.EnumerateDirectories(root)
+            .Where(d => !Path.GetFileName(d).StartsWith('.'))
+            .Order(StringComparer.Ordinal)
+            .Select(d => Path.Combine(d, fileName))
+            .Where(File.Exists);
 
     /// <summary>The manifest's <c>assembly</c>, or the project whose deps.json sits beside it.</summary>
     private static string MainAssemblyPath(ModuleManifest manifest)

@@ -173,12 +173,165 @@ public sealed class ModuleGraphTests
         }
     }
 
+    [Fact]
+    public void Should_give_each_problem_with_the_ids_it_concerns()
+    {
+        var check = ModuleGraph.Check(
+            [
+                Module("a", dependsOn: [("b", "^1.0.0")]),
+                Module("b", dependsOn: [("a", "^1.0.0")]),
+                Module("old", sdk: "^0.9.0"),
+            ],
+            Sdk);
+
+        check.Problems.ShouldBe(
+        [
+            new ModuleGraphProblem("'old' needs Sdk ^0.9.0, but this host has Sdk 1.4.0.", ["old"]),
+            new ModuleGraphProblem("Dependency cycle: a -> b -> a.", ["a", "b"]),
+        ], ignoreOrder: true, comparer: new ProblemComparer());
+        var e = new ModuleGraphException(check.Problems);
+        e.Problems.ShouldBe(check.Problems.Select(p => p.Message).ToList());
+        e.Details.ShouldBeSameAs(check.Problems);
+    }
+
+    [Fact]
+    public void Should_order_a_plugin_after_the_plugins_it_depends_on()
+    {
+        var graph = ModuleGraph.OrderPlugins(
+            [Module("alpha")],
+            [Plugin("aaa", dependsOn: [("zzz", "^1.0.0")]), Plugin("mmm"), Plugin("zzz", dependsOn: [("alpha", "^1.0.0")])],
+            Sdk);
+
+        graph.Ordered.Select(p => p.Id).ShouldBe(["zzz", "aaa", "mmm"]);
+        graph.Refused.ShouldBeEmpty();
+        graph.Problems.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Should_fail_a_plugin_whose_plugin_dependency_is_missing_or_out_of_range_and_only_it()
+    {
+        var graph = ModuleGraph.OrderPlugins(
+            [Module("alpha")],
+            [
+                Plugin("parent"),
+                Plugin("newer", dependsOn: [("parent", "^2.0.0")]),
+                Plugin("orphan", dependsOn: [("ghost", "^1.0.0")]),
+                Plugin("fine", dependsOn: [("parent", "^1.0.0"), ("alpha", "^1.0.0")]),
+            ],
+            Sdk);
+
+        RefusedIds(graph).ShouldBe(["newer", "orphan"], ignoreOrder: true);
+        Reason(graph, "newer").ShouldBe("'newer' depends on 'parent' ^2.0.0, but 1.0.0 is installed.");
+        Reason(graph, "orphan").ShouldBe("'orphan' depends on 'ghost' ^1.0.0, which is not installed.");
+    }
+
+    [Fact]
+    public void Should_fail_every_plugin_that_depends_on_a_failed_plugin_directly_or_not()
+    {
+        var graph = ModuleGraph.OrderPlugins(
+            [Module("alpha")],
+            [
+                Plugin("top", dependsOn: [("middle", "^1.0.0")]),
+                Plugin("middle", dependsOn: [("old", "^1.0.0")]),
+                Plugin("old", sdk: "^9.0.0"),
+                Plugin("other", dependsOn: [("alpha", "^1.0.0")]),
+            ],
+            Sdk);
+
+        graph.Ordered.Select(p => p.Id).ShouldBe(["old", "middle", "other", "top"]);
+        Reason(graph, "old").ShouldBe("'old' needs Sdk ^9.0.0, but this host has Sdk 1.4.0.");
+        Reason(graph, "middle").ShouldBe("'middle' depends on 'old' ^1.0.0, which failed.");
+        Reason(graph, "top").ShouldBe("'top' depends on 'middle' ^1.0.0, which failed.");
+        RefusedIds(graph).ShouldNotContain("other");
+    }
+
+    [Fact]
+    public void Should_fail_every_plugin_that_holds_a_duplicate_id_and_what_depends_on_it()
+    {
+        var twinOne = Plugin("twin", directory: "/p/twin-1");
+        var twinTwo = Plugin("Twin", directory: "/p/twin-2");
+        var graph = ModuleGraph.OrderPlugins(
+            [Module("alpha")],
+            [twinOne, twinTwo, Plugin("child", dependsOn: [("twin", "^1.0.0")]), Plugin("single")],
+            Sdk);
+
+        graph.Refused[twinOne].ShouldBe(["Duplicate id 'twin' in /p/twin-1 and /p/twin-2."]);
+        graph.Refused[twinTwo].ShouldBe(["Duplicate id 'twin' in /p/twin-1 and /p/twin-2."]);
+        Reason(graph, "child").ShouldBe("'child' depends on 'twin' ^1.0.0, which failed.");
+        RefusedIds(graph).ShouldNotContain("single");
+        graph.Ordered.Count.ShouldBe(4);
+    }
+
+    [Fact]
+    public void Should_fail_a_plugin_that_takes_the_id_of_a_module_but_leave_the_module_to_its_dependants()
+    {
+        var graph = ModuleGraph.OrderPlugins(
+            [Module("alpha", directory: "/m/alpha")],
+            [Plugin("Alpha", directory: "/p/alpha"), Plugin("user", dependsOn: [("alpha", "^1.0.0")])],
+            Sdk);
+
+        Reason(graph, "Alpha").ShouldBe("'Alpha' in /p/alpha has the id of the installed module in /m/alpha.");
+        RefusedIds(graph).ShouldBe(["Alpha"]);
+        graph.Problems.ShouldHaveSingleItem().ModuleIds.ShouldBe(["Alpha"]);
+    }
+
+    [Fact]
+    public void Should_fail_a_cycle_among_plugins_and_what_depends_on_it()
+    {
+        var graph = ModuleGraph.OrderPlugins(
+            [Module("alpha")],
+            [
+                Plugin("a", dependsOn: [("b", "^1.0.0")]),
+                Plugin("b", dependsOn: [("a", "^1.0.0")]),
+                Plugin("c", dependsOn: [("a", "^1.0.0")]),
+                Plugin("d", dependsOn: [("alpha", "^1.0.0")]),
+            ],
+            Sdk);
+
+        Reason(graph, "a").ShouldBe("Dependency cycle: a -> b -> a.");
+        Reason(graph, "b").ShouldBe("Dependency cycle: a -> b -> a.");
+        Reason(graph, "c").ShouldBe("'c' depends on 'a' ^1.0.0, which failed.");
+        RefusedIds(graph).ShouldNotContain("d");
+        graph.Problems.Count(p => p.Message.StartsWith("Dependency cycle", StringComparison.Ordinal)).ShouldBe(1);
+    }
+
+    [Fact]
+    public void Should_give_a_plugin_every_reason_it_fails()
+    {
+        var graph = ModuleGraph.OrderPlugins(
+            [Module("alpha", version: "1.2.0")],
+            [Plugin("bad", version: "one", sdk: "^9.0.0", dependsOn: [("alpha", "^2.0.0"), ("ghost", "*")])],
+            Sdk);
+
+        graph.Refused.Values.ShouldHaveSingleItem().ShouldBe(
+        [
+            "'bad' has version 'one', which is not SemVer (e.g. 1.0.0).",
+            "'bad' needs Sdk ^9.0.0, but this host has Sdk 1.4.0.",
+            "'bad' depends on 'alpha' ^2.0.0, but 1.2.0 is installed.",
+            "'bad' depends on 'ghost' *, which is not installed.",
+        ]);
+    }
+
+    private static List<string> RefusedIds(PluginGraph graph) => [.. graph.Refused.Keys.Select(p => p.Id)];
+
+    private static string Reason(PluginGraph graph, string id) =>
+        string.Join(" ", graph.Refused.Single(r => r.Key.Id == id).Value);
+
+    private sealed class ProblemComparer : IEqualityComparer<ModuleGraphProblem>
+    {
+        public bool Equals(ModuleGraphProblem? x, ModuleGraphProblem? y) =>
+            x is not null && y is not null && x.Message == y.Message && x.ModuleIds.SequenceEqual(y.ModuleIds);
+
+        public int GetHashCode(ModuleGraphProblem obj) => obj.Message.GetHashCode(StringComparison.Ordinal);
+    }
+
     private static ModuleManifest Module(
         string id, string version = "1.0.0", string sdk = "^1.0.0", (string Id, string Range)[]? dependsOn = null, string? directory = null) =>
         Manifest(ModuleKind.Module, id, version, sdk, dependsOn, directory);
 
-    private static ModuleManifest Plugin(string id, (string Id, string Range)[]? dependsOn = null) =>
-        Manifest(ModuleKind.Plugin, id, "1.0.0", "^1.0.0", dependsOn, null);
+    private static ModuleManifest Plugin(
+        string id, string version = "1.0.0", string sdk = "^1.0.0", (string Id, string Range)[]? dependsOn = null, string? directory = null) =>
+        Manifest(ModuleKind.Plugin, id, version, sdk, dependsOn, directory ?? "/p/" + id);
 
     private static ModuleManifest Manifest(ModuleKind kind, string id, string version, string sdk, (string Id, string Range)[]? dependsOn, string? directory)
     {
