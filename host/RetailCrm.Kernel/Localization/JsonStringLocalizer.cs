@@ -8,8 +8,9 @@ namespace RetailCrm.Kernel.Localization;
 
 /// <summary>
 /// Strings from JSON files embedded in each assembly as <c>Resources/{culture}.json</c>
-/// (<c>en.json</c>, <c>zh-CN.json</c>): one flat object of key to text. Works the same for
-/// modules and plugins loaded at run time, which satellite assemblies do not.
+/// (<c>en.json</c>, <c>zh-CN.json</c>) or per feature as <c>Resources/{Feature}.{culture}.json</c>:
+/// flat objects of key to text, merged per assembly and culture. Works the same for modules and
+/// plugins loaded at run time, which satellite assemblies do not.
 /// </summary>
 internal sealed class JsonStringLocalizerFactory : IStringLocalizerFactory
 {
@@ -25,15 +26,20 @@ internal sealed class JsonStringLocalizerFactory : IStringLocalizerFactory
 
     private static IReadOnlyDictionary<string, string> Load(Assembly assembly, string culture)
     {
-        var suffix = $".Resources.{culture}.json";
-        var name = assembly.GetManifestResourceNames().FirstOrDefault(n => n.EndsWith(suffix, StringComparison.OrdinalIgnoreCase));
-        if (name is null)
+        var table = new Dictionary<string, string>();
+        var names = assembly.GetManifestResourceNames()
+            .Where(n => n.Contains(".Resources.", StringComparison.Ordinal) && n.EndsWith($".{culture}.json", StringComparison.OrdinalIgnoreCase)
+                && !n.EndsWith($"-{culture}.json", StringComparison.OrdinalIgnoreCase));
+        foreach (var name in names.Order(StringComparer.Ordinal))
         {
-            return new Dictionary<string, string>();
+            using var stream = assembly.GetManifestResourceStream(name)!;
+            foreach (var (key, text) in JsonSerializer.Deserialize<Dictionary<string, string>>(stream) ?? [])
+            {
+                table[key] = text;
+            }
         }
 
-        using var stream = assembly.GetManifestResourceStream(name)!;
-        return JsonSerializer.Deserialize<Dictionary<string, string>>(stream) ?? [];
+        return table;
     }
 }
 

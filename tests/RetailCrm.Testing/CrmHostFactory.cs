@@ -5,10 +5,11 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Shouldly;
 using RetailCrm.Kernel.MultiTenancy;
 using RetailCrm.Sdk.MultiTenancy;
 
-namespace RetailCrm.Host.Tests;
+namespace RetailCrm.Testing;
 
 /// <summary>Which database a host under test runs on.</summary>
 public enum TestDatabase
@@ -28,12 +29,19 @@ public sealed partial class CrmHostFactory : WebApplicationFactory<Program>
     private readonly IReadOnlyDictionary<string, string> _settings;
 
     /// <param name="database">SQLite (a fresh file) or PostgreSQL.</param>
+    /// <param name="modulesPath">The modules folder; the sample modules by default, <see cref="InstalledModulesPath"/> for the real ones.</param>
     /// <param name="pluginsPath">The plugins folder; the sample plugins by default.</param>
     /// <param name="sharedPostgres">Another host's database, to run a second instance over it.</param>
     /// <param name="settings">Extra configuration.</param>
-    public CrmHostFactory(TestDatabase database = TestDatabase.Sqlite, string? pluginsPath = null, string? sharedPostgres = null, IReadOnlyDictionary<string, string>? settings = null)
+    public CrmHostFactory(
+        TestDatabase database = TestDatabase.Sqlite,
+        string? modulesPath = null,
+        string? pluginsPath = null,
+        string? sharedPostgres = null,
+        IReadOnlyDictionary<string, string>? settings = null)
     {
         Database = database;
+        ModulesPath = modulesPath ?? SamplesModulesPath;
         PluginsPath = pluginsPath ?? Path.Combine(AppContext.BaseDirectory, "samples", "plugins");
         _settings = settings ?? new Dictionary<string, string>();
         if (database == TestDatabase.Postgres)
@@ -47,15 +55,23 @@ public sealed partial class CrmHostFactory : WebApplicationFactory<Program>
     /// <summary>The PostgreSQL database of this host, or null on SQLite.</summary>
     public string? PostgresConnection { get; }
 
+    public string ModulesPath { get; }
+
     public string PluginsPath { get; }
 
     public static string SamplesModulesPath => Path.Combine(AppContext.BaseDirectory, "samples", "modules");
+
+    /// <summary>The first-party modules, copied beside the tests by host/RetailCrm.Host/InstalledModules.targets.</summary>
+    public static string InstalledModulesPath => Path.Combine(AppContext.BaseDirectory, "modules");
+
+    /// <summary>A folder with no plugin in it.</summary>
+    public static string NoPlugins => Path.Combine(AppContext.BaseDirectory, "no-plugins");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("RetailCrm:DataPath", _dataPath);
-        builder.UseSetting("RetailCrm:ModulesPath", SamplesModulesPath);
+        builder.UseSetting("RetailCrm:ModulesPath", ModulesPath);
         builder.UseSetting("RetailCrm:PluginsPath", PluginsPath);
         builder.UseSetting("RetailCrm:Admin:Password", AdminPassword);
         builder.UseSetting("RetailCrm:Events:PollMilliseconds", "100");

@@ -1,6 +1,6 @@
-namespace RetailCrm.Host.Tests;
+namespace RetailCrm.Testing;
 
-/// <summary>One host on SQLite shared by a test class; tests isolate themselves by creating their own tenant.</summary>
+/// <summary>One host on SQLite with the sample modules, shared by a test class; tests isolate themselves by creating their own tenant.</summary>
 public sealed class SqliteHost : IDisposable
 {
     public CrmHostFactory Factory { get; } = new(TestDatabase.Sqlite);
@@ -8,7 +8,7 @@ public sealed class SqliteHost : IDisposable
     public void Dispose() => Factory.Dispose();
 }
 
-/// <summary>One host on a fresh PostgreSQL database shared by a test class.</summary>
+/// <summary>One host on a fresh PostgreSQL database with the sample modules, shared by a test class.</summary>
 public sealed class PostgresHost : IDisposable
 {
     public CrmHostFactory Factory { get; } = new(TestDatabase.Postgres);
