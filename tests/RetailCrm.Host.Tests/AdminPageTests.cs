@@ -181,6 +181,7 @@ public sealed class AdminPageTests(SqliteHost host) : IClassFixture<SqliteHost>
         var page = await admin.GetStringAsync("/admin/settings");
         Row(page, "alpha.limit").ShouldContain("data-source=\"Configuration\"");
         Row(page, "crm.ui.page-size").ShouldContain("data-source=\"Default\"");
+        Row(page, "crm.ui.page-size").ShouldContain("action=\"/admin/settings/crm.ui.page-size/mine\"");
         page.ShouldNotContain("/global\"");
 
         page = await admin.SubmitAndFollowAsync("/admin/settings", "/admin/settings/crm.ui.page-size", ("value", "50"));
