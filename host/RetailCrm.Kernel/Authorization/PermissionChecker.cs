@@ -94,7 +94,8 @@ internal sealed class DataScopeProvider(KernelDbContext db, CurrentUser currentU
         var roleIds = db.UserRoles.Where(ur => ur.UserId == userId).Select(ur => ur.RoleId);
         var scopes = await db.Roles.Where(r => roleIds.Contains(r.Id)).Select(r => r.DataScope).ToListAsync(cancellationToken);
         var scope = scopes.Count == 0 ? DataScope.Own : scopes.Max();
-        var unitId = currentUser.OrganizationUnitId;
+        // The stored unit, not the sign-in claim: an administrator may have moved the user since he signed in.
+        var unitId = await db.Users.Where(u => u.Id == userId).Select(u => u.OrganizationUnitId).FirstOrDefaultAsync(cancellationToken);
         switch (scope)
         {
             case DataScope.All:

@@ -13,6 +13,7 @@ internal sealed class AdminMenu : IMenuContributor
         new("admin.settings", "Settings", "/admin/settings", 902) { TextZh = "设置", RequiredPermission = KernelPermissions.Settings },
         new("admin.users", "Users", "/admin/users", 903) { TextZh = "用户", RequiredPermission = KernelPermissions.Users },
         new("admin.roles", "Roles", "/admin/roles", 904) { TextZh = "角色", RequiredPermission = KernelPermissions.Roles },
+        new("admin.units", "Organization units", "/admin/units", 904) { TextZh = "组织机构", RequiredPermission = KernelPermissions.OrganizationUnits },
         new("admin.tenants", "Tenants", "/admin/tenants", 905) { TextZh = "租户", RequiredPermission = KernelPermissions.Tenants },
         new("admin.audit", "Audit log", "/admin/audit", 906) { TextZh = "审计日志", RequiredPermission = KernelPermissions.Audit },
         new("admin.events", "Event deliveries", "/admin/events", 907) { TextZh = "事件投递", RequiredPermission = KernelPermissions.Events },

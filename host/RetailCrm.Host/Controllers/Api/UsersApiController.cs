@@ -1,9 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using RetailCrm.Host.Administration;
 using RetailCrm.Kernel.Authorization;
 using RetailCrm.Kernel.Data;
-using RetailCrm.Kernel.Identity;
 using RetailCrm.Kernel.Web;
 using RetailCrm.Sdk.Authorization;
 
@@ -18,6 +18,14 @@ public sealed record CreateUserRequest(
     Guid? OrganizationUnitId,
     string[]? Roles);
 
+public sealed record UpdateUserRequest(
+    [Required, StringLength(200)] string DisplayName,
+    Guid? OrganizationUnitId,
+    [Required] string[] Roles,
+    [Required] bool? IsActive);
+
+public sealed record SetPasswordRequest([Required] string Password);
+
 public sealed record RoleDto(Guid Id, string Name, string DisplayName, DataScope DataScope, IReadOnlyList<string> Permissions);
 
 public sealed record SaveRoleRequest(
@@ -28,6 +36,8 @@ public sealed record SaveRoleRequest(
 
 public sealed record OrganizationUnitDto(Guid Id, Guid? ParentId, string Name, string Code, OrganizationUnitKind Kind);
 
+public sealed record RenameOrganizationUnitRequest([Required, StringLength(200)] string Name);
+
 public sealed record CreateOrganizationUnitRequest(
     [Required] Guid? ParentId,
     [Required, StringLength(200)] string Name,
@@ -37,7 +47,7 @@ public sealed record CreateOrganizationUnitRequest(
 /// <summary>Users, roles and organization units of the current tenant.</summary>
 [ApiController]
 [Route("api/admin")]
-public sealed class UsersApiController(KernelDbContext db, UserAccounts accounts, PermissionDefinitions definitions) : ControllerBase
+public sealed class UsersApiController(KernelDbContext db, PermissionDefinitions definitions) : ControllerBase
 {
     [HttpGet("users")]
     [RequirePermission(KernelPermissions.Users)]
@@ -49,29 +59,46 @@ public sealed class UsersApiController(KernelDbContext db, UserAccounts accounts
             u.Roles.Select(r => roles.GetValueOrDefault(r.RoleId, "?")).Order().ToList()));
     }
 
+    [HttpGet("users/{id:guid}")]
+    [RequirePermission(KernelPermissions.Users)]
+    public async Task<IActionResult> GetUser(Guid id, CancellationToken cancellationToken) =>
+        await FindUserAsync(id, cancellationToken) is { } user ? Ok(user) : Refused(AdminResult.NotFound("user"));
+
     [HttpPost("users")]
     [RequirePermission(KernelPermissions.Users)]
-    public async Task<IActionResult> CreateUser(CreateUserRequest request, CancellationToken cancellationToken)
+    public async Task<IActionResult> CreateUser(CreateUserRequest request, [FromServices] UserAdministration users, CancellationToken cancellationToken)
     {
-        if (await db.Users.AnyAsync(u => u.UserName == request.UserName, cancellationToken))
-        {
-            return Conflict(Field(409, "user-exists", "userName", $"A user '{request.UserName}' exists."));
-        }
+        var result = await users.CreateAsync(request.UserName, request.DisplayName, request.Password, request.OrganizationUnitId, request.Roles ?? [], cancellationToken);
+        return result.Succeeded
+            ? Created($"/api/admin/users/{result.Id}", await FindUserAsync(result.Id!.Value, cancellationToken))
+            : Refused(result);
+    }
 
-        var wanted = request.Roles ?? [];
-        var roles = await db.Roles.Where(r => wanted.Contains(r.Name)).ToListAsync(cancellationToken);
-        if (roles.Count != wanted.Distinct().Count())
-        {
-            return BadRequest(Field(400, "unknown-role", "roles", "Unknown role: " + string.Join(", ", wanted.Except(roles.Select(r => r.Name)))));
-        }
+    /// <summary>Replaces a user's display name, unit, roles and active flag. Nobody deactivates himself; the tenant keeps an active administrator.</summary>
+    [HttpPut("users/{id:guid}")]
+    [RequirePermission(KernelPermissions.Users)]
+    public async Task<IActionResult> UpdateUser(Guid id, UpdateUserRequest request, [FromServices] UserAdministration users, CancellationToken cancellationToken)
+    {
+        var result = await users.UpdateAsync(id, new UserUpdate(request.DisplayName, request.OrganizationUnitId, request.Roles, request.IsActive!.Value), cancellationToken);
+        return result.Succeeded ? Ok(await FindUserAsync(id, cancellationToken)) : Refused(result);
+    }
 
-        if (request.OrganizationUnitId is { } unitId && !await db.OrganizationUnits.AnyAsync(u => u.Id == unitId, cancellationToken))
-        {
-            return BadRequest(Field(400, "unknown-unit", "organizationUnitId", "No such organization unit."));
-        }
+    /// <summary>Sets a new password (at least 10 characters) chosen by the administrator; lifts a lock-out.</summary>
+    [HttpPost("users/{id:guid}/password")]
+    [RequirePermission(KernelPermissions.Users)]
+    public async Task<IActionResult> SetPassword(Guid id, SetPasswordRequest request, [FromServices] UserAdministration users, CancellationToken cancellationToken)
+    {
+        var result = await users.SetPasswordAsync(id, request.Password, cancellationToken);
+        return result.Succeeded ? NoContent() : Refused(result);
+    }
 
-        var user = await accounts.CreateAsync(request.UserName, request.DisplayName, request.Password, request.OrganizationUnitId, roles.Select(r => r.Id), cancellationToken);
-        return Created($"/api/admin/users/{user.Id}", new UserDto(user.Id, user.UserName, user.DisplayName, user.OrganizationUnitId, true, false, roles.Select(r => r.Name).ToList()));
+    /// <summary>Lifts the lock-out that follows too many wrong passwords.</summary>
+    [HttpPost("users/{id:guid}/unlock")]
+    [RequirePermission(KernelPermissions.Users)]
+    public async Task<IActionResult> Unlock(Guid id, [FromServices] UserAdministration users, CancellationToken cancellationToken)
+    {
+        var result = await users.UnlockAsync(id, cancellationToken);
+        return result.Succeeded ? Ok(await FindUserAsync(id, cancellationToken)) : Refused(result);
     }
 
     [HttpGet("roles")]
@@ -91,6 +118,11 @@ public sealed class UsersApiController(KernelDbContext db, UserAccounts accounts
             return BadRequest(Field(400, "unknown-permission", "permissions", "Unknown permission: " + string.Join(", ", unknown)));
         }
 
+        if (request.Name != name)
+        {
+            return BadRequest(Field(400, "name-mismatch", "name", $"The body names the role '{request.Name}', the address '{name}'."));
+        }
+
         var role = await db.Roles.Include(r => r.Permissions).FirstOrDefaultAsync(r => r.Name == name, cancellationToken);
         if (role is null)
         {
@@ -106,6 +138,16 @@ public sealed class UsersApiController(KernelDbContext db, UserAccounts accounts
         return Ok(new RoleDto(role.Id, role.Name, role.DisplayName, role.DataScope, role.Permissions.Select(p => p.Permission).Order().ToList()));
     }
 
+    /// <summary>Deletes a role that is not a default role and that no user holds.</summary>
+    [HttpDelete("roles/{name}")]
+    [RequirePermission(KernelPermissions.Roles)]
+    public async Task<IActionResult> DeleteRole(string name, [FromServices] RoleAdministration roles, CancellationToken cancellationToken)
+    {
+        var id = await db.Roles.Where(r => r.Name == name).Select(r => (Guid?)r.Id).FirstOrDefaultAsync(cancellationToken);
+        var result = id is null ? AdminResult.NotFound("role") : await roles.DeleteAsync(id.Value, cancellationToken);
+        return result.Succeeded ? NoContent() : Refused(result);
+    }
+
     [HttpGet("organization-units")]
     [RequirePermission(KernelPermissions.OrganizationUnits)]
     public async Task<IEnumerable<OrganizationUnitDto>> ListUnits(CancellationToken cancellationToken) =>
@@ -114,24 +156,44 @@ public sealed class UsersApiController(KernelDbContext db, UserAccounts accounts
 
     [HttpPost("organization-units")]
     [RequirePermission(KernelPermissions.OrganizationUnits)]
-    public async Task<IActionResult> CreateUnit(CreateOrganizationUnitRequest request, CancellationToken cancellationToken)
+    public async Task<IActionResult> CreateUnit(CreateOrganizationUnitRequest request, [FromServices] UnitAdministration units, CancellationToken cancellationToken)
     {
-        var parent = await db.OrganizationUnits.FirstOrDefaultAsync(u => u.Id == request.ParentId, cancellationToken);
-        if (parent is null)
+        var result = await units.AddChildAsync(request.ParentId, request.Name, request.Code, request.Kind, cancellationToken);
+        return result.Succeeded
+            ? Created($"/api/admin/organization-units/{result.Id}", await FindUnitAsync(result.Id!.Value, cancellationToken))
+            : Refused(result);
+    }
+
+    [HttpPut("organization-units/{id:guid}")]
+    [RequirePermission(KernelPermissions.OrganizationUnits)]
+    public async Task<IActionResult> RenameUnit(Guid id, RenameOrganizationUnitRequest request, [FromServices] UnitAdministration units, CancellationToken cancellationToken)
+    {
+        var result = await units.RenameAsync(id, request.Name, cancellationToken);
+        return result.Succeeded ? Ok(await FindUnitAsync(id, cancellationToken)) : Refused(result);
+    }
+
+    private async Task<UserDto?> FindUserAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var user = await db.Users.AsNoTracking().Include(u => u.Roles).FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
+        if (user is null)
         {
-            return BadRequest(Field(400, "unknown-unit", "parentId", "No such parent unit."));
+            return null;
         }
 
-        if (await db.OrganizationUnits.AnyAsync(u => u.Code == request.Code, cancellationToken))
-        {
-            return Conflict(Field(409, "unit-code-taken", "code", $"The code '{request.Code}' is taken."));
-        }
+        var roleIds = user.Roles.Select(r => r.RoleId).ToList();
+        var roles = await db.Roles.AsNoTracking().Where(r => roleIds.Contains(r.Id)).Select(r => r.Name).ToListAsync(cancellationToken);
+        return new UserDto(user.Id, user.UserName, user.DisplayName, user.OrganizationUnitId, user.IsActive, user.LockoutEnd > DateTime.UtcNow, roles.Order().ToList());
+    }
 
-        var unit = new OrganizationUnit { Id = Guid.NewGuid(), ParentId = parent.Id, Name = request.Name, Code = request.Code, Kind = request.Kind!.Value };
-        unit.Path = parent.Path + unit.Id + "/";
-        db.OrganizationUnits.Add(unit);
-        await db.SaveChangesAsync(cancellationToken);
-        return Created($"/api/admin/organization-units/{unit.Id}", new OrganizationUnitDto(unit.Id, unit.ParentId, unit.Name, unit.Code, unit.Kind));
+    private Task<OrganizationUnitDto> FindUnitAsync(Guid id, CancellationToken cancellationToken) =>
+        db.OrganizationUnits.AsNoTracking().Where(u => u.Id == id)
+            .Select(u => new OrganizationUnitDto(u.Id, u.ParentId, u.Name, u.Code, u.Kind)).SingleAsync(cancellationToken);
+
+    private static ObjectResult Refused(AdminResult result)
+    {
+        var errors = result.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Text).ToArray());
+        var problem = Problems.Create(result.Status, result.Type, result.Errors[0].Text, string.Join(" ", result.Errors.Select(e => e.Text)), errors);
+        return new ObjectResult(problem) { StatusCode = result.Status };
     }
 
     private static Microsoft.AspNetCore.Mvc.ProblemDetails Field(int status, string type, string field, string message) =>
