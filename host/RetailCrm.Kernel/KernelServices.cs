@@ -116,7 +116,10 @@ public static class KernelServices
     private static void AddWeb(IServiceCollection services, ModuleCatalog catalog, List<System.Reflection.Assembly> themes, string keysPath)
     {
         services
-            .AddControllersWithViews(options => options.Conventions.Add(new ModuleEndpointConvention(catalog)))
+            .AddControllersWithViews(options =>
+            {
+                options.Conventions.Add(new ModuleEndpointConvention(catalog));
+            })
             .ConfigureApplicationPartManager(parts =>
             {
                 parts.FeatureProviders.Add(new ModuleControllerFeatureProvider(catalog));
@@ -129,6 +132,7 @@ public static class KernelServices
             })
             .AddJsonOptions(options => options.JsonSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddProblemDetails();
+        services.Configure<Microsoft.AspNetCore.Mvc.ApiBehaviorOptions>(options => options.InvalidModelStateResponseFactory = Problems.FromModelState);
         // Keys in the data folder: cookies survive restarts, and instances that share the folder share sign-ins.
         services.AddDataProtection().SetApplicationName("RetailCrm").PersistKeysToFileSystem(new DirectoryInfo(keysPath));
         services.AddHealthChecks().AddCheck<ReadinessHealthCheck>("ready", tags: ["ready"]);
@@ -156,6 +160,7 @@ public static class KernelServices
                 options.ExpireTimeSpan = TimeSpan.FromHours(8);
                 options.Events.OnRedirectToLogin = context => ApiAware(context, 401, "unauthorized", "Sign-in required");
                 options.Events.OnRedirectToAccessDenied = context => ApiAware(context, 403, "forbidden", "Access denied");
+                options.Events.OnValidatePrincipal = ActiveUserCheck.ValidateAsync;
             });
         services.AddAuthorization();
     }
