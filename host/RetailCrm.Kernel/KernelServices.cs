@@ -91,6 +91,7 @@ public static class KernelServices
         services.AddScoped<UserAccounts>();
         services.AddScoped<MenuBuilder>();
         services.AddScoped<INavigationMenu>(sp => sp.GetRequiredService<MenuBuilder>());
+        services.AddScoped<IProfileSectionProvider, ProfileSectionProvider>();
         services.AddSingleton<IMenuContributor, AdminMenu>();
         services.AddScoped<AuditReader>();
         services.AddSingleton<DatabaseMigrator>();
@@ -131,6 +132,12 @@ public static class KernelServices
                 }
             })
             .AddJsonOptions(options => options.JsonSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        // Modules keep their views in Web/Views (STYLE.md), beside their controllers.
+        services.Configure<Microsoft.AspNetCore.Mvc.Razor.RazorViewEngineOptions>(options =>
+        {
+            options.ViewLocationFormats.Add("/Web/Views/{1}/{0}.cshtml");
+            options.ViewLocationFormats.Add("/Web/Views/Shared/{0}.cshtml");
+        });
         services.AddProblemDetails();
         services.Configure<Microsoft.AspNetCore.Mvc.ApiBehaviorOptions>(options => options.InvalidModelStateResponseFactory = Problems.FromModelState);
         // Keys in the data folder: cookies survive restarts, and instances that share the folder share sign-ins.
