@@ -138,6 +138,9 @@ public static class KernelServices
             options.ViewLocationFormats.Add("/Web/Views/{1}/{0}.cshtml");
             options.ViewLocationFormats.Add("/Web/Views/Shared/{0}.cshtml");
         });
+        // Chinese and every other script are written as they are, not as &#x...; escapes.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
+            options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddProblemDetails();
         services.Configure<Microsoft.AspNetCore.Mvc.ApiBehaviorOptions>(options => options.InvalidModelStateResponseFactory = Problems.FromModelState);
         // Keys in the data folder: cookies survive restarts, and instances that share the folder share sign-ins.
