@@ -1,9 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
 using RetailCrm.Modules.Members.Application;
 using RetailCrm.Modules.Members.Application.Customers;
+using RetailCrm.Modules.Members.Application.DemoData;
 using RetailCrm.Modules.Members.Contracts;
 using RetailCrm.Modules.Members.Infrastructure.Persistence;
 using RetailCrm.Sdk.Authorization;
+using RetailCrm.Sdk.DemoData;
 using RetailCrm.Sdk.Modularity;
 using RetailCrm.Sdk.Settings;
 using RetailCrm.Sdk.Web;
@@ -24,6 +26,7 @@ public sealed class MembersModule : CrmModule
         services.AddScoped<DuplicateFinder>();
         services.AddScoped<CustomerService>();
         services.AddScoped<ICustomerLookup, CustomerLookup>();
+        services.AddScoped<IDemoDataContributor, MembersDemoData>();
     }
 }
 
