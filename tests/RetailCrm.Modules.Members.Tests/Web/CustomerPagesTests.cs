@@ -81,4 +81,38 @@ public sealed class CustomerPagesTests(MembersHost host) : IClassFixture<Members
         edited.ShouldContain("Person Seven");
         edited.ShouldContain("gold");
     }
+
+    [Fact]
+    public async Task Should_show_contacts_and_branches_of_a_trade_customer()
+    {
+        var client = await TenantAsync();
+        var parent = await (await client.PostAsJsonAsync("/api/members/customers", new { customer = new { kind = "Organization", displayName = "Acme Trading" } }))
+            .Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        var parentCode = parent.GetProperty("code").GetString()!;
+        var parentId = parent.GetProperty("id").GetGuid();
+
+        await client.SubmitAndFollowAsync("/members/customers/new?kind=Organization", "/members/customers/new", ("DisplayName", "Acme Pudong Branch"), ("ParentCode", parentCode));
+        var contact = await client.SubmitAndFollowAsync("/members/customers/new", "/members/customers/new", ("DisplayName", "Wu Lei"), ("ParentCode", parentCode.ToLowerInvariant()));
+        var refused = await client.SubmitRefusedAsync("/members/customers/new", "/members/customers/new", ("DisplayName", "Nobody's Contact"), ("ParentCode", "C0000"));
+
+        contact.ShouldContain("Acme Trading");
+        refused.ShouldContain("No customer has the code 'C0000'");
+        var page = await client.GetStringAsync($"/members/customers/{parentId}");
+        page.ShouldContain("Acme Pudong Branch");
+        page.ShouldContain("Wu Lei");
+        page.ShouldContain("id=\"rolled-up\"");
+    }
+
+    [Fact]
+    public async Task Should_refuse_a_person_as_the_parent_of_a_customer()
+    {
+        var client = await TenantAsync();
+        var person = await (await client.PostAsJsonAsync("/api/members/customers", new { customer = new { kind = "Person", displayName = "Just A Person" } }))
+            .Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+
+        var response = await client.PostAsJsonAsync("/api/members/customers", new { customer = new { kind = "Person", displayName = "Child", parentId = person.GetProperty("id").GetGuid() } });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("parentId");
+    }
 }

@@ -102,6 +102,48 @@ internal sealed class CustomerService(
         return customer is null ? null : CustomerDetails.From(customer);
     }
 
+    /// <summary>Parent, contacts, branches and the purchases of the whole tree below a customer (branches of branches included).</summary>
+    public async Task<CustomerRelations> GetRelationsAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var visible = (await VisibleAsync(cancellationToken)).Where(c => c.Status == CustomerStatus.Active);
+        var self = await visible.Where(c => c.Id == id).Select(c => new { c.ParentId, c.PurchaseCount, c.PurchaseTotal }).FirstOrDefaultAsync(cancellationToken);
+        if (self is null)
+        {
+            return new CustomerRelations(null, [], [], 0, 0);
+        }
+
+        var parent = self.ParentId is { } parentId ? (await ListItems(visible.Where(c => c.Id == parentId)).ToListAsync(cancellationToken)).FirstOrDefault() : null;
+        var children = await ListItems(visible.Where(c => c.ParentId == id)).ToListAsync(cancellationToken);
+        var count = self.PurchaseCount;
+        var total = self.PurchaseTotal;
+        var level = new List<Guid> { id };
+        var seen = new HashSet<Guid> { id };
+        for (var depth = 0; depth < 10 && level.Count > 0; depth++)
+        {
+            var below = await visible.Where(c => c.ParentId != null && level.Contains(c.ParentId.Value))
+                .Select(c => new { c.Id, c.PurchaseCount, c.PurchaseTotal }).ToListAsync(cancellationToken);
+            below = below.Where(c => seen.Add(c.Id)).ToList();
+            count += below.Sum(c => c.PurchaseCount);
+            total += below.Sum(c => c.PurchaseTotal);
+            level = below.Select(c => c.Id).ToList();
+        }
+
+        return new CustomerRelations(
+            parent,
+            children.Where(c => c.Kind == CustomerKind.Person).ToList(),
+            children.Where(c => c.Kind == CustomerKind.Organization).ToList(),
+            count,
+            total);
+    }
+
+    /// <summary>The id of the active customer with this code, for forms that link by code.</summary>
+    public async Task<Guid?> FindIdByCodeAsync(string code, CancellationToken cancellationToken)
+    {
+        var normalized = code.Trim().ToUpperInvariant();
+        return await (await VisibleAsync(cancellationToken)).Where(c => c.Code == normalized && c.Status == CustomerStatus.Active)
+            .Select(c => (Guid?)c.Id).FirstOrDefaultAsync(cancellationToken);
+    }
+
     public async Task<SaveOutcome> UpdateAsync(Guid id, CustomerInput input, long expectedVersion, CancellationToken cancellationToken)
     {
         var customer = await Load(await VisibleAsync(cancellationToken)).FirstOrDefaultAsync(c => c.Id == id && c.Status == CustomerStatus.Active, cancellationToken);
@@ -201,11 +243,7 @@ internal sealed class CustomerService(
         var total = await customers.CountAsync(cancellationToken);
         var pageSize = Math.Clamp(query.PageSize, 1, 500);
         var page = Math.Max(1, query.Page);
-        var items = await Sorted(customers, query.Sort, query.Descending)
-            .Skip((page - 1) * pageSize).Take(pageSize)
-            .Select(c => new CustomerListItem(c.Id, c.Code, c.Kind, c.DisplayName, c.Phone, c.Email, c.Tier, c.LifecycleClass, c.Birthday,
-                c.LastPurchaseAt, c.PurchaseCount, c.PurchaseTotal, c.Tags.Select(t => t.Tag).ToList()))
-            .ToListAsync(cancellationToken);
+        var items = await ListItems(Sorted(customers, query.Sort, query.Descending).Skip((page - 1) * pageSize).Take(pageSize)).ToListAsync(cancellationToken);
         return new PagedResult<CustomerListItem>(items, page, pageSize, total);
     }
 
@@ -245,6 +283,10 @@ internal sealed class CustomerService(
         (_, true) => customers.OrderByDescending(c => c.NameKey).ThenBy(c => c.Code),
         _ => customers.OrderBy(c => c.NameKey).ThenBy(c => c.Code),
     };
+
+    private static IQueryable<CustomerListItem> ListItems(IQueryable<Customer> customers) => customers
+        .Select(c => new CustomerListItem(c.Id, c.Code, c.Kind, c.DisplayName, c.Phone, c.Email, c.Tier, c.LifecycleClass, c.Birthday,
+            c.LastPurchaseAt, c.PurchaseCount, c.PurchaseTotal, c.Tags.Select(t => t.Tag).ToList()));
 
     internal static IQueryable<Customer> Load(IQueryable<Customer> customers) => customers
         .Include(c => c.Addresses).Include(c => c.ContactPoints).Include(c => c.Anniversaries).Include(c => c.Tags).Include(c => c.CustomFields)

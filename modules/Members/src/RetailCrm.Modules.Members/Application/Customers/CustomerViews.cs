@@ -104,3 +104,14 @@ internal sealed record CustomerQuery
 }
 
 internal sealed record PagedResult<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);
+
+/// <summary>
+/// A customer's place in a trade customer's structure: the organization it belongs to, its contacts
+/// (persons) and branches (organizations), and the purchases of the whole tree rolled up.
+/// </summary>
+internal sealed record CustomerRelations(
+    CustomerListItem? Parent,
+    IReadOnlyList<CustomerListItem> Contacts,
+    IReadOnlyList<CustomerListItem> Branches,
+    int RolledUpPurchaseCount,
+    long RolledUpPurchaseTotal);

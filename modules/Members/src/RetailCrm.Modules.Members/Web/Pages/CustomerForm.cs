@@ -59,13 +59,16 @@ internal sealed class CustomerForm
 
     public string? Notes { get; set; }
 
+    /// <summary>Code of the organization this customer is a contact or branch of.</summary>
+    public string? ParentCode { get; set; }
+
     public Dictionary<string, string?> CustomFields { get; set; } = [];
 
     public long Version { get; set; }
 
     public bool KeepDespiteDuplicates { get; set; }
 
-    public (CustomerInput Input, FieldErrors Errors) ToInput()
+    public (CustomerInput Input, FieldErrors Errors) ToInput(Guid? parentId = null)
     {
         var errors = new FieldErrors();
         DateOnly? birthday = null;
@@ -106,12 +109,12 @@ internal sealed class CustomerForm
             IdentityNumber = IdentityNumber, Phone = Phone, Email = Email, Tier = Tier, MarketingConsent = MarketingConsent,
             Tags = (Tags ?? "").Split([',', '，', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
             Addresses = addresses, ContactPoints = contacts, Currency = Currency, PaymentTerms = PaymentTerms, TaxClass = TaxClass,
-            CreditLimit = creditLimit, BankAccount = BankAccount, Notes = Notes, CustomFields = CustomFields,
+            CreditLimit = creditLimit, BankAccount = BankAccount, Notes = Notes, CustomFields = CustomFields, ParentId = parentId,
         };
         return (input, errors);
     }
 
-    public static CustomerForm From(CustomerDetails customer)
+    public static CustomerForm From(CustomerDetails customer, string? parentCode)
     {
         var address = customer.Addresses.FirstOrDefault(a => a.IsDefault) ?? customer.Addresses.FirstOrDefault();
         return new CustomerForm
@@ -125,7 +128,7 @@ internal sealed class CustomerForm
             Street = address?.Street, Postcode = address?.Postcode, Currency = customer.Currency, PaymentTerms = customer.PaymentTerms,
             TaxClass = customer.TaxClass, CreditLimit = customer.CreditLimit is { } limit ? (limit / 100m).ToString("0.00", CultureInfo.InvariantCulture) : null,
             BankAccount = customer.BankAccount, Notes = customer.Notes,
-            CustomFields = customer.CustomFields.ToDictionary(kv => kv.Key, kv => (string?)kv.Value), Version = customer.Version,
+            CustomFields = customer.CustomFields.ToDictionary(kv => kv.Key, kv => (string?)kv.Value), Version = customer.Version, ParentCode = parentCode,
         };
     }
 }
@@ -146,4 +149,9 @@ internal sealed record CustomerListPage(CustomerQuery Query, PagedResult<Custome
 }
 
 /// <summary>The 360° page: the record, the sections other modules contribute, and a notice.</summary>
-internal sealed record CustomerDetailsPage(CustomerDetails Customer, IReadOnlyList<RetailCrm.Sdk.Web.ProfileSection> Sections, IReadOnlyList<CustomFieldDefinition> CustomFields, string? Message);
+internal sealed record CustomerDetailsPage(
+    CustomerDetails Customer,
+    CustomerRelations Relations,
+    IReadOnlyList<RetailCrm.Sdk.Web.ProfileSection> Sections,
+    IReadOnlyList<CustomFieldDefinition> CustomFields,
+    string? Message);

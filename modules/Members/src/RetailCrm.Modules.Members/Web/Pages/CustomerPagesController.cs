@@ -30,7 +30,7 @@ internal sealed class CustomerPagesController(CustomerService customers, Members
     [RequirePermission(MembersPermissions.Create)]
     public async Task<IActionResult> Create(CustomerForm form, CancellationToken cancellationToken)
     {
-        var (input, errors) = form.ToInput();
+        var (input, errors) = await ToInputAsync(form, cancellationToken);
         if (errors.Count > 0)
         {
             return await FormAsync(null, form, errors, [], cancellationToken);
@@ -60,21 +60,26 @@ internal sealed class CustomerPagesController(CustomerService customers, Members
             return NotFound();
         }
 
-        return View(new CustomerDetailsPage(customer, await sections.GetSectionsAsync(id, cancellationToken), await CustomFieldsAsync(cancellationToken), TempData[MessageKey] as string));
+        return View(new CustomerDetailsPage(
+            customer,
+            await customers.GetRelationsAsync(id, cancellationToken),
+            await sections.GetSectionsAsync(id, cancellationToken),
+            await CustomFieldsAsync(cancellationToken),
+            TempData[MessageKey] as string));
     }
 
     [HttpGet("{id:guid}/edit")]
     [RequirePermission(MembersPermissions.Edit)]
     public async Task<IActionResult> Edit(Guid id, CancellationToken cancellationToken) =>
         await customers.GetAsync(id, cancellationToken) is { } customer
-            ? await FormAsync(id, CustomerForm.From(customer), new FieldErrors(), [], cancellationToken)
+            ? await FormAsync(id, CustomerForm.From(customer, (await customers.GetRelationsAsync(id, cancellationToken)).Parent?.Code), new FieldErrors(), [], cancellationToken)
             : NotFound();
 
     [HttpPost("{id:guid}/edit")]
     [RequirePermission(MembersPermissions.Edit)]
     public async Task<IActionResult> Update(Guid id, CustomerForm form, CancellationToken cancellationToken)
     {
-        var (input, errors) = form.ToInput();
+        var (input, errors) = await ToInputAsync(form, cancellationToken);
         if (errors.Count > 0)
         {
             return await FormAsync(id, form, errors, [], cancellationToken);
@@ -104,6 +109,25 @@ internal sealed class CustomerPagesController(CustomerService customers, Members
     {
         TempData[MessageKey] = await customers.DeleteAsync(id, cancellationToken) ? "Deleted." : "Not found.";
         return Redirect("/members/customers");
+    }
+
+    private async Task<(CustomerInput Input, FieldErrors Errors)> ToInputAsync(CustomerForm form, CancellationToken cancellationToken)
+    {
+        Guid? parentId = null;
+        string? parentError = null;
+        if (!string.IsNullOrWhiteSpace(form.ParentCode))
+        {
+            parentId = await customers.FindIdByCodeAsync(form.ParentCode, cancellationToken);
+            parentError = parentId is null ? $"No customer has the code '{form.ParentCode.Trim()}'." : null;
+        }
+
+        var (input, errors) = form.ToInput(parentId);
+        if (parentError is not null)
+        {
+            errors.Add("parentId", parentError);
+        }
+
+        return (input, errors);
     }
 
     private async Task<IActionResult> FormAsync(Guid? id, CustomerForm form, FieldErrors errors, IReadOnlyList<DuplicateMatch> duplicates, CancellationToken cancellationToken)
