@@ -18,5 +18,6 @@ public sealed class AlphaModule : CrmModule
         context.Services.AddSingleton<IPermissionDefinitionProvider, AlphaPermissionDefinitions>();
         context.Services.AddSingleton<ISettingDefinitionProvider, AlphaSettingDefinitions>();
         context.Services.AddSingleton<ICrmJob, TickJob>();
+        context.Services.AddScoped<IProfileSectionContributor, AlphaProfileSection>();
     }
 }
