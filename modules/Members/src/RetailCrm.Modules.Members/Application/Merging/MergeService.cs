@@ -89,8 +89,11 @@ internal sealed class MergeService(MembersDbContext db, CustomerService customer
         var survivor = involved[0];
         var merged = involved.Skip(1).ToList();
         var snapshot = JsonSerializer.Serialize(merged.Select(CustomerDetails.From).ToList(), Json);
+        // Every way of reaching the customer, taken before the chosen primary phone and e-mail replace the survivor's.
+        var reach = involved.SelectMany(c => c.ContactPoints.Select(p => (p.Kind, p.Value, p.Label))
+            .Concat([(ContactPointKind.Phone, c.Phone ?? "", (string?)null), (ContactPointKind.Email, c.Email ?? "", null)])).ToList();
         var kept = ApplyFieldChoices(involved, choices);
-        UniteCollections(survivor, merged);
+        UniteCollections(survivor, merged, reach);
         await MovePurchasesAsync(survivor, merged, cancellationToken);
         await RepointChildrenAsync(survivor, mergedIds, cancellationToken);
         await CloseOpenWorkAsync(survivor, mergedIds, cancellationToken);
@@ -214,7 +217,8 @@ internal sealed class MergeService(MembersDbContext db, CustomerService customer
     /// lacks. Phones and e-mails that lost the choice of primary value stay as extra contact points, so no
     /// way of reaching the customer is lost. The merged records keep theirs, as they were.
     /// </summary>
-    private static void UniteCollections(Customer survivor, IReadOnlyList<Customer> merged)
+    /// <remarks>New rows are added without an id: EF Core generates it and tracks them as new (with an id set, it would take them for existing rows).</remarks>
+    private static void UniteCollections(Customer survivor, IReadOnlyList<Customer> merged, IReadOnlyList<(ContactPointKind Kind, string Value, string? Label)> reach)
     {
         foreach (var tag in merged.SelectMany(c => c.Tags).Select(t => t.Tag).Distinct(StringComparer.Ordinal))
         {
@@ -227,13 +231,11 @@ internal sealed class MergeService(MembersDbContext db, CustomerService customer
         var reachable = survivor.ContactPoints.Select(p => (p.Kind, p.Value)).ToHashSet();
         AddReachable(ContactPointKind.Phone, survivor.Phone);
         AddReachable(ContactPointKind.Email, survivor.Email);
-        var others = merged.Prepend(survivor).SelectMany(c => c.ContactPoints.Select(p => (p.Kind, p.Value, p.Label))
-            .Concat([(ContactPointKind.Phone, c.Phone ?? "", (string?)null), (ContactPointKind.Email, c.Email ?? "", null)]));
-        foreach (var (kind, value, label) in others.ToList())
+        foreach (var (kind, value, label) in reach)
         {
             if (value.Length > 0 && AddReachable(kind, value))
             {
-                survivor.ContactPoints.Add(new CustomerContactPoint { Id = Guid.NewGuid(), Kind = kind, Value = value, Label = label });
+                survivor.ContactPoints.Add(new CustomerContactPoint { Kind = kind, Value = value, Label = label });
             }
         }
 
@@ -246,7 +248,6 @@ internal sealed class MergeService(MembersDbContext db, CustomerService customer
             {
                 survivor.Addresses.Add(new CustomerAddress
                 {
-                    Id = Guid.NewGuid(),
                     Kind = address.Kind,
                     Region = address.Region,
                     Province = address.Province,
@@ -264,7 +265,7 @@ internal sealed class MergeService(MembersDbContext db, CustomerService customer
         {
             if (dates.Add((anniversary.Label.ToUpperInvariant(), anniversary.Date)))
             {
-                survivor.Anniversaries.Add(new CustomerAnniversary { Id = Guid.NewGuid(), Label = anniversary.Label, Date = anniversary.Date });
+                survivor.Anniversaries.Add(new CustomerAnniversary { Label = anniversary.Label, Date = anniversary.Date });
             }
         }
     }
