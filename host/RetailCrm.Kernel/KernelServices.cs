@@ -91,6 +91,7 @@ public static class KernelServices
         services.AddScoped<UserAccounts>();
         services.AddScoped<MenuBuilder>();
         services.AddScoped<INavigationMenu>(sp => sp.GetRequiredService<MenuBuilder>());
+        services.AddScoped<IProfileSectionProvider, ProfileSectionProvider>();
         services.AddSingleton<IMenuContributor, AdminMenu>();
         services.AddScoped<AuditReader>();
         services.AddSingleton<DatabaseMigrator>();
@@ -116,7 +117,10 @@ public static class KernelServices
     private static void AddWeb(IServiceCollection services, ModuleCatalog catalog, List<System.Reflection.Assembly> themes, string keysPath)
     {
         services
-            .AddControllersWithViews(options => options.Conventions.Add(new ModuleEndpointConvention(catalog)))
+            .AddControllersWithViews(options =>
+            {
+                options.Conventions.Add(new ModuleEndpointConvention(catalog));
+            })
             .ConfigureApplicationPartManager(parts =>
             {
                 parts.FeatureProviders.Add(new ModuleControllerFeatureProvider(catalog));
@@ -128,7 +132,17 @@ public static class KernelServices
                 }
             })
             .AddJsonOptions(options => options.JsonSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        // Modules keep their views in Web/Views (STYLE.md), beside their controllers.
+        services.Configure<Microsoft.AspNetCore.Mvc.Razor.RazorViewEngineOptions>(options =>
+        {
+            options.ViewLocationFormats.Add("/Web/Views/{1}/{0}.cshtml");
+            options.ViewLocationFormats.Add("/Web/Views/Shared/{0}.cshtml");
+        });
+        // Chinese and every other script are written as they are, not as &#x...; escapes.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
+            options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddProblemDetails();
+        services.Configure<Microsoft.AspNetCore.Mvc.ApiBehaviorOptions>(options => options.InvalidModelStateResponseFactory = Problems.FromModelState);
         // Keys in the data folder: cookies survive restarts, and instances that share the folder share sign-ins.
         services.AddDataProtection().SetApplicationName("RetailCrm").PersistKeysToFileSystem(new DirectoryInfo(keysPath));
         services.AddHealthChecks().AddCheck<ReadinessHealthCheck>("ready", tags: ["ready"]);
@@ -156,6 +170,7 @@ public static class KernelServices
                 options.ExpireTimeSpan = TimeSpan.FromHours(8);
                 options.Events.OnRedirectToLogin = context => ApiAware(context, 401, "unauthorized", "Sign-in required");
                 options.Events.OnRedirectToAccessDenied = context => ApiAware(context, 403, "forbidden", "Access denied");
+                options.Events.OnValidatePrincipal = ActiveUserCheck.ValidateAsync;
             });
         services.AddAuthorization();
     }

@@ -12,7 +12,7 @@ namespace RetailCrm.EndToEnd.Tests;
 /// The real host on Kestrel (a free port, a throw-away SQLite data folder, the sample modules, no plugins)
 /// and one headless Chromium from the system to drive it.
 /// </summary>
-public sealed class CrmBrowserFixture : IAsyncLifetime
+public class CrmBrowserFixture : IAsyncLifetime
 {
     public const string AdminUserName = "admin";
     public const string AdminPassword = "E2e-Admin-Passw0rd";
@@ -26,16 +26,18 @@ public sealed class CrmBrowserFixture : IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>The modules the host loads: the samples here, the first-party modules in <see cref="ProductBrowserFixture"/>.</summary>
+    protected virtual string ModulesPath => Path.Combine(AppContext.BaseDirectory, "samples", "modules");
+
     public IBrowser Browser { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
         var chromium = ChromiumPath();
-        var samples = Path.Combine(AppContext.BaseDirectory, "samples");
         var settings = new Dictionary<string, string>
         {
             ["RetailCrm:DataPath"] = _dataPath,
-            ["RetailCrm:ModulesPath"] = Path.Combine(samples, "modules"),
+            ["RetailCrm:ModulesPath"] = ModulesPath,
             // No plugins: json-plugin also depends on alpha, and the scenario is about the modules beta and alpha alone.
             ["RetailCrm:PluginsPath"] = Directory.CreateDirectory(Path.Combine(_dataPath, "plugins")).FullName,
             ["RetailCrm:ThemesPath"] = Metadata("HostThemesPath"),
@@ -129,4 +131,10 @@ public sealed class CrmBrowserFixture : IAsyncLifetime
             return new Uri(address.Replace("://[::]", "://127.0.0.1", StringComparison.Ordinal).Replace("://0.0.0.0", "://127.0.0.1", StringComparison.Ordinal));
         }
     }
+}
+
+/// <summary>The host with the first-party modules (members ...), as `dotnet run` starts it, driven by Chromium.</summary>
+public sealed class ProductBrowserFixture : CrmBrowserFixture
+{
+    protected override string ModulesPath => Path.Combine(AppContext.BaseDirectory, "modules");
 }

@@ -70,7 +70,7 @@ public sealed class ModulesPageTests(CrmBrowserFixture crm) : IClassFixture<CrmB
 
     private static ILocator Badge(IPage page, string moduleId) => page.Locator($"tr[data-module='{moduleId}'] .badge");
 
-    private static async Task SignInAsync(IPage page)
+    internal static async Task SignInAsync(IPage page)
     {
         await page.GotoAsync("/account/login");
         // The tenant field stays empty: on localhost/127.0.0.1 the host name picks the default tenant.
@@ -81,6 +81,6 @@ public sealed class ModulesPageTests(CrmBrowserFixture crm) : IClassFixture<CrmB
         await Expect(page.Locator(".alert.error")).ToHaveCountAsync(0);
     }
 
-    private static Task ToggleAsync(IPage page, string moduleId) =>
+    internal static Task ToggleAsync(IPage page, string moduleId) =>
         page.Locator($"tr[data-module='{moduleId}'] button[data-toggle='{moduleId}']").ClickAsync();
 }

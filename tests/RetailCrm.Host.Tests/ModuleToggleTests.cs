@@ -101,7 +101,7 @@ public abstract class ModuleToggleTests(CrmHostFactory factory)
         var unknown = await client.PutAsJsonAsync("/api/admin/modules/nope", new { enabled = true });
 
         missing.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await missing.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(e => e.Name).ShouldContain("Enabled");
+        (await missing.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(e => e.Name).ShouldContain("enabled");
         unknown.StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 }

@@ -42,6 +42,21 @@ public sealed class UserAdminApiTests(SqliteHost host) : IClassFixture<SqliteHos
     private static string[] ErrorFields(JsonElement problem) => problem.GetProperty("errors").EnumerateObject().Select(e => e.Name).ToArray();
 
     [Fact]
+    public async Task Should_end_the_session_of_a_user_deactivated_after_signing_in()
+    {
+        var (admin, host) = await TenantAsync();
+        await CreateUserAsync(admin, "leaver", "manager");
+        var leaver = await _factory.SignedInClientAsync(host, "leaver", UserPassword);
+        var id = await IdOfAsync(admin, "leaver");
+
+        var deactivated = await admin.PutAsJsonAsync($"/api/admin/users/{id}", new { displayName = "leaver", roles = new[] { "manager" }, isActive = false });
+        deactivated.StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var response = await leaver.GetAsync("/api/admin/modules");
+        response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
     public async Task Should_update_display_name_unit_roles_and_active_flag()
     {
         var (admin, _) = await TenantAsync();
@@ -96,11 +111,11 @@ public sealed class UserAdminApiTests(SqliteHost host) : IClassFixture<SqliteHos
 
         var blank = await admin.PutAsJsonAsync($"/api/admin/users/{id}", new { displayName = "  ", roles = Array.Empty<string>(), isActive = true });
         blank.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        ErrorFields(await blank.Content.ReadFromJsonAsync<JsonElement>()).ShouldBe(["DisplayName"]);
+        ErrorFields(await blank.Content.ReadFromJsonAsync<JsonElement>()).ShouldBe(["displayName"]);
 
         var missing = await admin.PutAsJsonAsync($"/api/admin/users/{id}", new { displayName = "Dave" });
         missing.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        ErrorFields(await missing.Content.ReadFromJsonAsync<JsonElement>()).ShouldBe(["IsActive", "Roles"], ignoreOrder: true);
+        ErrorFields(await missing.Content.ReadFromJsonAsync<JsonElement>()).ShouldBe(["isActive", "roles"], ignoreOrder: true);
 
         var nobody = await admin.PutAsJsonAsync($"/api/admin/users/{Guid.NewGuid()}", new { displayName = "X", roles = Array.Empty<string>(), isActive = true });
         await ProblemAsync(nobody, HttpStatusCode.NotFound, "not-found");
@@ -160,7 +175,7 @@ public sealed class UserAdminApiTests(SqliteHost host) : IClassFixture<SqliteHos
 
         var missing = await admin.PostAsJsonAsync($"/api/admin/users/{id}/password", new { });
         missing.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        ErrorFields(await missing.Content.ReadFromJsonAsync<JsonElement>()).ShouldBe(["Password"]);
+        ErrorFields(await missing.Content.ReadFromJsonAsync<JsonElement>()).ShouldBe(["password"]);
 
         await ProblemAsync(await admin.PostAsJsonAsync($"/api/admin/users/{Guid.NewGuid()}/password", new { password = "Long-enough-1" }), HttpStatusCode.NotFound, "not-found");
         await _factory.SignedInClientAsync(host, "frank", UserPassword);

@@ -18,7 +18,7 @@ if [[ ! -x "$CHROMIUM" ]]; then
     fi
     log "installing chromium from Debian packages"
     # Fonts so pages render text; the rest of chromium's recommends (desktop integration) is not needed headless.
-    apt_install chromium fonts-liberation fonts-noto-core
+    apt_install chromium fonts-liberation fonts-noto-core fonts-wqy-microhei
 fi
 
 "$CHROMIUM" --version >&2 2>/dev/null || { log "$CHROMIUM does not start"; exit 1; }

@@ -18,6 +18,24 @@ public static class Problems
         return problem;
     }
 
+    /// <summary>
+    /// The answer to a request the model binder refused: 400 problem details whose <c>errors</c> name
+    /// each field as the JSON does (camelCase path, e.g. <c>customer.addresses[0].postcode</c>).
+    /// </summary>
+    public static IActionResult FromModelState(ActionContext context)
+    {
+        var errors = context.ModelState
+            .Where(entry => entry.Value is { Errors.Count: > 0 })
+            .ToDictionary(
+                entry => CamelCasePath(entry.Key),
+                entry => entry.Value!.Errors.Select(e => string.IsNullOrEmpty(e.ErrorMessage) ? "The value is not valid." : e.ErrorMessage).ToArray());
+        var problem = Create(400, "invalid", "The input is not valid", "See errors for each field.", errors);
+        return new ObjectResult(problem) { StatusCode = 400, ContentTypes = { "application/problem+json" } };
+    }
+
+    private static string CamelCasePath(string key) =>
+        string.Join('.', key.TrimStart('$', '.').Split('.').Select(segment => segment.Length == 0 ? segment : char.ToLowerInvariant(segment[0]) + segment[1..]));
+
     public static Task WriteAsync(HttpContext context, int status, string type, string title, string? detail = null)
     {
         context.Response.StatusCode = status;

@@ -38,3 +38,12 @@ public interface INavigationMenu
 {
     Task<IReadOnlyList<NavigationEntry>> GetAsync(CancellationToken cancellationToken = default);
 }
+
+/// <summary>
+/// The sections of the customer 360° page: every <see cref="IProfileSectionContributor"/> of a module
+/// the tenant has on, in order. A contributor that throws is left out (and logged), never the page.
+/// </summary>
+public interface IProfileSectionProvider
+{
+    Task<IReadOnlyList<ProfileSection>> GetSectionsAsync(Guid customerId, CancellationToken cancellationToken = default);
+}

@@ -1,17 +1,21 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Shouldly;
 
-namespace RetailCrm.Host.Tests;
+namespace RetailCrm.Testing;
 
 /// <summary>Submits a page's real HTML form: finds it by its action, keeps its hidden fields (antiforgery token included), checks that every field sent is in it.</summary>
 public static partial class HtmlForms
 {
     /// <summary>GETs the page, POSTs the form whose action is <paramref name="action"/> with the given fields, and returns the answer (not followed).</summary>
-    public static async Task<HttpResponseMessage> SubmitAsync(this HttpClient client, string page, string action, params (string Name, string Value)[] fields)
+    public static async Task<HttpResponseMessage> SubmitAsync(this HttpClient client, string page, string action, params (string Name, string Value)[] fields) =>
+        await client.SubmitHtmlAsync(await client.GetStringAsync(page), action, fields);
+
+    /// <summary>POSTs the form of an HTML page already in hand (e.g. a form shown again with a warning).</summary>
+    public static async Task<HttpResponseMessage> SubmitHtmlAsync(this HttpClient client, string html, string action, params (string Name, string Value)[] fields)
     {
-        var html = await client.GetStringAsync(page);
         var form = FormPattern().Matches(html).FirstOrDefault(m => m.Groups["action"].Value == action)
-            ?? throw new InvalidOperationException($"No form posting to {action} on {page}.");
+            ?? throw new InvalidOperationException($"No form posting to {action} on the page.");
         var body = form.Groups["body"].Value;
         var values = HiddenPattern().Matches(body)
             .Where(m => fields.All(f => f.Name != m.Groups["name"].Value))
@@ -34,11 +38,11 @@ public static partial class HtmlForms
         return WebUtility.HtmlDecode(await client.GetStringAsync(response.Headers.Location));
     }
 
-    /// <summary>Submits the form, expects it shown again (refused), and returns that page.</summary>
+    /// <summary>Submits the form, expects it shown again (refused: 200, or 400/409/422 naming why), and returns that page.</summary>
     public static async Task<string> SubmitRefusedAsync(this HttpClient client, string page, string action, params (string Name, string Value)[] fields)
     {
         var response = await client.SubmitAsync(page, action, fields);
-        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.StatusCode.ShouldBeOneOf(HttpStatusCode.OK, HttpStatusCode.BadRequest, HttpStatusCode.Conflict, HttpStatusCode.UnprocessableEntity);
         return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
     }
 

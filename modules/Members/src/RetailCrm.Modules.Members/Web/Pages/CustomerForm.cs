@@ -1,0 +1,149 @@
+using System.Globalization;
+using RetailCrm.Modules.Members.Application.Customers;
+using RetailCrm.Modules.Members.Contracts;
+using RetailCrm.Modules.Members.Domain;
+
+namespace RetailCrm.Modules.Members.Web.Pages;
+
+/// <summary>The customer form as posted: flat text fields, turned into a <see cref="CustomerInput"/>.</summary>
+internal sealed class CustomerForm
+{
+    public CustomerKind Kind { get; set; }
+
+    public string? DisplayName { get; set; }
+
+    public string? FamilyName { get; set; }
+
+    public string? GivenName { get; set; }
+
+    public string? Gender { get; set; }
+
+    public string? Birthday { get; set; }
+
+    public string? IdentityNumber { get; set; }
+
+    public string? Phone { get; set; }
+
+    public string? Email { get; set; }
+
+    /// <summary>More phones and e-mails, one per line.</summary>
+    public string? MoreContacts { get; set; }
+
+    public string? Tier { get; set; }
+
+    public bool MarketingConsent { get; set; }
+
+    public string? Tags { get; set; }
+
+    public string? Region { get; set; } = "CN";
+
+    public string? Province { get; set; }
+
+    public string? City { get; set; }
+
+    public string? District { get; set; }
+
+    public string? Street { get; set; }
+
+    public string? Postcode { get; set; }
+
+    public string? Currency { get; set; }
+
+    public string? PaymentTerms { get; set; }
+
+    public string? TaxClass { get; set; }
+
+    public string? CreditLimit { get; set; }
+
+    public string? BankAccount { get; set; }
+
+    public string? Notes { get; set; }
+
+    public Dictionary<string, string?> CustomFields { get; set; } = [];
+
+    public long Version { get; set; }
+
+    public bool KeepDespiteDuplicates { get; set; }
+
+    public (CustomerInput Input, FieldErrors Errors) ToInput()
+    {
+        var errors = new FieldErrors();
+        DateOnly? birthday = null;
+        if (!string.IsNullOrWhiteSpace(Birthday))
+        {
+            if (DateOnly.TryParse(Birthday, CultureInfo.InvariantCulture, out var parsed))
+            {
+                birthday = parsed;
+            }
+            else
+            {
+                errors.Add("birthday", "The birthday is a date like 1990-05-01.");
+            }
+        }
+
+        long? creditLimit = null;
+        if (!string.IsNullOrWhiteSpace(CreditLimit))
+        {
+            if (decimal.TryParse(CreditLimit, NumberStyles.Number, CultureInfo.InvariantCulture, out var amount) && amount * 100 == decimal.Truncate(amount * 100))
+            {
+                creditLimit = (long)(amount * 100);
+            }
+            else
+            {
+                errors.Add("creditLimit", "The credit limit is an amount like 5000.00.");
+            }
+        }
+
+        var contacts = (MoreContacts ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(c => new ContactPointInput(c.Contains('@', StringComparison.Ordinal) ? ContactPointKind.Email : ContactPointKind.Phone, c, null))
+            .ToList();
+        var addresses = string.IsNullOrWhiteSpace(Street) && string.IsNullOrWhiteSpace(Postcode) && string.IsNullOrWhiteSpace(City)
+            ? []
+            : new List<AddressInput> { new(AddressKind.Home, Region, Province, City, District, Street, Postcode, true) };
+        var input = new CustomerInput
+        {
+            Kind = Kind, DisplayName = DisplayName, FamilyName = FamilyName, GivenName = GivenName, Gender = Gender, Birthday = birthday,
+            IdentityNumber = IdentityNumber, Phone = Phone, Email = Email, Tier = Tier, MarketingConsent = MarketingConsent,
+            Tags = (Tags ?? "").Split([',', '，', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            Addresses = addresses, ContactPoints = contacts, Currency = Currency, PaymentTerms = PaymentTerms, TaxClass = TaxClass,
+            CreditLimit = creditLimit, BankAccount = BankAccount, Notes = Notes, CustomFields = CustomFields,
+        };
+        return (input, errors);
+    }
+
+    public static CustomerForm From(CustomerDetails customer)
+    {
+        var address = customer.Addresses.FirstOrDefault(a => a.IsDefault) ?? customer.Addresses.FirstOrDefault();
+        return new CustomerForm
+        {
+            Kind = customer.Kind, DisplayName = customer.DisplayName, FamilyName = customer.FamilyName, GivenName = customer.GivenName,
+            Gender = customer.Gender, Birthday = customer.Birthday?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            IdentityNumber = customer.IdentityNumber, Phone = customer.Phone, Email = customer.Email,
+            MoreContacts = string.Join('\n', customer.ContactPoints.Select(c => c.Value)), Tier = customer.Tier,
+            MarketingConsent = customer.MarketingConsent, Tags = string.Join(", ", customer.Tags),
+            Region = address?.Region ?? "CN", Province = address?.Province, City = address?.City, District = address?.District,
+            Street = address?.Street, Postcode = address?.Postcode, Currency = customer.Currency, PaymentTerms = customer.PaymentTerms,
+            TaxClass = customer.TaxClass, CreditLimit = customer.CreditLimit is { } limit ? (limit / 100m).ToString("0.00", CultureInfo.InvariantCulture) : null,
+            BankAccount = customer.BankAccount, Notes = customer.Notes,
+            CustomFields = customer.CustomFields.ToDictionary(kv => kv.Key, kv => (string?)kv.Value), Version = customer.Version,
+        };
+    }
+}
+
+/// <summary>What the form page shows: the form, its field errors, the likely duplicates and the tenant's custom fields.</summary>
+internal sealed record CustomerFormPage(
+    Guid? CustomerId,
+    CustomerForm Form,
+    FieldErrors Errors,
+    IReadOnlyList<DuplicateMatch> Duplicates,
+    IReadOnlyList<CustomFieldDefinition> CustomFields,
+    string? Message);
+
+/// <summary>The customer list page: the query, one page of rows, and the page links.</summary>
+internal sealed record CustomerListPage(CustomerQuery Query, PagedResult<CustomerListItem> Result)
+{
+    public int PageCount => Math.Max(1, (Result.Total + Result.PageSize - 1) / Result.PageSize);
+}
+
+/// <summary>The 360° page: the record, the sections other modules contribute, and a notice.</summary>
+internal sealed record CustomerDetailsPage(CustomerDetails Customer, IReadOnlyList<RetailCrm.Sdk.Web.ProfileSection> Sections, IReadOnlyList<CustomFieldDefinition> CustomFields, string? Message);

@@ -1,0 +1,84 @@
+using System.Net;
+using System.Net.Http.Json;
+
+namespace RetailCrm.Modules.Members.Tests.Web;
+
+public sealed class CustomerPagesTests(MembersHost host) : IClassFixture<MembersHost>
+{
+    private readonly CrmHostFactory _factory = host.Factory;
+
+    private async Task<HttpClient> TenantAsync() =>
+        await _factory.CreateTenantAsync(await _factory.SignedInClientAsync(), Names.Tenant("pages"));
+
+    [Fact]
+    public async Task Should_create_a_customer_through_the_form_and_show_its_page()
+    {
+        var client = await TenantAsync();
+
+        var page = await client.SubmitAndFollowAsync("/members/customers/new", "/members/customers/new",
+            ("DisplayName", "王芳"), ("Phone", "139 0000 1111"), ("Email", "Wang.Fang@Example.com"), ("Street", "人民路 8 号"), ("Postcode", "100000"), ("Tags", "vip, 新客"));
+
+        page.ShouldContain("王芳");
+        page.ShouldContain("+8613900001111");
+        page.ShouldContain("wang.fang@example.com");
+        page.ShouldContain("新客");
+        (await client.GetStringAsync("/members/customers?term=13900001111")).ShouldContain("王芳");
+    }
+
+    [Fact]
+    public async Task Should_warn_of_a_likely_duplicate_on_the_form_and_save_only_when_confirmed()
+    {
+        var client = await TenantAsync();
+        await client.SubmitAndFollowAsync("/members/customers/new", "/members/customers/new", ("DisplayName", "Chen Jie"), ("Phone", "13811112222"));
+
+        var warnedResponse = await client.SubmitAsync("/members/customers/new", "/members/customers/new", ("DisplayName", "Jie Chen"), ("Phone", "+86 138 1111 2222"));
+        warnedResponse.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var warned = await warnedResponse.Content.ReadAsStringAsync();
+
+        warned.ShouldContain("id=\"duplicates\"");
+        warned.ShouldContain("same phone");
+        warned.ShouldContain("id=\"save-anyway\"");
+        (await client.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/members/customers")).GetProperty("total").GetInt32().ShouldBe(1);
+
+        var kept = await client.SubmitHtmlAsync(warned, "/members/customers/new", ("DisplayName", "Jie Chen"), ("Phone", "+86 138 1111 2222"), ("KeepDespiteDuplicates", "true"));
+        kept.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await client.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/members/customers")).GetProperty("total").GetInt32().ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Should_show_the_field_at_fault_when_the_form_is_wrong()
+    {
+        var client = await TenantAsync();
+
+        var refused = await client.SubmitRefusedAsync("/members/customers/new", "/members/customers/new", ("DisplayName", "Bad Phone"), ("Phone", "12"), ("Postcode", "12"), ("Street", "x"));
+
+        refused.ShouldContain("is not a valid phone number");
+        refused.ShouldContain("is not a postcode of CN");
+        refused.ShouldContain("value=\"Bad Phone\"");
+    }
+
+    [Fact]
+    public async Task Should_edit_a_customer_and_page_and_sort_the_list()
+    {
+        var client = await TenantAsync();
+        for (var i = 0; i < 30; i++)
+        {
+            (await client.PostAsJsonAsync("/api/members/customers", new { customer = new { kind = "Person", displayName = $"Person {i:00}" } })).EnsureSuccessStatusCode();
+        }
+
+        var firstPage = await client.GetStringAsync("/members/customers?sort=name");
+        var secondPage = await client.GetStringAsync("/members/customers?sort=name&page=2");
+        var descending = await client.GetStringAsync("/members/customers?sort=name&descending=true");
+
+        firstPage.ShouldContain("Person 00");
+        firstPage.ShouldNotContain("Person 29");
+        secondPage.ShouldContain("Person 29");
+        descending.IndexOf("Person 29", StringComparison.Ordinal).ShouldBeLessThan(descending.IndexOf("Person 10", StringComparison.Ordinal));
+
+        var list = await client.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/members/customers?term=Person%2007");
+        var id = list.GetProperty("items")[0].GetProperty("id").GetGuid();
+        var edited = await client.SubmitAndFollowAsync($"/members/customers/{id}/edit", $"/members/customers/{id}/edit", ("DisplayName", "Person Seven"), ("Tier", "gold"));
+        edited.ShouldContain("Person Seven");
+        edited.ShouldContain("gold");
+    }
+}
