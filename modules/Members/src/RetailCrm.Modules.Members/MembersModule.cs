@@ -1,7 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using RetailCrm.Modules.Members.Application;
+using RetailCrm.Modules.Members.Application.Approval;
 using RetailCrm.Modules.Members.Application.Customers;
 using RetailCrm.Modules.Members.Application.DemoData;
+using RetailCrm.Modules.Members.Application.Duplicates;
+using RetailCrm.Modules.Members.Application.Merging;
 using RetailCrm.Modules.Members.Contracts;
 using RetailCrm.Modules.Members.Infrastructure.Persistence;
 using RetailCrm.Sdk.Authorization;
@@ -27,6 +30,9 @@ public sealed class MembersModule : CrmModule
         services.AddScoped<CustomerService>();
         services.AddScoped<ICustomerLookup, CustomerLookup>();
         services.AddScoped<IDemoDataContributor, MembersDemoData>();
+        services.AddMembersDuplicates();
+        services.AddMembersMerging();
+        services.AddMembersChangeApproval();
     }
 }
 

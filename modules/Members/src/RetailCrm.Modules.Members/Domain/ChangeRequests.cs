@@ -39,6 +39,9 @@ internal sealed class ChangeRequest : ITenantOwned
 
     public DateTime? ReviewedAt { get; set; }
 
+    /// <summary>What the supervisor said at review; <see cref="Comment"/> is what the data administrator said at the decision.</summary>
+    public string? ReviewComment { get; set; }
+
     public string? DecidedBy { get; set; }
 
     public DateTime? DecidedAt { get; set; }

@@ -51,6 +51,11 @@ internal static class CustomerChanges
         target.CreditLimit = draft.CreditLimit;
         target.BankAccount = draft.BankAccount;
         target.Notes = draft.Notes;
+        // The draft's rows are new rows: without an id EF Core tracks them as Added. With one set it would take
+        // them for existing rows (their key is generated) and the update would fail.
+        draft.Addresses.ForEach(a => a.Id = Guid.Empty);
+        draft.ContactPoints.ForEach(p => p.Id = Guid.Empty);
+        draft.Anniversaries.ForEach(a => a.Id = Guid.Empty);
         Replace(target.Addresses, draft.Addresses);
         Replace(target.ContactPoints, draft.ContactPoints);
         Replace(target.Anniversaries, draft.Anniversaries);

@@ -170,6 +170,7 @@ internal sealed class MembersDbContext(DbContextOptions<MembersDbContext> option
             b.Property(x => x.ReviewedBy).HasMaxLength(200);
             b.Property(x => x.DecidedBy).HasMaxLength(200);
             b.Property(x => x.Comment).HasMaxLength(1000);
+            b.Property(x => x.ReviewComment).HasMaxLength(1000);
             b.HasIndex(x => new { x.TenantId, x.Status });
             b.HasIndex(x => x.CustomerId);
         });

@@ -1,0 +1,73 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using RetailCrm.Modules.Members.Application.Approval;
+using RetailCrm.Modules.Members.Application.Customers;
+using RetailCrm.Modules.Members.Contracts;
+using RetailCrm.Modules.Members.Domain;
+using RetailCrm.Sdk.Authorization;
+
+namespace RetailCrm.Modules.Members.Web.Controllers;
+
+/// <summary>A verdict at review or decision: pass it on / apply it, or reject it, with an optional comment.</summary>
+internal sealed record ChangeRequestVerdict([Required] bool? Approve, [StringLength(1000)] string? Comment);
+
+/// <summary>Which change requests to list.</summary>
+internal sealed record ChangeRequestListQuery
+{
+    public ChangeRequestStatus? Status { get; init; }
+
+    public Guid? CustomerId { get; init; }
+
+    [Range(1, int.MaxValue)]
+    public int Page { get; init; } = 1;
+
+    [Range(1, 200)]
+    public int PageSize { get; init; } = 25;
+}
+
+/// <summary>
+/// Change requests (tenant setting <c>members.change-approval</c>): a sales person's change waits for the
+/// department supervisor's review, then the data administrator's decision; the customer changes only on approval.
+/// </summary>
+[ApiController]
+[Route("api/members/change-requests")]
+internal sealed class ChangeRequestsApiController(ChangeRequestQueries queries, ChangeRequestService requests) : ControllerBase
+{
+    /// <summary>Change requests of customers within your data scope, newest first, with their history.</summary>
+    [HttpGet]
+    [RequirePermission(MembersPermissions.View)]
+    public Task<PagedResult<ChangeRequestView>> List([FromQuery] ChangeRequestListQuery query, CancellationToken cancellationToken) =>
+        queries.ListAsync(query.Status, query.CustomerId, query.Page, query.PageSize, cancellationToken);
+
+    [HttpGet("{id:guid}")]
+    [RequirePermission(MembersPermissions.View)]
+    public async Task<IActionResult> Get(Guid id, CancellationToken cancellationToken) =>
+        await queries.GetAsync(id, cancellationToken) is { } request ? Ok(request) : MembersProblems.NotFound("change request");
+
+    /// <summary>The supervisor's review: approve passes it on to the data administrator, otherwise it is rejected.</summary>
+    [HttpPost("{id:guid}/review")]
+    [RequirePermission(MembersPermissions.Review)]
+    public async Task<IActionResult> Review(Guid id, ChangeRequestVerdict verdict, CancellationToken cancellationToken) =>
+        From(this, await requests.ReviewAsync(id, verdict.Approve!.Value, verdict.Comment, cancellationToken));
+
+    /// <summary>
+    /// The data administrator's decision: approve applies the change to the customer (409 when the customer
+    /// changed since the request; the request then stays pending), otherwise it is rejected.
+    /// </summary>
+    [HttpPost("{id:guid}/decide")]
+    [RequirePermission(MembersPermissions.Approve)]
+    public async Task<IActionResult> Decide(Guid id, ChangeRequestVerdict verdict, CancellationToken cancellationToken) =>
+        From(this, await requests.DecideAsync(id, verdict.Approve!.Value, verdict.Comment, cancellationToken));
+
+    internal static IActionResult From(ControllerBase controller, ApprovalOutcome outcome) => outcome switch
+    {
+        ApprovalOutcome.Done done => controller.Ok(done.Request),
+        ApprovalOutcome.WrongStep step => MembersProblems.Problem(409, "wrong-step", "The change request is not at this step",
+            $"The request is {step.Status}: a supervisor reviews requests pending review, a data administrator decides requests pending approval."),
+        ApprovalOutcome.ChangedMeanwhile changed => MembersProblems.Problem(409, "changed-meanwhile", "The customer was changed meanwhile",
+            $"The change was proposed against version {changed.BaseVersion}; the customer is now at version {changed.CurrentVersion}. The request stays pending; reject it and propose the change again."),
+        ApprovalOutcome.CustomerGone gone => MembersProblems.Problem(409, "customer-not-active", "The customer is no longer active", $"The customer is {gone.Status}."),
+        ApprovalOutcome.Invalid invalid => MembersProblems.Problem(400, "invalid", "The proposed change is no longer valid", "See errors for each field.", invalid.Errors),
+        _ => MembersProblems.NotFound("change request"),
+    };
+}

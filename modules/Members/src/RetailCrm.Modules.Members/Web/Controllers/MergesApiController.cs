@@ -1,0 +1,55 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using RetailCrm.Modules.Members.Application.Merging;
+using RetailCrm.Modules.Members.Contracts;
+using RetailCrm.Sdk.Authorization;
+
+namespace RetailCrm.Modules.Members.Web.Controllers;
+
+/// <summary>
+/// Customers to merge into the survivor; per field (e.g. <c>phone</c>, <c>custom.shoe_size</c>) the customer
+/// whose value to keep (default: the survivor's own value, else the first merged one that has one); and
+/// optionally the version of each customer as read, so that a merge over a changed record is refused.
+/// </summary>
+internal sealed record MergeRequest(
+    [Required] Guid? SurvivorId,
+    [Required] IReadOnlyList<Guid>? MergedIds,
+    IReadOnlyDictionary<string, Guid>? FieldChoices,
+    IReadOnlyDictionary<Guid, long>? Versions);
+
+/// <summary>Merging duplicate customers, and the merge history of a customer.</summary>
+[ApiController]
+[Route("api/members/merges")]
+internal sealed class MergesApiController(MergeService merges) : ControllerBase
+{
+    /// <summary>
+    /// Merges customers into a survivor in one transaction and raises <c>members.customers-merged</c> so that
+    /// other modules move their rows. The merged customers stay, with status Merged and <c>mergedIntoId</c>.
+    /// </summary>
+    [HttpPost]
+    [RequirePermission(MembersPermissions.Merge)]
+    public async Task<IActionResult> Merge(MergeRequest request, CancellationToken cancellationToken)
+    {
+        var outcome = await merges.MergeAsync(new MergeCommand(request.SurvivorId!.Value, request.MergedIds!, request.FieldChoices, request.Versions), cancellationToken);
+        return From(this, outcome);
+    }
+
+    /// <summary>The merges a customer took part in: what was merged into it (or where it went), by whom, when, and the snapshot.</summary>
+    [HttpGet("/api/members/customers/{id:guid}/merges")]
+    [RequirePermission(MembersPermissions.View)]
+    public async Task<IActionResult> History(Guid id, [FromServices] MergeQueries queries, CancellationToken cancellationToken) =>
+        await queries.HistoryAsync(id, cancellationToken) is { } history ? Ok(history) : MembersProblems.NotFound("customer");
+
+    internal static IActionResult From(ControllerBase controller, MergeOutcome outcome) => outcome switch
+    {
+        MergeOutcome.Merged merged => controller.Ok(new { mergeId = merged.MergeId, survivor = merged.Survivor }),
+        MergeOutcome.Invalid invalid => MembersProblems.Invalid(invalid.Field, invalid.Message),
+        MergeOutcome.NotActive gone => MembersProblems.Problem(409, "not-active", "The customer was merged or deleted already",
+            gone.MergedIntoId is { } into ? $"Customer {gone.CustomerId} was merged into {into}." : $"Customer {gone.CustomerId} is {gone.Status}."),
+        MergeOutcome.Conflict conflict => MembersProblems.Problem(409, "version-conflict", "A customer was changed meanwhile",
+            $"Customer {conflict.CustomerId} changed since you read it; look at it again and repeat the merge."),
+        MergeOutcome.NotFound missing => MembersProblems.Problem(404, "not-found", "No such customer",
+            $"Customer {missing.CustomerId} does not exist or is outside your data scope."),
+        _ => throw new InvalidOperationException($"Unexpected merge outcome {outcome}"),
+    };
+}
