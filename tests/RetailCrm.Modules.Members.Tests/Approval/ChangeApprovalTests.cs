@@ -208,5 +208,8 @@ public sealed class ChangeApprovalTests(MembersHost host) : IClassFixture<Member
         });
 
         pending.ShouldHaveSingleItem().Id.ShouldBe(id);
+        var page = await team.Sales.GetStringAsync($"/members/customers/{team.CustomerId}");
+        page.ShouldContain("id=\"pending-changes\"");
+        page.ShouldContain("13912345678");
     }
 }

@@ -152,6 +152,7 @@ internal sealed record CustomerListPage(CustomerQuery Query, PagedResult<Custome
 internal sealed record CustomerDetailsPage(
     CustomerDetails Customer,
     CustomerRelations Relations,
+    IReadOnlyList<Application.Approval.ChangeRequestView> PendingChanges,
     IReadOnlyList<RetailCrm.Sdk.Web.ProfileSection> Sections,
     IReadOnlyList<CustomFieldDefinition> CustomFields,
     string? Message);

@@ -52,7 +52,7 @@ internal sealed class CustomerPagesController(CustomerService customers, Members
 
     [HttpGet("{id:guid}")]
     [RequirePermission(MembersPermissions.View)]
-    public async Task<IActionResult> Details(Guid id, [FromServices] IProfileSectionProvider sections, CancellationToken cancellationToken)
+    public async Task<IActionResult> Details(Guid id, [FromServices] IProfileSectionProvider sections, [FromServices] Application.Approval.ChangeRequestQueries changeRequests, CancellationToken cancellationToken)
     {
         var customer = await customers.GetAsync(id, cancellationToken);
         if (customer is null)
@@ -63,6 +63,7 @@ internal sealed class CustomerPagesController(CustomerService customers, Members
         return View(new CustomerDetailsPage(
             customer,
             await customers.GetRelationsAsync(id, cancellationToken),
+            await changeRequests.PendingForCustomerAsync(id, cancellationToken),
             await sections.GetSectionsAsync(id, cancellationToken),
             await CustomFieldsAsync(cancellationToken),
             TempData[MessageKey] as string));
