@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using RetailCrm.Modules.Members.Application;
 using RetailCrm.Modules.Members.Application.Customers;
+using RetailCrm.Modules.Members.Application.Import;
 using RetailCrm.Modules.Members.Contracts;
 using RetailCrm.Modules.Members.Infrastructure.Persistence;
 using RetailCrm.Sdk.Authorization;
@@ -24,6 +25,7 @@ public sealed class MembersModule : CrmModule
         services.AddScoped<DuplicateFinder>();
         services.AddScoped<CustomerService>();
         services.AddScoped<ICustomerLookup, CustomerLookup>();
+        services.AddImportExport();
     }
 }
 
