@@ -125,7 +125,7 @@ internal static class ImportFileReader
         {
             rows = stream.Query(useHeaderRow: false);
         }
-        catch (Exception e) when (e is InvalidDataException or IOException or InvalidOperationException or NotSupportedException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
             throw new ImportFileException($"The Excel file cannot be read: {e.Message}");
         }
@@ -143,7 +143,7 @@ internal static class ImportFileReader
 
                 row = (IDictionary<string, object?>)enumerator.Current;
             }
-            catch (Exception e) when (e is InvalidDataException or IOException or InvalidOperationException or NotSupportedException or System.Xml.XmlException)
+            catch (Exception e) when (e is not OperationCanceledException)
             {
                 throw new ImportFileException($"The Excel file cannot be read: {e.Message}");
             }
