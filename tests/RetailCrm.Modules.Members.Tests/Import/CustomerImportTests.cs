@@ -134,6 +134,11 @@ public sealed class CustomerImportTests(MembersHost host) : IClassFixture<Member
         var first = customers.Single(c => c["phone"]?.GetValue<string>() == "+8613800000000");
         first["displayName"]!.GetValue<string>().ShouldBe("王伟");
         first["tags"]!.AsArray().Select(t => t!.GetValue<string>()).ShouldBe(["vip", "导入"], ignoreOrder: true);
+        var details = (await client.GetFromJsonAsync<JsonNode>($"/api/members/customers/{first["id"]}"))!;
+        details["addresses"]![0]!["postcode"]!.GetValue<string>().ShouldBe("200050");
+        details["addresses"]![0]!["street"]!.GetValue<string>().ShouldBe("上海市长宁区延安西路1号");
+        details["identityNumber"]!.GetValue<string>().ShouldBe("110101199001010000");
+        details["version"]!.GetValue<long>().ShouldBe(1);
         customers.ShouldNotContain(c => c["email"] != null && c["email"]!.GetValue<string>() == "member58@example.cn"); // row 60, the duplicate of row 20
 
         var again = await CommitAsync(client, id, skipErrorRows: true);

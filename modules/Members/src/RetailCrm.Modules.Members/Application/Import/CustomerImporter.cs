@@ -1,9 +1,11 @@
 using System.Globalization;
+using System.Text.Json;
 using RetailCrm.Modules.Members.Application.Customers;
 using RetailCrm.Modules.Members.Contracts;
 using RetailCrm.Modules.Members.Contracts.Events;
 using RetailCrm.Modules.Members.Domain;
 using RetailCrm.Modules.Members.Infrastructure.Persistence;
+using RetailCrm.Sdk.Data;
 using RetailCrm.Sdk.Events;
 using RetailCrm.Sdk.MultiTenancy;
 using RetailCrm.Sdk.Settings;
@@ -19,13 +21,13 @@ internal sealed record CustomerAnalysis(int TotalRows, IReadOnlyList<CustomerCan
 /// <summary>
 /// Customer import: every row goes through <see cref="CustomerService"/>'s normalization rules
 /// (phones E.164, e-mails, names, postcodes, custom fields) and <see cref="DuplicateFinder"/>'s
-/// duplicate rules; the commit writes the rows in one transaction, in chunks, with codes reserved
-/// as one block.
+/// duplicate rules; the commit writes the rows in one transaction with prepared inserts, with codes
+/// reserved as one block.
 /// </summary>
-internal sealed class CustomerImporter(MembersDbContext db, CustomerService customers, CustomerCodeGenerator codes, ISettingProvider settings, ICurrentUser currentUser, IEventBus events)
+internal sealed class CustomerImporter(MembersDbContext db, CustomerService customers, CustomerCodeGenerator codes, ISettingProvider settings, ICurrentTenant tenant, ICurrentUser currentUser)
 {
-    /// <summary>Rows per SaveChanges: big enough for few round trips, small enough that the change tracker stays cheap.</summary>
-    private const int ChunkSize = 1000;
+    /// <summary>Integration event payloads as the event bus writes them (web defaults: camelCase).</summary>
+    private static readonly JsonSerializerOptions EventPayload = new(JsonSerializerDefaults.Web);
 
     private static readonly char[] TagSeparators = [',', ';', '|', '，', '；', '、'];
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "yyyy/MM/dd", "yyyy.MM.dd", "yyyyMMdd", "yyyy-M-d", "yyyy/M/d", "yyyy年M月d日", "yyyy-MM-dd HH:mm:ss", "yyyy/MM/dd HH:mm:ss"];
@@ -75,33 +77,88 @@ internal sealed class CustomerImporter(MembersDbContext db, CustomerService cust
     }
 
     /// <summary>
-    /// Writes the chosen rows inside the caller's transaction, <see cref="ChunkSize"/> per
-    /// SaveChanges with the change tracker cleared after each, and publishes one
-    /// <see cref="CustomerCreatedIntegrationEvent"/> per customer (written to the outbox in the same chunk).
+    /// Writes the chosen rows inside the caller's transaction with <see cref="BulkInserter"/>, and
+    /// what SaveChanges would add: the tenant on every row, one audit entry per customer and one
+    /// <see cref="CustomerCreatedIntegrationEvent"/> per customer in the outbox (name and payload
+    /// as <see cref="IEventBus"/> writes them), all in the same transaction.
     /// </summary>
-    public async Task<int> WriteAsync(IReadOnlyList<CustomerCandidate> rows, IReadOnlyList<string> reservedCodes, CancellationToken cancellationToken)
+    public async Task<int> WriteAsync(IReadOnlyList<CustomerCandidate> rows, IReadOnlyList<string> reservedCodes, Guid batchId, CancellationToken cancellationToken)
     {
+        var tenantId = tenant.Id ?? throw new InvalidOperationException("An import runs in a tenant.");
         var now = DateTime.UtcNow;
-        for (var start = 0; start < rows.Count; start += ChunkSize)
+        var eventName = IntegrationEventName.Of(typeof(CustomerCreatedIntegrationEvent));
+        var userName = currentUser.UserName ?? "system";
+        await using var inserter = new BulkInserter(db);
+        for (var i = 0; i < rows.Count; i++)
         {
-            foreach (var (candidate, i) in rows.Skip(start).Take(ChunkSize).Select((c, i) => (c, start + i)))
+            var draft = rows[i].Draft;
+            draft.Id = Guid.NewGuid();
+            draft.TenantId = tenantId;
+            draft.Code = reservedCodes[i];
+            draft.CreatedAt = now;
+            draft.UpdatedAt = now;
+            draft.MarketingConsentAt = draft.MarketingConsent ? now : null;
+            draft.OwnerUserId ??= currentUser.Id;
+            draft.UnitId ??= currentUser.OrganizationUnitId;
+            draft.LifecycleClass = LifecycleClass.QualifiedProspect;
+            draft.Version = 1;
+            await inserter.InsertAsync(draft, cancellationToken);
+            foreach (var address in draft.Addresses)
             {
-                var draft = candidate.Draft;
-                draft.Id = Guid.NewGuid();
-                draft.Code = reservedCodes[i];
-                draft.CreatedAt = now;
-                draft.UpdatedAt = now;
-                draft.MarketingConsentAt = draft.MarketingConsent ? now : null;
-                draft.OwnerUserId ??= currentUser.Id;
-                draft.UnitId ??= currentUser.OrganizationUnitId;
-                draft.LifecycleClass = LifecycleClass.QualifiedProspect;
-                draft.Version = 1;
-                db.Customers.Add(draft);
-                events.Publish(new CustomerCreatedIntegrationEvent(draft.Id, draft.Code, draft.DisplayName));
+                (address.TenantId, address.CustomerId) = (tenantId, draft.Id);
+                await inserter.InsertAsync(address, cancellationToken);
             }
 
-            await db.SaveChangesAsync(cancellationToken);
-            db.ChangeTracker.Clear();
+            foreach (var point in draft.ContactPoints)
+            {
+                (point.TenantId, point.CustomerId) = (tenantId, draft.Id);
+                await inserter.InsertAsync(point, cancellationToken);
+            }
+
+            foreach (var anniversary in draft.Anniversaries)
+            {
+                (anniversary.TenantId, anniversary.CustomerId) = (tenantId, draft.Id);
+                await inserter.InsertAsync(anniversary, cancellationToken);
+            }
+
+            foreach (var tag in draft.Tags)
+            {
+                (tag.TenantId, tag.CustomerId) = (tenantId, draft.Id);
+                await inserter.InsertAsync(tag, cancellationToken);
+            }
+
+            foreach (var field in draft.CustomFields)
+            {
+                (field.TenantId, field.CustomerId) = (tenantId, draft.Id);
+                await inserter.InsertAsync(field, cancellationToken);
+            }
+
+            await inserter.InsertAsync(new AuditEntry
+            {
+                Id = Guid.NewGuid(),
+                TenantId = tenantId,
+                UserName = userName,
+                EntityType = nameof(Customer),
+                EntityId = draft.Id.ToString(),
+                Action = "Created",
+                Changes = JsonSerializer.Serialize(new Dictionary<string, object?>
+                {
+                    ["Code"] = new { @new = draft.Code },
+                    ["DisplayName"] = new { @new = draft.DisplayName },
+                    ["Phone"] = new { @new = draft.Phone },
+                    ["Email"] = new { @new = draft.Email },
+                    ["ImportBatch"] = new { @new = batchId },
+                }),
+                OccurredAt = now,
+            }, cancellationToken);
+            await inserter.InsertAsync(new OutboxMessage
+            {
+                Id = Guid.NewGuid(),
+                TenantId = tenantId,
+                EventName = eventName,
+                Payload = JsonSerializer.Serialize(new CustomerCreatedIntegrationEvent(draft.Id, draft.Code, draft.DisplayName), EventPayload),
+                OccurredAt = now,
+            }, cancellationToken);
         }
 
         return rows.Count;
