@@ -204,7 +204,7 @@ internal sealed class ImportService(MembersDbContext db, CustomerImporter custom
             return new ImportOutcome.Refused("Rows have errors", message, View(batch, table.Headers, fields));
         }
 
-        // Change detection runs once per chunk (in SaveChanges) instead of on every Add.
+        // Purchases are written through EF in chunks: change detection runs once per chunk (in SaveChanges), not on every Add.
         var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         try
