@@ -4,6 +4,7 @@ using RetailCrm.Modules.Members.Application.Approval;
 using RetailCrm.Modules.Members.Application.Customers;
 using RetailCrm.Modules.Members.Application.DemoData;
 using RetailCrm.Modules.Members.Application.Duplicates;
+using RetailCrm.Modules.Members.Application.Import;
 using RetailCrm.Modules.Members.Application.Merging;
 using RetailCrm.Modules.Members.Contracts;
 using RetailCrm.Modules.Members.Infrastructure.Persistence;
@@ -33,6 +34,7 @@ public sealed class MembersModule : CrmModule
         services.AddMembersDuplicates();
         services.AddMembersMerging();
         services.AddMembersChangeApproval();
+        services.AddImportExport();
     }
 }
 

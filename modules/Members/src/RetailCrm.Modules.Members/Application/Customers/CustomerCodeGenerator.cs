@@ -18,11 +18,23 @@ internal sealed partial class CustomerCodeGenerator(MembersDbContext db)
         : format.Length > 30 ? "The code format is too long."
         : null;
 
-    public async Task<string> NextAsync(string format, CancellationToken cancellationToken)
+    public async Task<string> NextAsync(string format, CancellationToken cancellationToken) =>
+        (await NextBlockAsync(format, 1, cancellationToken))[0];
+
+    /// <summary>
+    /// Reserves <paramref name="count"/> consecutive codes with one update of the sequence, for
+    /// imports. Codes of a block that is never saved are skipped, as with single codes.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> NextBlockAsync(string format, int count, CancellationToken cancellationToken)
     {
         if (ValidateFormat(format) is { } error)
         {
             throw new InvalidOperationException(error);
+        }
+
+        if (count < 1)
+        {
+            return [];
         }
 
         var now = DateTime.UtcNow;
@@ -31,19 +43,26 @@ internal sealed partial class CustomerCodeGenerator(MembersDbContext db)
             .Replace("{yy}", now.ToString("yy", CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{MM}", now.ToString("MM", CultureInfo.InvariantCulture), StringComparison.Ordinal);
         var sequenceName = "customer:" + SequencePattern().Replace(fixedPart, "#");
-        var value = await NextValueAsync(sequenceName, cancellationToken);
-        return SequencePattern().Replace(fixedPart, m => value.ToString(CultureInfo.InvariantCulture).PadLeft(int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), '0'));
+        var first = await NextValueAsync(sequenceName, count, cancellationToken);
+        var codes = new string[count];
+        for (var i = 0; i < count; i++)
+        {
+            var value = first + i;
+            codes[i] = SequencePattern().Replace(fixedPart, m => value.ToString(CultureInfo.InvariantCulture).PadLeft(int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), '0'));
+        }
+
+        return codes;
     }
 
-    /// <summary>Takes the next value of a named sequence, creating it on first use.</summary>
-    private async Task<long> NextValueAsync(string name, CancellationToken cancellationToken)
+    /// <summary>Takes the next <paramref name="count"/> values of a named sequence, creating it on first use; returns the first.</summary>
+    private async Task<long> NextValueAsync(string name, int count, CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)
         {
             var ownTransaction = db.Database.CurrentTransaction is null;
             await using var transaction = ownTransaction ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
             var updated = await db.CodeSequences.Where(s => s.Name == name)
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.NextValue, x => x.NextValue + 1), cancellationToken);
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.NextValue, x => x.NextValue + count), cancellationToken);
             if (updated == 1)
             {
                 var next = await db.CodeSequences.Where(s => s.Name == name).Select(s => s.NextValue).SingleAsync(cancellationToken);
@@ -52,10 +71,10 @@ internal sealed partial class CustomerCodeGenerator(MembersDbContext db)
                     await transaction.CommitAsync(cancellationToken);
                 }
 
-                return next - 1;
+                return next - count;
             }
 
-            db.CodeSequences.Add(new CodeSequence { Name = name, NextValue = 2 });
+            db.CodeSequences.Add(new CodeSequence { Name = name, NextValue = 1 + count });
             try
             {
                 await db.SaveChangesAsync(cancellationToken);

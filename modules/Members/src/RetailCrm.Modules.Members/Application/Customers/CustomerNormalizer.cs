@@ -12,6 +12,12 @@ internal sealed class FieldErrors : Dictionary<string, string[]>
         this[field] = TryGetValue(field, out var existing) ? [.. existing, message] : [message];
 }
 
+/// <summary>A tenant's normalization rules, read once and applied to any number of inputs.</summary>
+internal sealed record NormalizationRules(string PhoneRegion, IReadOnlyList<CustomFieldDefinition> CustomFields)
+{
+    public (Customer Draft, FieldErrors Errors) Normalize(CustomerInput input) => CustomerNormalizer.Normalize(input, PhoneRegion, CustomFields);
+}
+
 /// <summary>
 /// Turns a <see cref="CustomerInput"/> into a normalized, unsaved <see cref="Customer"/>: names
 /// split and keyed, phones in E.164, e-mails lower-case, postcodes checked for the region,

@@ -50,9 +50,7 @@ internal sealed class CustomerService(
 
     public async Task<(Customer? Draft, FieldErrors Errors)> NormalizeAsync(CustomerInput input, CancellationToken cancellationToken)
     {
-        var region = await settings.GetAsync(MembersSettings.PhoneRegion, cancellationToken) ?? "CN";
-        var fields = await db.CustomFieldDefinitions.AsNoTracking().OrderBy(f => f.Order).ToListAsync(cancellationToken);
-        var (draft, errors) = CustomerNormalizer.Normalize(input, region, fields);
+        var (draft, errors) = (await NormalizationRulesAsync(cancellationToken)).Normalize(input);
         if (input.ParentId is { } parentId && !await db.Customers.AnyAsync(c => c.Id == parentId && c.Kind == CustomerKind.Organization, cancellationToken))
         {
             errors.Add("parentId", "The parent must be an existing organization.");
@@ -60,6 +58,15 @@ internal sealed class CustomerService(
 
         return (errors.Count == 0 ? draft : null, errors);
     }
+
+    /// <summary>
+    /// The tenant's normalization rules (phone region, custom fields), read once: an import applies
+    /// them to every row without asking the database per row. Rows cannot name a parent, so the
+    /// parent check of <see cref="NormalizeAsync"/> is not part of them.
+    /// </summary>
+    public async Task<NormalizationRules> NormalizationRulesAsync(CancellationToken cancellationToken) => new(
+        await settings.GetAsync(MembersSettings.PhoneRegion, cancellationToken) ?? "CN",
+        await db.CustomFieldDefinitions.AsNoTracking().OrderBy(f => f.Order).ToListAsync(cancellationToken));
 
     public async Task<IReadOnlyList<DuplicateMatch>> CheckDuplicatesAsync(CustomerInput input, Guid? excludeId, CancellationToken cancellationToken)
     {
@@ -213,6 +220,17 @@ internal sealed class CustomerService(
 
     public async Task<PagedResult<CustomerListItem>> SearchAsync(CustomerQuery query, CancellationToken cancellationToken)
     {
+        var rows = await ListAsync(query, cancellationToken);
+        var total = await rows.CountAsync(cancellationToken);
+        var pageSize = Math.Clamp(query.PageSize, 1, 500);
+        var page = Math.Max(1, query.Page);
+        var items = await rows.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        return new PagedResult<CustomerListItem>(items, page, pageSize, total);
+    }
+
+    /// <summary>Every row of a list view, filtered and sorted as <see cref="SearchAsync"/> pages it (export uses it whole).</summary>
+    public async Task<IQueryable<CustomerListItem>> ListAsync(CustomerQuery query, CancellationToken cancellationToken)
+    {
         var customers = (await VisibleAsync(cancellationToken)).Where(c => c.Status == CustomerStatus.Active);
         if (!string.IsNullOrWhiteSpace(query.Term))
         {
@@ -240,11 +258,7 @@ internal sealed class CustomerService(
             customers = customers.Where(c => c.Kind == kind);
         }
 
-        var total = await customers.CountAsync(cancellationToken);
-        var pageSize = Math.Clamp(query.PageSize, 1, 500);
-        var page = Math.Max(1, query.Page);
-        var items = await ListItems(Sorted(customers, query.Sort, query.Descending).Skip((page - 1) * pageSize).Take(pageSize)).ToListAsync(cancellationToken);
-        return new PagedResult<CustomerListItem>(items, page, pageSize, total);
+        return ListItems(Sorted(customers, query.Sort, query.Descending));
     }
 
     private async Task<IQueryable<Customer>> MatchTermAsync(IQueryable<Customer> customers, string term, CancellationToken cancellationToken)

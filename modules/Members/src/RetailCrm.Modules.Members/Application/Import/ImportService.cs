@@ -1,0 +1,282 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using RetailCrm.Modules.Members.Domain;
+using RetailCrm.Modules.Members.Infrastructure.Persistence;
+using RetailCrm.Sdk.MultiTenancy;
+
+namespace RetailCrm.Modules.Members.Application.Import;
+
+/// <summary>An import batch as the API and the wizard show it.</summary>
+internal sealed record ImportBatchView(
+    Guid Id,
+    ImportKind Kind,
+    string FileName,
+    ImportStatus Status,
+    IReadOnlyList<string> Columns,
+    IReadOnlyList<ImportField> Fields,
+    IReadOnlyDictionary<string, string> Mapping,
+    int TotalRows,
+    int ErrorRows,
+    int DuplicateRows,
+    int ImportedRows,
+    string CreatedBy,
+    DateTime CreatedAt,
+    DateTime? CommittedAt,
+    ImportReport Report);
+
+/// <summary>A short line of the list of recent batches.</summary>
+internal sealed record ImportBatchSummary(Guid Id, ImportKind Kind, string FileName, ImportStatus Status, int TotalRows, int ImportedRows, string CreatedBy, DateTime CreatedAt);
+
+/// <summary>The outcome of an import step.</summary>
+internal abstract record ImportOutcome
+{
+    public sealed record Done(ImportBatchView Batch) : ImportOutcome;
+
+    public sealed record NotFound : ImportOutcome;
+
+    /// <summary>The input is wrong (file, mapping); nothing changed.</summary>
+    public sealed record Invalid(string Title, IDictionary<string, string[]> Errors) : ImportOutcome;
+
+    /// <summary>The batch is not in a state for this step (already committed, or rows have errors and are not skipped); nothing was written.</summary>
+    public sealed record Refused(string Title, string Detail, ImportBatchView Batch) : ImportOutcome;
+}
+
+/// <summary>
+/// The import flow: upload (the file is kept on the batch) → column mapping (suggested from the
+/// headers, editable) → dry run (row-by-row report, nothing written) → commit (all-or-nothing in
+/// one transaction; error rows only left out when the user chose so; duplicates skipped unless
+/// chosen). Every step reads the stored file again, so the commit acts on the data as it is then.
+/// </summary>
+internal sealed class ImportService(MembersDbContext db, CustomerImporter customerImporter, PurchaseImporter purchaseImporter, ICurrentUser currentUser)
+{
+    public const long MaxFileBytes = 32 * 1024 * 1024;
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task<ImportOutcome> UploadAsync(ImportKind kind, string fileName, byte[] content, CancellationToken cancellationToken)
+    {
+        ImportTable table;
+        try
+        {
+            table = ImportFileReader.Read(fileName, content);
+        }
+        catch (ImportFileException e)
+        {
+            return new ImportOutcome.Invalid("The file cannot be imported", new Dictionary<string, string[]> { ["file"] = [e.Message] });
+        }
+
+        var fields = await FieldsAsync(kind, cancellationToken);
+        var batch = new ImportBatch
+        {
+            Id = Guid.NewGuid(),
+            Kind = kind,
+            FileName = Path.GetFileName(fileName) is { Length: > 0 and <= 260 } name ? name : "import",
+            Content = content,
+            Mapping = JsonSerializer.Serialize(ImportFields.Suggest(fields, table.Headers), Json),
+            Status = ImportStatus.Uploaded,
+            TotalRows = table.Rows.Count,
+            Report = JsonSerializer.Serialize(new ImportReport { TotalRows = table.Rows.Count }, Json),
+            CreatedBy = currentUser.UserName ?? "unknown",
+            CreatedAt = DateTime.UtcNow,
+        };
+        db.ImportBatches.Add(batch);
+        await db.SaveChangesAsync(cancellationToken);
+        return new ImportOutcome.Done(View(batch, table.Headers, fields));
+    }
+
+    public async Task<IReadOnlyList<ImportBatchSummary>> ListAsync(CancellationToken cancellationToken) =>
+        await db.ImportBatches.AsNoTracking().OrderByDescending(b => b.CreatedAt).Take(50)
+            .Select(b => new ImportBatchSummary(b.Id, b.Kind, b.FileName, b.Status, b.TotalRows, b.ImportedRows, b.CreatedBy, b.CreatedAt))
+            .ToListAsync(cancellationToken);
+
+    public async Task<ImportOutcome> GetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var batch = await db.ImportBatches.AsNoTracking().FirstOrDefaultAsync(b => b.Id == id, cancellationToken);
+        return batch is null
+            ? new ImportOutcome.NotFound()
+            : new ImportOutcome.Done(View(batch, ImportFileReader.Read(batch.FileName, batch.Content, headersOnly: true).Headers, await FieldsAsync(batch.Kind, cancellationToken)));
+    }
+
+    public async Task<ImportOutcome> SetMappingAsync(Guid id, IReadOnlyDictionary<string, string> mapping, CancellationToken cancellationToken)
+    {
+        var batch = await db.ImportBatches.FirstOrDefaultAsync(b => b.Id == id, cancellationToken);
+        if (batch is null)
+        {
+            return new ImportOutcome.NotFound();
+        }
+
+        var headers = ImportFileReader.Read(batch.FileName, batch.Content, headersOnly: true).Headers;
+        var fields = await FieldsAsync(batch.Kind, cancellationToken);
+        if (batch.Status == ImportStatus.Committed)
+        {
+            return new ImportOutcome.Refused("The batch is committed", "A committed batch cannot change; upload the file again.", View(batch, headers, fields));
+        }
+
+        var cleaned = mapping.Where(kv => !string.IsNullOrWhiteSpace(kv.Value)).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
+        var errors = ImportFields.Validate(batch.Kind, fields, cleaned, headers);
+        if (errors.Count > 0)
+        {
+            return new ImportOutcome.Invalid("The column mapping is not valid", errors);
+        }
+
+        batch.Mapping = JsonSerializer.Serialize(cleaned, Json);
+        batch.Status = ImportStatus.Uploaded;
+        await db.SaveChangesAsync(cancellationToken);
+        return new ImportOutcome.Done(View(batch, headers, fields));
+    }
+
+    /// <summary>Reads and checks every row and stores the report; writes no customer or purchase.</summary>
+    public async Task<ImportOutcome> DryRunAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var batch = await db.ImportBatches.FirstOrDefaultAsync(b => b.Id == id, cancellationToken);
+        if (batch is null)
+        {
+            return new ImportOutcome.NotFound();
+        }
+
+        var (table, fields, mapping, invalid) = await PrepareAsync(batch, cancellationToken);
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+
+        if (batch.Status == ImportStatus.Committed)
+        {
+            return new ImportOutcome.Refused("The batch is committed", "It was imported already; its report is the commit's.", View(batch, table.Headers, fields));
+        }
+
+        var (findings, valid) = await AnalyzeAsync(batch.Kind, table, mapping, cancellationToken);
+        Store(batch, findings.ToReport(table.Rows.Count, valid), ImportStatus.DryRun);
+        await db.SaveChangesAsync(cancellationToken);
+        return new ImportOutcome.Done(View(batch, table.Headers, fields));
+    }
+
+    /// <summary>
+    /// Writes the batch in one transaction. Any row with an error aborts it with nothing written
+    /// unless <see cref="CommitOptions.SkipErrorRows"/>; duplicates are left out unless
+    /// <see cref="CommitOptions.ImportDuplicates"/> (purchases already recorded never are).
+    /// </summary>
+    public async Task<ImportOutcome> CommitAsync(Guid id, CommitOptions options, CancellationToken cancellationToken)
+    {
+        var batch = await db.ImportBatches.FirstOrDefaultAsync(b => b.Id == id, cancellationToken);
+        if (batch is null)
+        {
+            return new ImportOutcome.NotFound();
+        }
+
+        var (table, fields, mapping, invalid) = await PrepareAsync(batch, cancellationToken);
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+
+        if (batch.Status == ImportStatus.Committed)
+        {
+            return new ImportOutcome.Refused("The batch is committed", "It was imported already; upload the file again to import it once more.", View(batch, table.Headers, fields));
+        }
+
+        if (batch.Kind == ImportKind.Purchases)
+        {
+            var analysis = await purchaseImporter.AnalyzeAsync(table, mapping, cancellationToken);
+            var rows = analysis.Candidates.Where(c => !c.IsDuplicate).ToList();
+            return await CommitRowsAsync(batch, table, fields, analysis.Findings, options, analysis.Candidates.Count,
+                ct => purchaseImporter.WriteAsync(rows, ct), cancellationToken);
+        }
+        else
+        {
+            var analysis = await customerImporter.AnalyzeAsync(table, mapping, cancellationToken);
+            var rows = analysis.Candidates.Where(c => options.ImportDuplicates || !c.IsDuplicate).ToList();
+            return await CommitRowsAsync(batch, table, fields, analysis.Findings, options, analysis.Candidates.Count, async ct =>
+            {
+                var codes = await customerImporter.ReserveCodesAsync(rows.Count, ct);
+                return await customerImporter.WriteAsync(rows, codes, batch.Id, ct);
+            }, cancellationToken);
+        }
+    }
+
+    private async Task<ImportOutcome> CommitRowsAsync(ImportBatch batch, ImportTable table, IReadOnlyList<ImportField> fields, RowFindings findings, CommitOptions options,
+        int validRows, Func<CancellationToken, Task<int>> write, CancellationToken cancellationToken)
+    {
+        if (findings.ErrorRows > 0 && !options.SkipErrorRows)
+        {
+            var message = $"{findings.ErrorRows} row(s) have errors; nothing was imported. Correct the file, or commit again leaving out the rows with errors.";
+            Store(batch, findings.ToReport(table.Rows.Count, validRows, message: message), ImportStatus.DryRun);
+            await db.SaveChangesAsync(cancellationToken);
+            return new ImportOutcome.Refused("Rows have errors", message, View(batch, table.Headers, fields));
+        }
+
+        // Purchases are written through EF in chunks: change detection runs once per chunk (in SaveChanges), not on every Add.
+        var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var imported = await write(cancellationToken);
+            var stored = await db.ImportBatches.FirstAsync(b => b.Id == batch.Id, cancellationToken);
+            Store(stored, findings.ToReport(table.Rows.Count, validRows, imported, table.Rows.Count - imported), ImportStatus.Committed);
+            stored.CommittedAt = DateTime.UtcNow;
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            batch = stored;
+        }
+        catch (DbUpdateException e)
+        {
+            db.ChangeTracker.Clear();
+            var failed = await db.ImportBatches.FirstAsync(b => b.Id == batch.Id, cancellationToken);
+            var message = $"The commit failed and nothing was imported: {e.InnerException?.Message ?? e.Message}";
+            Store(failed, findings.ToReport(table.Rows.Count, validRows, message: message), ImportStatus.Failed);
+            await db.SaveChangesAsync(cancellationToken);
+            return new ImportOutcome.Refused("The commit failed", message, View(failed, table.Headers, fields));
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+        }
+
+        return new ImportOutcome.Done(View(batch, table.Headers, fields));
+    }
+
+    private async Task<(RowFindings Findings, int Valid)> AnalyzeAsync(ImportKind kind, ImportTable table, ResolvedMapping mapping, CancellationToken cancellationToken)
+    {
+        if (kind == ImportKind.Purchases)
+        {
+            var purchases = await purchaseImporter.AnalyzeAsync(table, mapping, cancellationToken);
+            return (purchases.Findings, purchases.Candidates.Count);
+        }
+
+        var customers = await customerImporter.AnalyzeAsync(table, mapping, cancellationToken);
+        return (customers.Findings, customers.Candidates.Count);
+    }
+
+    private async Task<(ImportTable Table, IReadOnlyList<ImportField> Fields, ResolvedMapping Mapping, ImportOutcome? Invalid)> PrepareAsync(ImportBatch batch, CancellationToken cancellationToken)
+    {
+        var table = ImportFileReader.Read(batch.FileName, batch.Content);
+        var fields = await FieldsAsync(batch.Kind, cancellationToken);
+        var mapping = MappingOf(batch);
+        var errors = ImportFields.Validate(batch.Kind, fields, mapping, table.Headers);
+        ImportOutcome? invalid = errors.Count > 0 ? new ImportOutcome.Invalid("The column mapping is not valid; set it first", errors) : null;
+        return (table, fields, ResolvedMapping.Resolve(mapping, table.Headers), invalid);
+    }
+
+    private async Task<IReadOnlyList<ImportField>> FieldsAsync(ImportKind kind, CancellationToken cancellationToken) =>
+        ImportFields.For(kind, kind == ImportKind.Customers ? await db.CustomFieldDefinitions.AsNoTracking().OrderBy(f => f.Order).ToListAsync(cancellationToken) : []);
+
+    private static void Store(ImportBatch batch, ImportReport report, ImportStatus status)
+    {
+        batch.Status = status;
+        batch.TotalRows = report.TotalRows;
+        batch.ErrorRows = report.ErrorRows;
+        batch.DuplicateRows = report.DuplicateRows;
+        batch.ImportedRows = report.ImportedRows;
+        batch.Report = JsonSerializer.Serialize(report, Json);
+    }
+
+    private static Dictionary<string, string> MappingOf(ImportBatch batch) =>
+        JsonSerializer.Deserialize<Dictionary<string, string>>(batch.Mapping, Json) ?? [];
+
+    private static ImportReport ReportOf(ImportBatch batch) =>
+        batch.Report.TrimStart().StartsWith('{') ? JsonSerializer.Deserialize<ImportReport>(batch.Report, Json) ?? new ImportReport() : new ImportReport();
+
+    private static ImportBatchView View(ImportBatch batch, IReadOnlyList<string> headers, IReadOnlyList<ImportField> fields) => new(
+        batch.Id, batch.Kind, batch.FileName, batch.Status, headers, fields, MappingOf(batch), batch.TotalRows, batch.ErrorRows, batch.DuplicateRows,
+        batch.ImportedRows, batch.CreatedBy, batch.CreatedAt, batch.CommittedAt, ReportOf(batch));
+}

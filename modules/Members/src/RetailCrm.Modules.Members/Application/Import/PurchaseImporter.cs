@@ -1,0 +1,256 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using RetailCrm.Modules.Members.Application.DataQuality;
+using RetailCrm.Modules.Members.Contracts.Events;
+using RetailCrm.Modules.Members.Domain;
+using RetailCrm.Modules.Members.Infrastructure.Persistence;
+using RetailCrm.Sdk.Events;
+using RetailCrm.Sdk.Settings;
+
+namespace RetailCrm.Modules.Members.Application.Import;
+
+/// <summary>A purchase row that can be recorded.</summary>
+internal sealed record PurchaseCandidate(int Row, Guid CustomerId, string CustomerCode, string ReceiptId, string? StoreCode, DateTime PurchasedAt, long Amount, string Currency, string? Tender, bool IsDuplicate);
+
+internal sealed record PurchaseAnalysis(int TotalRows, IReadOnlyList<PurchaseCandidate> Candidates, RowFindings Findings);
+
+/// <summary>
+/// Purchase import: rows name the customer by code or phone and carry receipt id, amount, time,
+/// store and tender. Idempotent by receipt id: a receipt already recorded (or twice in the file)
+/// is a duplicate and never written again, whatever the commit's choice about duplicates.
+/// </summary>
+internal sealed class PurchaseImporter(MembersDbContext db, ISettingProvider settings, IEventBus events)
+{
+    private const int ChunkSize = 1000;
+
+    private static readonly string[] TimeFormats =
+    [
+        "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-ddTHH:mm:ssZ", "yyyy-MM-ddTHH:mm:ssK", "yyyy/MM/dd HH:mm:ss", "yyyy/MM/dd HH:mm",
+        "yyyy/M/d H:mm:ss", "yyyy/M/d H:mm", "yyyy-MM-dd", "yyyy/MM/dd", "yyyyMMddHHmmss",
+    ];
+
+    public async Task<PurchaseAnalysis> AnalyzeAsync(ImportTable table, ResolvedMapping mapping, CancellationToken cancellationToken)
+    {
+        var region = await settings.GetAsync(MembersSettings.PhoneRegion, cancellationToken) ?? "CN";
+        var active = db.Customers.AsNoTracking().Where(c => c.Status == CustomerStatus.Active);
+        var byCode = new Dictionary<string, (Guid Id, string Code)>(StringComparer.OrdinalIgnoreCase);
+        var byPhone = new Dictionary<string, List<(Guid Id, string Code)>>(StringComparer.Ordinal);
+        await foreach (var c in active.Select(c => new { c.Id, c.Code, c.Phone }).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            byCode[c.Code] = (c.Id, c.Code);
+            if (c.Phone is not null)
+            {
+                if (!byPhone.TryGetValue(c.Phone, out var list))
+                {
+                    byPhone[c.Phone] = list = [];
+                }
+
+                list.Add((c.Id, c.Code));
+            }
+        }
+
+        var receipts = table.Rows.Select(r => mapping.Get(r, "receiptId")).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        var recorded = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var chunk in receipts.Chunk(500))
+        {
+            recorded.UnionWith(await db.Purchases.Where(p => chunk.Contains(p.ReceiptId)).Select(p => p.ReceiptId).ToListAsync(cancellationToken));
+        }
+
+        var findings = new RowFindings();
+        var inFile = new Dictionary<string, int>(StringComparer.Ordinal);
+        var candidates = new List<PurchaseCandidate>();
+        foreach (var row in table.Rows)
+        {
+            void Error(string field, string message) => findings.Error(row.Number, field, mapping.Column(field), message);
+            var customer = ResolveCustomer(row, mapping, region, byCode, byPhone, Error);
+            var receiptId = mapping.Get(row, "receiptId");
+            if (receiptId is null)
+            {
+                Error("receiptId", "A purchase needs a receipt id.");
+            }
+            else if (receiptId.Length > 100)
+            {
+                Error("receiptId", "The receipt id is longer than 100 characters.");
+            }
+
+            var amount = ParseAmount(mapping.Get(row, "amount"), Error);
+            var purchasedAt = ParseTime(mapping.Get(row, "purchasedAt"), Error);
+            var currency = (mapping.Get(row, "currency") ?? "CNY").ToUpperInvariant();
+            if (currency.Length != 3 || !currency.All(char.IsAsciiLetter))
+            {
+                Error("currency", "The currency is a three-letter ISO code, e.g. CNY.");
+            }
+
+            var store = mapping.Get(row, "storeCode");
+            var tender = mapping.Get(row, "tender");
+            if (store?.Length > 50)
+            {
+                Error("storeCode", "The store code is longer than 50 characters.");
+            }
+
+            if (tender?.Length > 50)
+            {
+                Error("tender", "The tender is longer than 50 characters.");
+            }
+
+            if (findings.HasError(row.Number) || customer is null || receiptId is null || amount is null || purchasedAt is null)
+            {
+                continue;
+            }
+
+            var duplicate = false;
+            if (recorded.Contains(receiptId))
+            {
+                findings.Duplicate(row.Number, "receiptId", mapping.Column("receiptId"), $"Receipt {receiptId} is already recorded.", receiptId);
+                duplicate = true;
+            }
+            else if (!inFile.TryAdd(receiptId, row.Number))
+            {
+                findings.Duplicate(row.Number, "receiptId", mapping.Column("receiptId"), $"Receipt {receiptId} is also in row {inFile[receiptId]}.", $"row {inFile[receiptId]}");
+                duplicate = true;
+            }
+
+            candidates.Add(new PurchaseCandidate(row.Number, customer.Value.Id, customer.Value.Code, receiptId, store, purchasedAt.Value, amount.Value, currency, tender, duplicate));
+        }
+
+        return new PurchaseAnalysis(table.Rows.Count, candidates, findings);
+    }
+
+    /// <summary>
+    /// Records the purchases inside the caller's transaction and keeps the customers' purchase
+    /// figures current. NOTE: the members module's PurchaseRecorder (branch <c>purchases</c>) owns
+    /// recording: lifecycle classes and the rest of its rules. Until it lands this writes
+    /// <see cref="Purchase"/> rows directly; then <see cref="WriteAsync"/> should hand each chunk to it.
+    /// </summary>
+    public async Task<int> WriteAsync(IReadOnlyList<PurchaseCandidate> rows, CancellationToken cancellationToken)
+    {
+        var now = DateTime.UtcNow;
+        foreach (var chunk in rows.Chunk(ChunkSize))
+        {
+            var ids = chunk.Select(r => r.CustomerId).Distinct().ToList();
+            var customers = await db.Customers.Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
+            foreach (var row in chunk)
+            {
+                var purchase = new Purchase
+                {
+                    Id = Guid.NewGuid(),
+                    CustomerId = row.CustomerId,
+                    ReceiptId = row.ReceiptId,
+                    StoreCode = row.StoreCode,
+                    PurchasedAt = row.PurchasedAt,
+                    Amount = row.Amount,
+                    Currency = row.Currency,
+                    Tender = row.Tender,
+                    Source = "import",
+                    RecordedAt = now,
+                };
+                db.Purchases.Add(purchase);
+                var customer = customers[row.CustomerId];
+                customer.PurchaseCount++;
+                customer.PurchaseTotal += row.Amount;
+                customer.FirstPurchaseAt = customer.FirstPurchaseAt is { } first && first <= row.PurchasedAt ? first : row.PurchasedAt;
+                customer.LastPurchaseAt = customer.LastPurchaseAt is { } last && last >= row.PurchasedAt ? last : row.PurchasedAt;
+                customer.UpdatedAt = now;
+                events.Publish(new PurchaseRecordedIntegrationEvent(purchase.Id, row.CustomerId, row.CustomerCode, row.ReceiptId, row.StoreCode, row.PurchasedAt, row.Amount, row.Currency, row.Tender));
+            }
+
+            foreach (var customer in customers.Values)
+            {
+                customer.Version++;
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+        }
+
+        return rows.Count;
+    }
+
+    private static (Guid Id, string Code)? ResolveCustomer(ImportRow row, ResolvedMapping mapping, string region,
+        Dictionary<string, (Guid Id, string Code)> byCode, Dictionary<string, List<(Guid Id, string Code)>> byPhone, Action<string, string> error)
+    {
+        if (mapping.Get(row, "customerCode") is { } code)
+        {
+            if (byCode.TryGetValue(code, out var customer))
+            {
+                return customer;
+            }
+
+            error("customerCode", $"There is no customer {code}.");
+            return null;
+        }
+
+        if (mapping.Get(row, "phone") is not { } phoneText)
+        {
+            error(mapping.Has("customerCode") ? "customerCode" : "phone", "A purchase needs the customer's code or phone.");
+            return null;
+        }
+
+        var (phone, phoneError) = PhoneNormalizer.Normalize(phoneText, region);
+        if (phone is null)
+        {
+            error("phone", phoneError ?? "Not a phone number.");
+            return null;
+        }
+
+        switch (byPhone.GetValueOrDefault(phone))
+        {
+            case [var only]:
+                return only;
+            case { Count: > 1 } several:
+                error("phone", $"Several customers have the phone {phone} ({string.Join(", ", several.Select(c => c.Code))}); give the customer code.");
+                return null;
+            default:
+                error("phone", $"No customer has the phone {phone}.");
+                return null;
+        }
+    }
+
+    private static long? ParseAmount(string? text, Action<string, string> error)
+    {
+        if (text is null)
+        {
+            error("amount", "A purchase needs an amount.");
+            return null;
+        }
+
+        var cleaned = text.Replace("¥", "", StringComparison.Ordinal).Replace("￥", "", StringComparison.Ordinal).Replace(",", "", StringComparison.Ordinal).Trim();
+        if (!decimal.TryParse(cleaned, NumberStyles.Number, CultureInfo.InvariantCulture, out var amount) || Math.Abs(amount) > 100_000_000m)
+        {
+            error("amount", $"'{text}' is not an amount (e.g. 128.50).");
+            return null;
+        }
+
+        if (decimal.Round(amount, 2) != amount)
+        {
+            error("amount", $"'{text}' has more than two decimals.");
+            return null;
+        }
+
+        return (long)(amount * 100);
+    }
+
+    /// <summary>Times without an offset are taken as UTC, as the API takes them.</summary>
+    private static DateTime? ParseTime(string? text, Action<string, string> error)
+    {
+        if (text is null)
+        {
+            error("purchasedAt", "A purchase needs its time.");
+            return null;
+        }
+
+        if (!DateTime.TryParseExact(text, TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time))
+        {
+            error("purchasedAt", $"'{text}' is not a time (yyyy-MM-dd HH:mm:ss).");
+            return null;
+        }
+
+        if (time > DateTime.UtcNow.AddDays(1) || time.Year < 2000)
+        {
+            error("purchasedAt", $"{time:yyyy-MM-dd HH:mm} is not a plausible purchase time.");
+            return null;
+        }
+
+        return time;
+    }
+}
