@@ -7,13 +7,13 @@ using static RetailCrm.Modules.Members.Tests.Import.ImportApi;
 namespace RetailCrm.Modules.Members.Tests.Import;
 
 /// <summary>Customer import through the real host: upload, suggested mapping, dry run, all-or-nothing commit.</summary>
-public sealed class CustomerImportTests(MembersHost host) : IClassFixture<MembersHost>
+public abstract class CustomerImportTests(CrmHostFactory factory)
 {
     private static readonly string[] Families = ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭", "何", "高", "林", "罗"];
     private static readonly string[] Givens = ["伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛", "明", "超", "秀英", "霞", "平"];
 
     private async Task<HttpClient> TenantAsync() =>
-        await host.Factory.CreateTenantAsync(await host.Factory.SignedInClientAsync(), Names.Tenant("import"));
+        await factory.CreateTenantAsync(await factory.SignedInClientAsync(), Names.Tenant("import"));
 
     /// <summary>
     /// 300 rows (file rows 2–301) with deliberate faults: bad phones in rows 10, 50 and 120, a bad
@@ -246,3 +246,8 @@ public sealed class CustomerImportTests(MembersHost host) : IClassFixture<Member
         page.ShouldContain("action=\"/members/imports/" + id + "/commit\"");
     }
 }
+
+public sealed class CustomerImportTestsOnSqlite(MembersHost host) : CustomerImportTests(host.Factory), IClassFixture<MembersHost>;
+
+/// <summary>The bulk insert writes through the EF model's names and types; PostgreSQL proves them on the second provider.</summary>
+public sealed class CustomerImportTestsOnPostgres(MembersPostgresHost host) : CustomerImportTests(host.Factory), IClassFixture<MembersPostgresHost>;
