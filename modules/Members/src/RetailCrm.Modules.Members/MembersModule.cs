@@ -1,6 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using RetailCrm.Modules.Members.Application;
+using RetailCrm.Modules.Members.Application.Care;
 using RetailCrm.Modules.Members.Application.Customers;
+using RetailCrm.Modules.Members.Application.Lifecycle;
+using RetailCrm.Modules.Members.Application.Purchases;
 using RetailCrm.Modules.Members.Contracts;
 using RetailCrm.Modules.Members.Infrastructure.Persistence;
 using RetailCrm.Sdk.Authorization;
@@ -24,6 +27,9 @@ public sealed class MembersModule : CrmModule
         services.AddScoped<DuplicateFinder>();
         services.AddScoped<CustomerService>();
         services.AddScoped<ICustomerLookup, CustomerLookup>();
+        services.AddPurchases();
+        services.AddLifecycle();
+        services.AddCare();
     }
 }
 
