@@ -5,9 +5,10 @@ using static RetailCrm.Modules.Members.Tests.Purchases.PurchaseTestKit;
 
 namespace RetailCrm.Modules.Members.Tests.Care;
 
-public sealed class CareApiTests(MembersHost host) : IClassFixture<MembersHost>
+/// <summary>Runs on SQLite and on PostgreSQL.</summary>
+public abstract class CareApiTests(CrmHostFactory factory)
 {
-    private readonly CrmHostFactory _factory = host.Factory;
+    private readonly CrmHostFactory _factory = factory;
 
     private static DateOnly Today => DateOnly.FromDateTime(DateTime.Now);
 
@@ -113,3 +114,7 @@ public sealed class CareApiTests(MembersHost host) : IClassFixture<MembersHost>
         chinese.ShouldContain("岁");
     }
 }
+
+public sealed class SqliteCareApiTests(MembersHost host) : CareApiTests(host.Factory), IClassFixture<MembersHost>;
+
+public sealed class PostgresCareApiTests(MembersPostgresHost host) : CareApiTests(host.Factory), IClassFixture<MembersPostgresHost>;

@@ -7,9 +7,10 @@ using static RetailCrm.Modules.Members.Tests.Purchases.PurchaseTestKit;
 
 namespace RetailCrm.Modules.Members.Tests.Lifecycle;
 
-public sealed class LifecycleApiTests(MembersHost host) : IClassFixture<MembersHost>
+/// <summary>Runs on SQLite and on PostgreSQL.</summary>
+public abstract class LifecycleApiTests(CrmHostFactory factory)
 {
-    private readonly CrmHostFactory _factory = host.Factory;
+    private readonly CrmHostFactory _factory = factory;
 
     private static async Task<string> ClassOfAsync(HttpClient client, JsonElement customer) =>
         (await GetCustomerAsync(client, customer)).GetProperty("lifecycleClass").GetString()!;
@@ -133,3 +134,7 @@ public sealed class LifecycleApiTests(MembersHost host) : IClassFixture<MembersH
         unknown.StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 }
+
+public sealed class SqliteLifecycleApiTests(MembersHost host) : LifecycleApiTests(host.Factory), IClassFixture<MembersHost>;
+
+public sealed class PostgresLifecycleApiTests(MembersPostgresHost host) : LifecycleApiTests(host.Factory), IClassFixture<MembersPostgresHost>;
