@@ -100,18 +100,18 @@ public abstract class CareApiTests(CrmHostFactory factory)
 
         var page = await client.GetAsync("/members/care");
 
-        page.StatusCode.ShouldBe(HttpStatusCode.OK);
         var html = await page.Content.ReadAsStringAsync();
-        html.ShouldContain("id=\"care-list\"");
-        html.ShouldContain("Page Member");
-        html.ShouldContain("data-menu-key=\"members.care\"");
-        html.ShouldContain("class=\"topbar\"");
+        page.StatusCode.ShouldBe(HttpStatusCode.OK, html);
+        foreach (var part in new[] { "id=\"care-list\"", "Page Member", "data-menu-key=\"members.care\"", "class=\"topbar\"" })
+        {
+            html.ShouldContain(part, Case.Sensitive, html);
+        }
 
         var zh = new HttpRequestMessage(HttpMethod.Get, "/members/care");
         zh.Headers.AcceptLanguage.ParseAdd("zh-CN");
         var chinese = WebUtility.HtmlDecode(await (await client.SendAsync(zh)).Content.ReadAsStringAsync());
-        chinese.ShouldContain("<h1>客户关怀</h1>");
-        chinese.ShouldContain("岁");
+        chinese.ShouldContain("<h1>客户关怀</h1>", Case.Sensitive, chinese);
+        chinese.ShouldContain("岁", Case.Sensitive, chinese);
     }
 }
 

@@ -45,7 +45,8 @@ internal sealed class PurchaseRecorder(
 
         draft.Id = Guid.NewGuid();
         draft.CustomerId = customer.Value.Id;
-        draft.Source = string.IsNullOrWhiteSpace(source) ? ApiSource : source.Trim()[..Math.Min(50, source.Trim().Length)];
+        var origin = string.IsNullOrWhiteSpace(source) ? ApiSource : source.Trim();
+        draft.Source = origin.Length > 50 ? origin[..50] : origin;
         draft.RecordedAt = time.GetUtcNow().UtcDateTime;
         foreach (var line in draft.Lines)
         {
