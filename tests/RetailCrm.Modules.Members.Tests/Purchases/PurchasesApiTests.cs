@@ -192,6 +192,19 @@ public abstract class PurchasesApiTests(CrmHostFactory factory)
     }
 
     [Fact]
+    public async Task Should_describe_the_purchases_lifecycle_and_care_endpoints_in_OpenAPI()
+    {
+        var client = await Factory.SignedInClientAsync();
+
+        var document = await client.GetStringAsync("/api/docs/v1/openapi.json");
+
+        foreach (var path in new[] { "/api/members/purchases", "/api/members/customers/{id}/purchases", "/api/members/customers/{id}/lifecycle", "/api/members/care" })
+        {
+            document.ShouldContain($"\"{path}\"", Case.Sensitive);
+        }
+    }
+
+    [Fact]
     public async Task Should_refuse_anonymous_tills()
     {
         var client = Factory.CreateClient();
