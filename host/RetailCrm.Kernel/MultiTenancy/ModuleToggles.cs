@@ -28,6 +28,11 @@ public sealed class ModuleToggles
     private readonly ICurrentTenant _currentTenant;
     private readonly ClusterSignals _signals;
 
+    // Bumped on every invalidation: a read that started before a change must not cache what it read
+    // (a job tick reading a new tenant's modules while they are being switched on would otherwise
+    // keep "none enabled" cached after the invalidation).
+    private long _generation;
+
     public ModuleToggles(IServiceScopeFactory scopes, ModuleCatalog catalog, ICurrentTenant currentTenant, ClusterSignals signals)
     {
         _scopes = scopes;
@@ -38,6 +43,7 @@ public sealed class ModuleToggles
         {
             if (signal.StartsWith(SignalPrefix, StringComparison.Ordinal) && Guid.TryParse(signal[SignalPrefix.Length..], out var tenantId))
             {
+                Interlocked.Increment(ref _generation);
                 _cache.TryRemove(tenantId, out _);
             }
         };
@@ -50,6 +56,7 @@ public sealed class ModuleToggles
             return hit.Enabled;
         }
 
+        var generation = Interlocked.Read(ref _generation);
         using var scope = _scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<KernelDbContext>();
         var ids = await db.TenantModules.IgnoreQueryFilters().AsNoTracking()
@@ -58,7 +65,11 @@ public sealed class ModuleToggles
             .ToListAsync(cancellationToken);
         var running = ids.Where(id => _catalog.Find(id)?.State == ModuleLoadState.Loaded);
         var enabled = new HashSet<string>(running, StringComparer.OrdinalIgnoreCase);
-        _cache[tenantId] = (enabled, DateTime.UtcNow + _signals.CacheLifetime);
+        if (Interlocked.Read(ref _generation) == generation)
+        {
+            _cache[tenantId] = (enabled, DateTime.UtcNow + _signals.CacheLifetime);
+        }
+
         return enabled;
     }
 

@@ -1,11 +1,14 @@
 using Microsoft.Extensions.DependencyInjection;
 using RetailCrm.Modules.Members.Application;
 using RetailCrm.Modules.Members.Application.Approval;
+using RetailCrm.Modules.Members.Application.Care;
 using RetailCrm.Modules.Members.Application.Customers;
 using RetailCrm.Modules.Members.Application.DemoData;
 using RetailCrm.Modules.Members.Application.Duplicates;
 using RetailCrm.Modules.Members.Application.Import;
+using RetailCrm.Modules.Members.Application.Lifecycle;
 using RetailCrm.Modules.Members.Application.Merging;
+using RetailCrm.Modules.Members.Application.Purchases;
 using RetailCrm.Modules.Members.Contracts;
 using RetailCrm.Modules.Members.Infrastructure.Persistence;
 using RetailCrm.Sdk.Authorization;
@@ -31,6 +34,9 @@ public sealed class MembersModule : CrmModule
         services.AddScoped<CustomerService>();
         services.AddScoped<ICustomerLookup, CustomerLookup>();
         services.AddScoped<IDemoDataContributor, MembersDemoData>();
+        services.AddPurchases();
+        services.AddLifecycle();
+        services.AddCare();
         services.AddMembersDuplicates();
         services.AddMembersMerging();
         services.AddMembersChangeApproval();

@@ -42,6 +42,9 @@ internal sealed class PurchaseLine : ITenantOwned
 
     public Guid PurchaseId { get; set; }
 
+    /// <summary>Position on the receipt, from 1; lines are listed and compared in this order.</summary>
+    public int LineNo { get; set; }
+
     public string? Sku { get; set; }
 
     public string Description { get; set; } = "";
