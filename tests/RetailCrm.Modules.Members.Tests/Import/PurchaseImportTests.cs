@@ -44,5 +44,9 @@ public sealed class PurchaseImportTests(MembersHost host) : IClassFixture<Member
         var liNow = (await client.GetFromJsonAsync<JsonNode>($"/api/members/customers/{li["id"]}"))!;
         liNow["purchaseCount"]!.GetValue<int>().ShouldBe(1);
         liNow["purchaseTotal"]!.GetValue<long>().ShouldBe(3000);
+
+        // Imported purchases go through the same recorder as the till's: lifecycle classes follow.
+        zhangNow["lifecycleClass"]!.GetValue<string>().ShouldBe("RepeatBuyer");
+        liNow["lifecycleClass"]!.GetValue<string>().ShouldBe("FirstTimeBuyer");
     }
 }

@@ -128,7 +128,7 @@ public abstract class LifecycleApiTests(CrmHostFactory factory)
         derived.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         ErrorFields(await derived.Content.ReadFromJsonAsync<JsonElement>()).ShouldBe(["class"]);
         noReason.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        ErrorFields(await noReason.Content.ReadFromJsonAsync<JsonElement>()).ShouldBe(["Reason"]);
+        ErrorFields(await noReason.Content.ReadFromJsonAsync<JsonElement>()).ShouldBe(["reason"]);
         possible.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await ClassOfAsync(client, customer)).ShouldBe("PossibleBuyer");
         unknown.StatusCode.ShouldBe(HttpStatusCode.NotFound);

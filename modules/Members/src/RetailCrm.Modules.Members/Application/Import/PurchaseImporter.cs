@@ -1,10 +1,9 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using RetailCrm.Modules.Members.Application.DataQuality;
-using RetailCrm.Modules.Members.Contracts.Events;
+using RetailCrm.Modules.Members.Application.Purchases;
 using RetailCrm.Modules.Members.Domain;
 using RetailCrm.Modules.Members.Infrastructure.Persistence;
-using RetailCrm.Sdk.Events;
 using RetailCrm.Sdk.Settings;
 
 namespace RetailCrm.Modules.Members.Application.Import;
@@ -19,9 +18,9 @@ internal sealed record PurchaseAnalysis(int TotalRows, IReadOnlyList<PurchaseCan
 /// store and tender. Idempotent by receipt id: a receipt already recorded (or twice in the file)
 /// is a duplicate and never written again, whatever the commit's choice about duplicates.
 /// </summary>
-internal sealed class PurchaseImporter(MembersDbContext db, ISettingProvider settings, IEventBus events)
+internal sealed class PurchaseImporter(MembersDbContext db, ISettingProvider settings, PurchaseRecorder recorder)
 {
-    private const int ChunkSize = 1000;
+    private const string ImportSource = "import";
 
     private static readonly string[] TimeFormats =
     [
@@ -117,53 +116,45 @@ internal sealed class PurchaseImporter(MembersDbContext db, ISettingProvider set
     }
 
     /// <summary>
-    /// Records the purchases inside the caller's transaction and keeps the customers' purchase
-    /// figures current. NOTE: the members module's PurchaseRecorder (branch <c>purchases</c>) owns
-    /// recording: lifecycle classes and the rest of its rules. Until it lands this writes
-    /// <see cref="Purchase"/> rows directly; then <see cref="WriteAsync"/> should hand each chunk to it.
+    /// Records the purchases inside the caller's transaction through <see cref="PurchaseRecorder"/>, the
+    /// one place that keeps the customers' figures and lifecycle classes current and raises the event.
+    /// A row the recorder refuses aborts the batch (all-or-nothing); a receipt recorded meanwhile is skipped.
     /// </summary>
     public async Task<int> WriteAsync(IReadOnlyList<PurchaseCandidate> rows, CancellationToken cancellationToken)
     {
-        var now = DateTime.UtcNow;
-        foreach (var chunk in rows.Chunk(ChunkSize))
+        var written = 0;
+        foreach (var row in rows)
         {
-            var ids = chunk.Select(r => r.CustomerId).Distinct().ToList();
-            var customers = await db.Customers.Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
-            foreach (var row in chunk)
+            var input = new PurchaseInput
             {
-                var purchase = new Purchase
-                {
-                    Id = Guid.NewGuid(),
-                    CustomerId = row.CustomerId,
-                    ReceiptId = row.ReceiptId,
-                    StoreCode = row.StoreCode,
-                    PurchasedAt = row.PurchasedAt,
-                    Amount = row.Amount,
-                    Currency = row.Currency,
-                    Tender = row.Tender,
-                    Source = "import",
-                    RecordedAt = now,
-                };
-                db.Purchases.Add(purchase);
-                var customer = customers[row.CustomerId];
-                customer.PurchaseCount++;
-                customer.PurchaseTotal += row.Amount;
-                customer.FirstPurchaseAt = customer.FirstPurchaseAt is { } first && first <= row.PurchasedAt ? first : row.PurchasedAt;
-                customer.LastPurchaseAt = customer.LastPurchaseAt is { } last && last >= row.PurchasedAt ? last : row.PurchasedAt;
-                customer.UpdatedAt = now;
-                events.Publish(new PurchaseRecordedIntegrationEvent(purchase.Id, row.CustomerId, row.CustomerCode, row.ReceiptId, row.StoreCode, row.PurchasedAt, row.Amount, row.Currency, row.Tender));
+                CustomerId = row.CustomerId,
+                ReceiptId = row.ReceiptId,
+                StoreCode = row.StoreCode,
+                PurchasedAt = DateTime.SpecifyKind(row.PurchasedAt, DateTimeKind.Utc),
+                Amount = row.Amount,
+                Currency = row.Currency,
+                Tender = row.Tender,
+            };
+            switch (await recorder.RecordAsync(input, ImportSource, cancellationToken))
+            {
+                case PurchaseOutcome.Recorded:
+                    written++;
+                    break;
+                case PurchaseOutcome.AlreadyRecorded:
+                    break;
+                case PurchaseOutcome.ReceiptConflict conflict:
+                    throw new InvalidOperationException($"Row {row.Row}: receipt {row.ReceiptId} was recorded meanwhile with other {string.Join(", ", conflict.DifferentFields)}.");
+                case PurchaseOutcome.Invalid invalid:
+                    throw new InvalidOperationException($"Row {row.Row}: {string.Join(" ", invalid.Errors.SelectMany(e => e.Value))}");
             }
 
-            foreach (var customer in customers.Values)
+            if (written % 500 == 0)
             {
-                customer.Version++;
+                db.ChangeTracker.Clear();
             }
-
-            await db.SaveChangesAsync(cancellationToken);
-            db.ChangeTracker.Clear();
         }
 
-        return rows.Count;
+        return written;
     }
 
     private static (Guid Id, string Code)? ResolveCustomer(ImportRow row, ResolvedMapping mapping, string region,
