@@ -115,4 +115,22 @@ public sealed class CustomerPagesTests(MembersHost host) : IClassFixture<Members
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await response.Content.ReadAsStringAsync()).ShouldContain("parentId");
     }
+
+    [Fact]
+    public async Task Should_show_recent_purchases_and_the_class_history_on_the_360_page()
+    {
+        var client = await TenantAsync();
+        var customer = await (await client.PostAsJsonAsync("/api/members/customers", new { customer = new { kind = "Person", displayName = "Buyer Zhou" } }))
+            .Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        var id = customer.GetProperty("id").GetGuid();
+
+        var purchase = await client.PostAsJsonAsync("/api/members/purchases", new { customerId = id, receiptId = "R-360-1", storeCode = "S01", purchasedAt = DateTime.UtcNow.AddHours(-1), amount = 12345, currency = "CNY", tender = "cash" });
+        purchase.StatusCode.ShouldBe(HttpStatusCode.Created, await purchase.Content.ReadAsStringAsync());
+
+        var page = await client.GetStringAsync($"/members/customers/{id}");
+        page.ShouldContain("id=\"recent-purchases\"");
+        page.ShouldContain("R-360-1");
+        page.ShouldContain("123.45");
+        page.ShouldContain("id=\"lifecycle-history\"");
+    }
 }

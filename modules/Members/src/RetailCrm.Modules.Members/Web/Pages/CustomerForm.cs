@@ -153,6 +153,8 @@ internal sealed record CustomerDetailsPage(
     CustomerDetails Customer,
     CustomerRelations Relations,
     IReadOnlyList<Application.Approval.ChangeRequestView> PendingChanges,
+    IReadOnlyList<Application.Purchases.PurchaseView> RecentPurchases,
+    IReadOnlyList<Application.Lifecycle.LifecycleChangeView> LifecycleHistory,
     IReadOnlyList<RetailCrm.Sdk.Web.ProfileSection> Sections,
     IReadOnlyList<CustomFieldDefinition> CustomFields,
     string? Message);

@@ -52,7 +52,13 @@ internal sealed class CustomerPagesController(CustomerService customers, Members
 
     [HttpGet("{id:guid}")]
     [RequirePermission(MembersPermissions.View)]
-    public async Task<IActionResult> Details(Guid id, [FromServices] IProfileSectionProvider sections, [FromServices] Application.Approval.ChangeRequestQueries changeRequests, CancellationToken cancellationToken)
+    public async Task<IActionResult> Details(
+        Guid id,
+        [FromServices] IProfileSectionProvider sections,
+        [FromServices] Application.Approval.ChangeRequestQueries changeRequests,
+        [FromServices] Application.Purchases.PurchaseQueries purchases,
+        [FromServices] Application.Lifecycle.LifecycleService lifecycle,
+        CancellationToken cancellationToken)
     {
         var customer = await customers.GetAsync(id, cancellationToken);
         if (customer is null)
@@ -64,6 +70,8 @@ internal sealed class CustomerPagesController(CustomerService customers, Members
             customer,
             await customers.GetRelationsAsync(id, cancellationToken),
             await changeRequests.PendingForCustomerAsync(id, cancellationToken),
+            (await purchases.ForCustomerAsync(id, 1, 10, cancellationToken))?.Items ?? [],
+            await lifecycle.HistoryAsync(id, cancellationToken) ?? [],
             await sections.GetSectionsAsync(id, cancellationToken),
             await CustomFieldsAsync(cancellationToken),
             TempData[MessageKey] as string));
