@@ -44,6 +44,11 @@ public sealed class SettingDefinitions
                 : "a value of type " + definition.Type.ToString().ToLowerInvariant();
             throw new SettingValidationException(definition.Name, $"'{value}' is not valid for {definition.Name}: expected {expected}.");
         }
+
+        if (definition.Validator?.Invoke(value) is { } refusal)
+        {
+            throw new SettingValidationException(definition.Name, $"'{value}' is not valid for {definition.Name}: {refusal}");
+        }
     }
 
     private sealed class Context(SettingDefinitions owner, string moduleId) : ISettingDefinitionContext

@@ -22,6 +22,9 @@ public sealed record SettingDefinition(string Name, SettingType Type, string? De
     /// <summary>Whether a user may override the tenant's value for himself.</summary>
     public bool UserOverridable { get; init; }
 
+    /// <summary>A further check of a value that fits the type: returns why it is refused, or null. E.g. a code format needing <c>{seq:N}</c>.</summary>
+    public Func<string, string?>? Validator { get; init; }
+
     /// <summary>Id of the module that declared it; set by the kernel.</summary>
     public string ModuleId { get; internal set; } = "";
 }

@@ -197,4 +197,21 @@ public sealed class CustomersApiTests(MembersHost host) : IClassFixture<MembersH
         (await client.GetAsync("/api/members/customers")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await client.GetStringAsync("/")).ShouldNotContain("data-menu-key=\"members.customers\"");
     }
+
+    [Fact]
+    public async Task Should_use_the_tenants_code_format_and_refuse_one_without_a_sequence()
+    {
+        var client = await TenantAsync();
+
+        var refused = await client.PutAsJsonAsync("/api/admin/settings/members.code-format", new { value = "SHOP-", scope = "Tenant" });
+        var badRegion = await client.PutAsJsonAsync("/api/admin/settings/members.phone-region", new { value = "XX", scope = "Tenant" });
+        var accepted = await client.PutAsJsonAsync("/api/admin/settings/members.code-format", new { value = "SH{yy}-{seq:4}", scope = "Tenant" });
+
+        refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await refused.Content.ReadAsStringAsync()).ShouldContain("{seq:N}");
+        badRegion.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        accepted.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var customer = await CreatedAsync(client, new { kind = "Person", displayName = "Formatted" });
+        customer.GetProperty("code").GetString().ShouldBe($"SH{DateTime.UtcNow:yy}-0001");
+    }
 }

@@ -22,8 +22,14 @@ internal sealed class MembersSettingDefinitions : ISettingDefinitionProvider
 {
     public void Define(ISettingDefinitionContext context)
     {
-        context.Add(new SettingDefinition(MembersSettings.PhoneRegion, SettingType.String, "CN", "Default phone region (ISO code)", "默认电话地区"));
-        context.Add(new SettingDefinition(MembersSettings.CodeFormat, SettingType.String, "C{yyyy}{seq:6}", "Customer code format ({yyyy}, {yy}, {MM}, {seq:N})", "客户编码格式"));
+        context.Add(new SettingDefinition(MembersSettings.PhoneRegion, SettingType.String, "CN", "Default phone region (ISO code)", "默认电话地区")
+        {
+            Validator = region => PhoneNumbers.PhoneNumberUtil.GetInstance().GetSupportedRegions().Contains(region.ToUpperInvariant()) ? null : "not a region code such as CN, HK or US.",
+        });
+        context.Add(new SettingDefinition(MembersSettings.CodeFormat, SettingType.String, "C{yyyy}{seq:6}", "Customer code format ({yyyy}, {yy}, {MM}, {seq:N})", "客户编码格式")
+        {
+            Validator = Customers.CustomerCodeGenerator.ValidateFormat,
+        });
         context.Add(new SettingDefinition(MembersSettings.ChangeApproval, SettingType.Bool, "false", "Customer changes by sales people need approval", "业务员的客户变更需审批"));
         context.Add(new SettingDefinition(MembersSettings.DormantAfterDays, SettingType.Int, "365", "Dormant after days without purchase", "无消费多少天后转为休眠"));
         context.Add(new SettingDefinition(MembersSettings.RepeatAfterPurchases, SettingType.Int, "2", "Repeat buyer from this many purchases", "重复购买的消费次数"));
