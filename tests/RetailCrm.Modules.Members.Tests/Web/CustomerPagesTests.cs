@@ -133,4 +133,23 @@ public sealed class CustomerPagesTests(MembersHost host) : IClassFixture<Members
         page.ShouldContain("123.45");
         page.ShouldContain("id=\"lifecycle-history\"");
     }
+
+    [Fact]
+    public async Task Should_define_a_custom_field_on_its_page_and_validate_it_on_the_customer_form()
+    {
+        var client = await TenantAsync();
+
+        var refused = await client.SubmitRefusedAsync("/members/custom-fields", "/members/custom-fields", ("Key", "Shoe Size"), ("Label", "Shoe size"), ("Type", "Number"));
+        var saved = await client.SubmitAndFollowAsync("/members/custom-fields", "/members/custom-fields", ("Key", "shoe_size"), ("Label", "Shoe size"), ("LabelZh", "鞋码"), ("Type", "Number"));
+        var form = await client.GetStringAsync("/members/customers/new");
+        var wrong = await client.SubmitRefusedAsync("/members/customers/new", "/members/customers/new", ("DisplayName", "Big Feet"), ("CustomFields[shoe_size]", "huge"));
+        var right = await client.SubmitAndFollowAsync("/members/customers/new", "/members/customers/new", ("DisplayName", "Big Feet"), ("CustomFields[shoe_size]", "46"));
+
+        refused.ShouldContain("lower-case letters");
+        saved.ShouldContain("shoe_size");
+        form.ShouldContain("name=\"CustomFields[shoe_size]\"");
+        wrong.ShouldContain("'huge' is not a number");
+        right.ShouldContain("Shoe size");
+        right.ShouldContain("46");
+    }
 }

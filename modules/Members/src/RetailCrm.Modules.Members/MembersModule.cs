@@ -41,6 +41,8 @@ public sealed class MembersModule : CrmModule
         services.AddMembersMerging();
         services.AddMembersChangeApproval();
         services.AddImportExport();
+        services.AddScoped<Application.CustomFields.CustomFieldService>();
+        services.AddSingleton<IMenuContributor, Web.Pages.CustomFieldsMenu>();
     }
 }
 
