@@ -16,12 +16,15 @@ public sealed class CustomerPagesTests(MembersHost host) : IClassFixture<Members
         var client = await TenantAsync();
 
         var page = await client.SubmitAndFollowAsync("/members/customers/new", "/members/customers/new",
-            ("DisplayName", "王芳"), ("Phone", "139 0000 1111"), ("Email", "Wang.Fang@Example.com"), ("Street", "人民路 8 号"), ("Postcode", "100000"), ("Tags", "vip, 新客"));
+            ("DisplayName", "王芳"), ("Phone", "139 0000 1111"), ("Email", "Wang.Fang@Example.com"), ("Street", "人民路 8 号"), ("Postcode", "100000"), ("Tags", "vip, 新客"),
+            ("Anniversaries", "结婚纪念日: 2015-06-01"));
 
         page.ShouldContain("王芳");
         page.ShouldContain("+8613900001111");
         page.ShouldContain("wang.fang@example.com");
         page.ShouldContain("新客");
+        page.ShouldContain("结婚纪念日");
+        page.ShouldContain("2015-06-01");
         (await client.GetStringAsync("/members/customers?term=13900001111")).ShouldContain("王芳");
     }
 

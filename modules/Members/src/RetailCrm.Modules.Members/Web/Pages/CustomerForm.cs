@@ -59,6 +59,9 @@ internal sealed class CustomerForm
 
     public string? Notes { get; set; }
 
+    /// <summary>Anniversaries, one per line: <c>Wedding: 2015-06-01</c>.</summary>
+    public string? Anniversaries { get; set; }
+
     /// <summary>Code of the organization this customer is a contact or branch of.</summary>
     public string? ParentCode { get; set; }
 
@@ -97,6 +100,20 @@ internal sealed class CustomerForm
             }
         }
 
+        var anniversaries = new List<AnniversaryInput>();
+        foreach (var line in (Anniversaries ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var colon = line.LastIndexOfAny([':', '：']);
+            if (colon > 0 && DateOnly.TryParse(line[(colon + 1)..].Trim(), CultureInfo.InvariantCulture, out var date))
+            {
+                anniversaries.Add(new AnniversaryInput(line[..colon].Trim(), date));
+            }
+            else
+            {
+                errors.Add("anniversaries", $"'{line}' is not 'label: yyyy-MM-dd'.");
+            }
+        }
+
         var contacts = (MoreContacts ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(c => new ContactPointInput(c.Contains('@', StringComparison.Ordinal) ? ContactPointKind.Email : ContactPointKind.Phone, c, null))
             .ToList();
@@ -108,7 +125,7 @@ internal sealed class CustomerForm
             Kind = Kind, DisplayName = DisplayName, FamilyName = FamilyName, GivenName = GivenName, Gender = Gender, Birthday = birthday,
             IdentityNumber = IdentityNumber, Phone = Phone, Email = Email, Tier = Tier, MarketingConsent = MarketingConsent,
             Tags = (Tags ?? "").Split([',', '，', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-            Addresses = addresses, ContactPoints = contacts, Currency = Currency, PaymentTerms = PaymentTerms, TaxClass = TaxClass,
+            Addresses = addresses, ContactPoints = contacts, Anniversaries = anniversaries, Currency = Currency, PaymentTerms = PaymentTerms, TaxClass = TaxClass,
             CreditLimit = creditLimit, BankAccount = BankAccount, Notes = Notes, CustomFields = CustomFields, ParentId = parentId,
         };
         return (input, errors);
@@ -123,6 +140,7 @@ internal sealed class CustomerForm
             Gender = customer.Gender, Birthday = customer.Birthday?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             IdentityNumber = customer.IdentityNumber, Phone = customer.Phone, Email = customer.Email,
             MoreContacts = string.Join('\n', customer.ContactPoints.Select(c => c.Value)), Tier = customer.Tier,
+            Anniversaries = string.Join('\n', customer.Anniversaries.Select(a => $"{a.Label}: {a.Date:yyyy-MM-dd}")),
             MarketingConsent = customer.MarketingConsent, Tags = string.Join(", ", customer.Tags),
             Region = address?.Region ?? "CN", Province = address?.Province, City = address?.City, District = address?.District,
             Street = address?.Street, Postcode = address?.Postcode, Currency = customer.Currency, PaymentTerms = customer.PaymentTerms,
