@@ -20,6 +20,9 @@ public sealed class TenantStore
     private readonly IServiceScopeFactory _scopes;
     private readonly ClusterSignals _signals;
 
+    // Bumped on every invalidation, so that a read which raced with a change never caches what it read.
+    private long _generation;
+
     public TenantStore(IServiceScopeFactory scopes, ClusterSignals signals)
     {
         _scopes = scopes;
@@ -28,6 +31,7 @@ public sealed class TenantStore
         {
             if (signal == Signal)
             {
+                Interlocked.Increment(ref _generation);
                 _cache.Clear();
             }
         };
@@ -63,11 +67,16 @@ public sealed class TenantStore
             return hit.Tenant;
         }
 
+        var generation = Interlocked.Read(ref _generation);
         using var scope = _scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<KernelDbContext>();
         var tenant = await query(db).AsNoTracking().Include(t => t.HostNames).FirstOrDefaultAsync(cancellationToken);
         var info = tenant is null ? null : ToInfo(tenant);
-        _cache[key] = (info, DateTime.UtcNow + _signals.CacheLifetime);
+        if (Interlocked.Read(ref _generation) == generation)
+        {
+            _cache[key] = (info, DateTime.UtcNow + _signals.CacheLifetime);
+        }
+
         return info;
     }
 
