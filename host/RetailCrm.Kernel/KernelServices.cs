@@ -14,6 +14,7 @@ using RetailCrm.Kernel.Cluster;
 using RetailCrm.Kernel.Data;
 using RetailCrm.Kernel.Events;
 using RetailCrm.Kernel.Identity;
+using RetailCrm.Kernel.Idempotency;
 using RetailCrm.Kernel.Jobs;
 using RetailCrm.Kernel.Localization;
 using RetailCrm.Kernel.Modularity;
@@ -23,6 +24,7 @@ using RetailCrm.Kernel.Web;
 using RetailCrm.Sdk.Authorization;
 using RetailCrm.Sdk.Data;
 using RetailCrm.Sdk.Events;
+using RetailCrm.Sdk.Jobs;
 using RetailCrm.Sdk.Modularity;
 using RetailCrm.Sdk.MultiTenancy;
 using RetailCrm.Sdk.Settings;
@@ -101,6 +103,8 @@ public static class KernelServices
         services.AddSingleton<JobLeases>();
         services.AddSingleton<JobScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<JobScheduler>());
+        services.AddScoped<IIdempotencyStore, IdempotencyStore>();
+        services.AddSingleton<ICrmJob, IdempotencyCleanupJob>();
         services.AddSingleton<IStringLocalizerFactory, JsonStringLocalizerFactory>();
         services.TryAddTransient(typeof(IStringLocalizer<>), typeof(StringLocalizer<>));
     }

@@ -3,7 +3,7 @@ using RetailCrm.Sdk.Data;
 
 namespace RetailCrm.Kernel.Data;
 
-/// <summary>The kernel's own tables (prefix <c>crm_</c> / schema <c>crm</c>): tenants, users, roles, settings, toggles, keys, deliveries.</summary>
+/// <summary>The kernel's own tables (prefix <c>crm_</c> / schema <c>crm</c>): tenants, users, roles, settings, toggles, keys, deliveries, job leases, idempotency keys.</summary>
 public sealed class KernelDbContext(DbContextOptions<KernelDbContext> options, ICrmDbContextServices crm) : CrmDbContext(options, crm)
 {
     public const string ModuleId = "crm";
@@ -31,6 +31,8 @@ public sealed class KernelDbContext(DbContextOptions<KernelDbContext> options, I
     public DbSet<EventDelivery> EventDeliveries => Set<EventDelivery>();
 
     public DbSet<JobLease> JobLeases => Set<JobLease>();
+
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
@@ -115,6 +117,17 @@ public sealed class KernelDbContext(DbContextOptions<KernelDbContext> options, I
             b.ToTable("job_leases");
             b.HasKey(x => new { x.JobName, x.TenantId });
             b.Property(x => x.JobName).HasMaxLength(200);
+        });
+        modelBuilder.Entity<IdempotencyRecord>(b =>
+        {
+            b.ToTable("idempotency_keys");
+            b.HasKey(x => new { x.TenantId, x.Caller, x.Key });
+            b.Property(x => x.Caller).HasMaxLength(300);
+            b.Property(x => x.Key).HasMaxLength(255);
+            b.Property(x => x.RequestHash).HasMaxLength(64);
+            b.Property(x => x.ResponseContentType).HasMaxLength(200);
+            b.Property(x => x.ResponseLocation).HasMaxLength(2000);
+            b.HasIndex(x => x.ExpiresAt);
         });
     }
 }

@@ -229,3 +229,43 @@ public sealed class JobLease
 
     public string? LastError { get; set; }
 }
+
+public enum IdempotencyStatus
+{
+    /// <summary>Claimed by a request that is still running; <see cref="IdempotencyRecord.ExpiresAt"/> bounds how long.</summary>
+    InFlight,
+
+    /// <summary>The response is kept and replayed until <see cref="IdempotencyRecord.ExpiresAt"/>.</summary>
+    Completed,
+}
+
+/// <summary>
+/// An <c>Idempotency-Key</c> of one caller in one tenant and the response kept for it. The primary
+/// key makes a concurrent second claim of the same key fail, so exactly one request runs.
+/// </summary>
+[NotAudited]
+public sealed class IdempotencyRecord : ITenantOwned
+{
+    public Guid TenantId { get; set; }
+
+    public string Caller { get; set; } = "";
+
+    public string Key { get; set; } = "";
+
+    /// <summary>Hex SHA-256 of method, path and body of the request that claimed the key.</summary>
+    public string RequestHash { get; set; } = "";
+
+    public IdempotencyStatus Status { get; set; }
+
+    public int? ResponseStatus { get; set; }
+
+    public string? ResponseContentType { get; set; }
+
+    public string? ResponseLocation { get; set; }
+
+    public byte[]? ResponseBody { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    public DateTime ExpiresAt { get; set; }
+}
