@@ -1,0 +1,489 @@
+using Microsoft.EntityFrameworkCore;
+using RetailCrm.Modules.Cards.Contracts;
+using RetailCrm.Modules.Cards.Domain;
+using RetailCrm.Modules.Cards.Infrastructure.Persistence;
+using RetailCrm.Modules.Members.Contracts;
+
+namespace RetailCrm.Modules.Cards.Application.Cards;
+
+/// <summary>
+/// The card's life at HQ and the till: numbering into stock, activation to a member, top-up, payment with
+/// PIN, reversal, refund, freeze, loss report and close. Money moves only through <see cref="CardLedger"/>;
+/// status changes go through the tracked card and its <see cref="Card.Version"/> token.
+/// </summary>
+internal sealed class CardService(CardsDbContext db, CardLedger ledger, ICustomerLookup customers, TimeProvider time)
+{
+    private const int StatusChangeAttempts = 3;
+
+    public async Task<Outcome<IReadOnlyList<CardView>>> CreateAsync(CreateCardsInput input, CancellationToken cancellationToken)
+    {
+        var productId = input.ProductId!.Value;
+        var quantity = input.Quantity ?? 1;
+        var product = await db.Products.AsNoTracking().FirstOrDefaultAsync(p => p.Id == productId, cancellationToken);
+        if (product is null)
+        {
+            return Refused.Field("productId", "No such card product.");
+        }
+
+        if (!product.IsActive)
+        {
+            return Refused.Field("productId", "The product is not active.");
+        }
+
+        var max = CardNumbers.MaxSerial(product.NumberPrefix, product.NumberLength);
+        return await ledger.AtomicAsync<IReadOnlyList<CardView>>(async () =>
+        {
+            // One conditional update reserves the serials; parallel requests get disjoint ranges.
+            var reserved = await db.Products.Where(p => p.Id == productId && p.NextSerial + quantity - 1 <= max)
+                .ExecuteUpdateAsync(s => s.SetProperty(p => p.NextSerial, p => p.NextSerial + quantity), cancellationToken);
+            if (reserved == 0)
+            {
+                return Refused.Field("quantity", $"The product's number range ({product.NumberPrefix}, {product.NumberLength} digits) has not that many numbers left.");
+            }
+
+            var next = await db.Products.AsNoTracking().Where(p => p.Id == productId).Select(p => p.NextSerial).FirstAsync(cancellationToken);
+            var now = time.GetUtcNow().UtcDateTime;
+            var cards = Enumerable.Range(0, quantity).Select(i => new Card
+            {
+                Id = Guid.NewGuid(),
+                Number = CardNumbers.Format(product.NumberPrefix, product.NumberLength, next - quantity + i),
+                ProductId = productId,
+                Status = CardStatus.InStock,
+                Currency = product.Currency,
+                CreatedAt = now,
+            }).ToList();
+            db.Cards.AddRange(cards);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                return new Refused(Refusal.Conflict, "Some of the numbers exist already (another product shares the prefix); change the product's prefix.");
+            }
+
+            return cards.Select(c => CardView.From(c)).ToList();
+        }, cancellationToken);
+    }
+
+    public async Task<CardView?> GetAsync(string number, CancellationToken cancellationToken) =>
+        await FindAsync(number, cancellationToken) is { } card ? CardView.From(card) : null;
+
+    public async Task<PagedCards> ListAsync(CardStatus? status, Guid? productId, string? holderCode, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        page = Math.Max(1, page);
+        pageSize = Math.Clamp(pageSize, 1, 200);
+        var query = db.Cards.AsNoTracking();
+        if (status is { } s)
+        {
+            query = query.Where(c => c.Status == s);
+        }
+
+        if (productId is { } p)
+        {
+            query = query.Where(c => c.ProductId == p);
+        }
+
+        if (!string.IsNullOrWhiteSpace(holderCode))
+        {
+            var code = holderCode.Trim().ToUpperInvariant();
+            query = query.Where(c => c.HolderCode == code);
+        }
+
+        var total = await query.CountAsync(cancellationToken);
+        var items = await query.OrderBy(c => c.Number).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        return new PagedCards(items.Select(c => CardView.From(c, masked: true)).ToList(), total, page, pageSize);
+    }
+
+    public async Task<IReadOnlyList<LedgerEntryView>?> LedgerAsync(string number, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(number, cancellationToken) is not { } card)
+        {
+            return null;
+        }
+
+        var entries = await db.Ledger.AsNoTracking().Where(e => e.CardId == card.Id).ToListAsync(cancellationToken);
+        return entries.OrderBy(e => e.OccurredAt).Select(LedgerEntryView.From).ToList();
+    }
+
+    /// <summary>Store sale (门店售卡): the card leaves stock for a member, with an optional first top-up within the product's limits.</summary>
+    public async Task<Outcome<CardView>> ActivateAsync(string number, ActivationInput input, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(number, cancellationToken) is not { } found)
+        {
+            return NoCard();
+        }
+
+        var product = await db.Products.AsNoTracking().FirstAsync(p => p.Id == found.ProductId, cancellationToken);
+        if (found.Status != CardStatus.InStock)
+        {
+            return new Refused(Refusal.Conflict, $"The card is {found.Status}; only a card in stock can be activated.");
+        }
+
+        if (!product.IsActive)
+        {
+            return new Refused(Refusal.Conflict, "The card's product is not active.");
+        }
+
+        var member = await customers.FindByCodeAsync(input.MemberCode!.Trim(), cancellationToken);
+        if (member is null)
+        {
+            return Refused.Field("memberCode", "No customer of this tenant has this code.");
+        }
+
+        if (product.PinRequired && !Pins.IsWellFormed(input.Pin))
+        {
+            return Refused.Field("pin", "The product needs a PIN of 4 to 8 digits.");
+        }
+
+        if (!product.PinRequired && input.Pin is not null && !Pins.IsWellFormed(input.Pin))
+        {
+            return Refused.Field("pin", "A PIN has 4 to 8 digits.");
+        }
+
+        var initial = input.InitialTopUp ?? 0;
+        if (initial > 0 && TopUpLimit(product, initial) is { } limit)
+        {
+            return Refused.Field("initialTopUp", limit);
+        }
+
+        return await ledger.AtomicAsync<CardView>(async () =>
+        {
+            var card = await db.Cards.FirstAsync(c => c.Id == found.Id, cancellationToken);
+            if (card.Status != CardStatus.InStock)
+            {
+                return new Refused(Refusal.Conflict, $"The card is {card.Status}; only a card in stock can be activated.");
+            }
+
+            var now = time.GetUtcNow().UtcDateTime;
+            card.Status = CardStatus.Active;
+            card.HolderCustomerId = member.Id;
+            card.HolderCode = member.Code;
+            card.ActivatedAt = now;
+            card.StatusChangedAt = now;
+            card.ExpiresAt = product.ValidityMonths > 0 ? now.AddMonths(product.ValidityMonths) : null;
+            card.PinHash = input.Pin is null ? null : Pins.Hash(input.Pin);
+            card.FailedPinAttempts = 0;
+            card.StoreCode = input.StoreCode?.Trim();
+            card.Balance = initial;
+            card.Version++;
+            ledger.Append(card.Id, LedgerEntryKind.Issue, 0, 0, new CardLedger.Totals(0, card.Points), input.ReceiptId, input.StoreCode,
+                reference: $"fee {product.Fee}, deposit {product.Deposit} {product.Currency}");
+            if (initial > 0)
+            {
+                ledger.Append(card.Id, LedgerEntryKind.TopUp, initial, 0, new CardLedger.Totals(initial, card.Points), input.ReceiptId, input.StoreCode);
+            }
+
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return new Refused(Refusal.Conflict, "The card was changed meanwhile; try again.");
+            }
+
+            return CardView.From(card);
+        }, cancellationToken);
+    }
+
+    public async Task<Outcome<TransactionView>> TopUpAsync(string number, TopUpInput input, CancellationToken cancellationToken)
+    {
+        var amount = input.Amount!.Value;
+        if (await FindAsync(number, cancellationToken) is not { } card)
+        {
+            return NoCard();
+        }
+
+        var product = await db.Products.AsNoTracking().FirstAsync(p => p.Id == card.ProductId, cancellationToken);
+        if (TopUpLimit(product, amount) is { } limit)
+        {
+            return Refused.Field("amount", limit);
+        }
+
+        if (NotUsable(card) is { } notActive)
+        {
+            return notActive;
+        }
+
+        var maxBalance = product.MaxBalance;
+        return await ledger.AtomicAsync<TransactionView>(async () =>
+        {
+            var after = await ledger.MoveAsync(card.Id, amount, 0, c => c.Status == CardStatus.Active && c.Balance + amount <= maxBalance, false, cancellationToken);
+            if (after is not { } totals)
+            {
+                var now = await db.Cards.AsNoTracking().FirstAsync(c => c.Id == card.Id, cancellationToken);
+                return NotUsable(now) ?? Refused.Field("amount", $"The balance would exceed the product's maximum of {maxBalance} (balance now {now.Balance}).");
+            }
+
+            var entry = ledger.Append(card.Id, LedgerEntryKind.TopUp, amount, 0, totals, input.ReceiptId, input.StoreCode);
+            await db.SaveChangesAsync(cancellationToken);
+            return new TransactionView(entry.Id, card.Number, entry.Kind, amount, totals.Balance, totals.Points, 0, card.Currency);
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Till payment (门店卡支付): refused when the card is not active (or expired), the PIN is wrong (the card
+    /// locks after the product's number of wrong PINs in a row) or the balance is short. Earns points by the
+    /// product's rule, as a separate ledger entry linked to the payment.
+    /// </summary>
+    public async Task<Outcome<TransactionView>> PayAsync(string number, PaymentInput input, CancellationToken cancellationToken)
+    {
+        var amount = input.Amount!.Value;
+        if (await FindAsync(number, cancellationToken) is not { } card)
+        {
+            return NoCard();
+        }
+
+        if (NotUsable(card) is { } notActive)
+        {
+            return notActive;
+        }
+
+        var product = await db.Products.AsNoTracking().FirstAsync(p => p.Id == card.ProductId, cancellationToken);
+        var checksPin = card.PinHash is not null;
+        if (checksPin && (input.Pin is null || !Pins.Verify(input.Pin, card.PinHash!)))
+        {
+            return await WrongPinAsync(card, product, cancellationToken);
+        }
+
+        var points = product.PointsFor(amount);
+        var now = time.GetUtcNow().UtcDateTime;
+        return await ledger.AtomicAsync<TransactionView>(async () =>
+        {
+            var debited = await ledger.MoveAsync(card.Id, -amount, 0,
+                c => c.Status == CardStatus.Active && c.Balance >= amount && (c.ExpiresAt == null || c.ExpiresAt > now), checksPin, cancellationToken);
+            if (debited is not { } afterPayment)
+            {
+                var current = await db.Cards.AsNoTracking().FirstAsync(c => c.Id == card.Id, cancellationToken);
+                return NotUsable(current) ?? new Refused(Refusal.InsufficientBalance, $"The balance is {current.Balance}; the payment needs {amount}.");
+            }
+
+            var payment = ledger.Append(card.Id, LedgerEntryKind.Payment, -amount, 0, afterPayment, input.ReceiptId, input.StoreCode);
+            var totals = afterPayment;
+            if (points > 0 && await ledger.MoveAsync(card.Id, 0, points, _ => true, false, cancellationToken) is { } afterPoints)
+            {
+                ledger.Append(card.Id, LedgerEntryKind.PointsEarn, 0, points, afterPoints, input.ReceiptId, input.StoreCode, payment.Id);
+                totals = afterPoints;
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            return new TransactionView(payment.Id, card.Number, payment.Kind, -amount, totals.Balance, totals.Points, points, card.Currency);
+        }, cancellationToken);
+    }
+
+    /// <summary>Undoes a whole payment once: the money goes back on the card and the points it earned are taken back (as far as they are left).</summary>
+    public Task<Outcome<TransactionView>> ReverseAsync(Guid paymentId, ReversalInput input, CancellationToken cancellationToken) =>
+        CreditPaymentAsync(paymentId, null, input.ReceiptId, input.StoreCode, cancellationToken);
+
+    /// <summary>Refunds part or all of a payment onto the card; refunds of one payment never add up to more than it, and none after a reversal.</summary>
+    public Task<Outcome<TransactionView>> RefundAsync(Guid paymentId, RefundInput input, CancellationToken cancellationToken) =>
+        CreditPaymentAsync(paymentId, input.Amount!.Value, input.ReceiptId, input.StoreCode, cancellationToken);
+
+    private async Task<Outcome<TransactionView>> CreditPaymentAsync(Guid paymentId, long? refund, string? receiptId, string? storeCode, CancellationToken cancellationToken)
+    {
+        var payment = await db.Ledger.AsNoTracking().FirstOrDefaultAsync(e => e.Id == paymentId && e.Kind == LedgerEntryKind.Payment, cancellationToken);
+        if (payment is null)
+        {
+            return new Refused(Refusal.NotFound, "No such card payment.");
+        }
+
+        var card = await db.Cards.AsNoTracking().FirstAsync(c => c.Id == payment.CardId, cancellationToken);
+        var paid = -payment.Amount;
+        var amount = refund ?? paid;
+        var kind = refund is null ? LedgerEntryKind.Reversal : LedgerEntryKind.Refund;
+        return await ledger.AtomicAsync<TransactionView>(async () =>
+        {
+            // The credit first: it locks the card's row, so the checks below see every earlier reversal and refund.
+            var credited = await ledger.MoveAsync(card.Id, amount, 0,
+                c => c.Status == CardStatus.Active || c.Status == CardStatus.Frozen || c.Status == CardStatus.Lost || c.Status == CardStatus.Expired, false, cancellationToken);
+            if (credited is not { } afterCredit)
+            {
+                return new Refused(Refusal.CardNotActive, "The card is closed or void; money cannot go back onto it.");
+            }
+
+            var earlier = await db.Ledger.AsNoTracking()
+                .Where(e => e.OriginalEntryId == payment.Id && (e.Kind == LedgerEntryKind.Reversal || e.Kind == LedgerEntryKind.Refund))
+                .Select(e => new { e.Kind, e.Amount }).ToListAsync(cancellationToken);
+            if (earlier.Any(e => e.Kind == LedgerEntryKind.Reversal))
+            {
+                return new Refused(Refusal.AlreadyReversed, "The payment was reversed already.");
+            }
+
+            if (kind == LedgerEntryKind.Reversal && earlier.Count > 0)
+            {
+                return new Refused(Refusal.Conflict, "The payment was partly refunded; refund the rest instead of reversing it.");
+            }
+
+            var refundedBefore = earlier.Sum(e => e.Amount);
+            if (refundedBefore + amount > paid)
+            {
+                return Refused.Field("amount", $"Refunds of this payment would exceed it: paid {paid}, refunded {refundedBefore} already.");
+            }
+
+            var earned = await db.Ledger.AsNoTracking().Where(e => e.OriginalEntryId == payment.Id && e.Kind == LedgerEntryKind.PointsEarn)
+                .SumAsync(e => e.Points, cancellationToken);
+            var takeBack = (long)((Int128)earned * amount / paid);
+            takeBack = Math.Min(takeBack, afterCredit.Points);
+            var totals = afterCredit;
+            if (takeBack > 0)
+            {
+                totals = await ledger.MoveAsync(card.Id, 0, -takeBack, _ => true, false, cancellationToken) ?? afterCredit;
+            }
+
+            var entry = ledger.Append(card.Id, kind, amount, 0, afterCredit, receiptId, storeCode, payment.Id);
+            if (takeBack > 0)
+            {
+                // Points taken back are their own entry, linked to the payment like the points it earned.
+                ledger.Append(card.Id, LedgerEntryKind.PointsRedeem, 0, -takeBack, totals, receiptId, storeCode, payment.Id, reference: kind.ToString());
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            return new TransactionView(entry.Id, card.Number, kind, amount, totals.Balance, totals.Points, -takeBack, card.Currency);
+        }, cancellationToken);
+    }
+
+    public Task<Outcome<CardView>> FreezeAsync(string number, CancellationToken cancellationToken) =>
+        ChangeStatusAsync(number, [CardStatus.Active], CardStatus.Frozen, null, cancellationToken);
+
+    public Task<Outcome<CardView>> UnfreezeAsync(string number, CancellationToken cancellationToken) =>
+        ChangeStatusAsync(number, [CardStatus.Frozen], CardStatus.Active, c => c.FailedPinAttempts = 0, cancellationToken);
+
+    /// <summary>Loss report (挂失): the card stops at once; its money stays for an exchange or a refund on close.</summary>
+    public Task<Outcome<CardView>> ReportLossAsync(string number, CancellationToken cancellationToken) =>
+        ChangeStatusAsync(number, [CardStatus.Active, CardStatus.Frozen], CardStatus.Lost, null, cancellationToken);
+
+    /// <summary>
+    /// Closes a card and pays its balance out (Refund entry); points left are written off (Adjustment entry).
+    /// A payment landing between the read and the write moves the version, so the close is tried again on the new balance.
+    /// </summary>
+    public async Task<Outcome<CardView>> CloseAsync(string number, ReversalInput input, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var outcome = await ledger.AtomicAsync<CardView>(async () =>
+            {
+                var card = await db.Cards.FirstOrDefaultAsync(c => c.Number == number, cancellationToken);
+                if (card is null)
+                {
+                    return NoCard();
+                }
+
+                if (card.Status is not (CardStatus.Active or CardStatus.Frozen or CardStatus.Lost or CardStatus.Expired))
+                {
+                    return new Refused(Refusal.CardNotActive, $"The card is {card.Status}; it cannot be closed.");
+                }
+
+                var (balance, points) = (card.Balance, card.Points);
+                card.Balance = 0;
+                card.Points = 0;
+                card.Status = CardStatus.Closed;
+                card.StatusChangedAt = time.GetUtcNow().UtcDateTime;
+                card.Version++;
+                if (balance != 0)
+                {
+                    ledger.Append(card.Id, LedgerEntryKind.Refund, -balance, 0, new CardLedger.Totals(0, points), input.ReceiptId, input.StoreCode, reference: "close");
+                }
+
+                if (points != 0)
+                {
+                    ledger.Append(card.Id, LedgerEntryKind.Adjustment, 0, -points, new CardLedger.Totals(0, 0), input.ReceiptId, input.StoreCode, reference: "close: points written off");
+                }
+
+                try
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+                catch (DbUpdateConcurrencyException)
+                {
+                    return new Refused(Refusal.Conflict, "The card was changed meanwhile; try again.");
+                }
+
+                return CardView.From(card);
+            }, cancellationToken);
+            if (outcome.Refusal is not { Reason: Refusal.Conflict } || attempt == StatusChangeAttempts)
+            {
+                return outcome;
+            }
+        }
+    }
+
+    private async Task<Outcome<CardView>> ChangeStatusAsync(string number, CardStatus[] from, CardStatus to, Action<Card>? also, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            db.ChangeTracker.Clear();
+            var card = await db.Cards.FirstOrDefaultAsync(c => c.Number == number, cancellationToken);
+            if (card is null)
+            {
+                return NoCard();
+            }
+
+            if (!from.Contains(card.Status))
+            {
+                return new Refused(Refusal.CardNotActive, $"The card is {card.Status}; it cannot become {to}.");
+            }
+
+            card.Status = to;
+            card.StatusChangedAt = time.GetUtcNow().UtcDateTime;
+            card.Version++;
+            also?.Invoke(card);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return CardView.From(card);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < StatusChangeAttempts)
+            {
+                // A payment or another clerk changed the card meanwhile: read it again and re-decide.
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return new Refused(Refusal.Conflict, "The card keeps changing; try again.");
+            }
+        }
+    }
+
+    /// <summary>Counts a wrong PIN in one statement (parallel wrong PINs all count) and locks the card at the product's limit.</summary>
+    private async Task<Refused> WrongPinAsync(Card card, CardProduct product, CancellationToken cancellationToken)
+    {
+        var limit = product.PinMaxAttempts;
+        var now = time.GetUtcNow().UtcDateTime;
+        await db.Cards.Where(c => c.Id == card.Id).ExecuteUpdateAsync(s => s
+            .SetProperty(c => c.FailedPinAttempts, c => c.FailedPinAttempts + 1)
+            .SetProperty(c => c.Status, c => c.Status == CardStatus.Active && c.FailedPinAttempts + 1 >= limit ? CardStatus.Frozen : c.Status)
+            .SetProperty(c => c.StatusChangedAt, c => c.Status == CardStatus.Active && c.FailedPinAttempts + 1 >= limit ? now : c.StatusChangedAt)
+            .SetProperty(c => c.Version, c => c.Version + 1), cancellationToken);
+        var failed = await db.Cards.AsNoTracking().Where(c => c.Id == card.Id).Select(c => c.FailedPinAttempts).FirstAsync(cancellationToken);
+        var left = Math.Max(0, limit - failed);
+        return new Refused(Refusal.PinInvalid,
+            left == 0 ? "The PIN is wrong; the card is locked (frozen) after too many wrong PINs." : $"The PIN is wrong; {left} attempt(s) left before the card locks.",
+            AttemptsLeft: left);
+    }
+
+    private Task<Card?> FindAsync(string number, CancellationToken cancellationToken)
+    {
+        var trimmed = number.Trim();
+        return db.Cards.AsNoTracking().FirstOrDefaultAsync(c => c.Number == trimmed, cancellationToken);
+    }
+
+    private Refused? NotUsable(Card card)
+    {
+        if (card.Status != CardStatus.Active)
+        {
+            return new Refused(Refusal.CardNotActive, $"The card is {card.Status}.");
+        }
+
+        return card.ExpiresAt is { } expires && expires <= time.GetUtcNow().UtcDateTime
+            ? new Refused(Refusal.CardNotActive, $"The card expired on {expires:yyyy-MM-dd}.")
+            : null;
+    }
+
+    private static string? TopUpLimit(CardProduct product, long amount) =>
+        amount < product.MinTopUp ? $"A top-up is at least {product.MinTopUp}."
+        : amount > product.MaxTopUp ? $"A top-up is at most {product.MaxTopUp}."
+        : amount > product.MaxBalance ? $"The balance may not exceed {product.MaxBalance}."
+        : null;
+
+    private static Refused NoCard() => new(Refusal.NotFound, "No such card.");
+}

@@ -1,0 +1,26 @@
+using RetailCrm.Modules.Cards.Contracts;
+using RetailCrm.Sdk.Authorization;
+
+namespace RetailCrm.Modules.Cards.Application;
+
+/// <summary>Store clerks work the till (sell, top up, pay, reverse, freeze); data administrators do everything.</summary>
+internal sealed class CardsPermissionDefinitions : IPermissionDefinitionProvider
+{
+    public void Define(IPermissionDefinitionContext context)
+    {
+        string[] till = [DefaultRoles.StoreClerk, DefaultRoles.DataAdministrator];
+        string[] viewers = [DefaultRoles.StoreClerk, DefaultRoles.DataAdministrator, DefaultRoles.Manager, DefaultRoles.CustomerService];
+        string[] dataAdmin = [DefaultRoles.DataAdministrator];
+        context.Add(new PermissionDefinition(CardsPermissions.ViewProducts, "See card products", "查看卡产品") { GrantedByDefaultTo = viewers });
+        context.Add(new PermissionDefinition(CardsPermissions.ManageProducts, "Design card products", "卡规划设计") { GrantedByDefaultTo = dataAdmin });
+        context.Add(new PermissionDefinition(CardsPermissions.ViewCards, "See cards and their ledger", "查看卡与卡账") { GrantedByDefaultTo = viewers });
+        context.Add(new PermissionDefinition(CardsPermissions.CreateCards, "Put new cards into stock", "制卡入库") { GrantedByDefaultTo = dataAdmin });
+        context.Add(new PermissionDefinition(CardsPermissions.Sell, "Sell (activate) cards", "售卡激活") { GrantedByDefaultTo = till });
+        context.Add(new PermissionDefinition(CardsPermissions.TopUp, "Top up cards", "卡充值") { GrantedByDefaultTo = till });
+        context.Add(new PermissionDefinition(CardsPermissions.Pay, "Take card payments", "卡支付") { GrantedByDefaultTo = till });
+        context.Add(new PermissionDefinition(CardsPermissions.Reverse, "Reverse and refund card payments", "冲正与退款") { GrantedByDefaultTo = till });
+        context.Add(new PermissionDefinition(CardsPermissions.Freeze, "Freeze, unfreeze and report cards lost", "冻结、解冻与挂失") { GrantedByDefaultTo = till });
+        context.Add(new PermissionDefinition(CardsPermissions.Close, "Close cards and refund their balance", "销卡退款") { GrantedByDefaultTo = dataAdmin });
+        context.Add(new PermissionDefinition(CardsPermissions.CheckLedger, "Run the ledger check", "卡账核对") { GrantedByDefaultTo = dataAdmin });
+    }
+}

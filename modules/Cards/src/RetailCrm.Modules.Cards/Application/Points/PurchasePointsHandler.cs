@@ -1,0 +1,64 @@
+using Microsoft.EntityFrameworkCore;
+using RetailCrm.Modules.Cards.Application.Cards;
+using RetailCrm.Modules.Cards.Contracts;
+using RetailCrm.Modules.Cards.Infrastructure.Persistence;
+using RetailCrm.Modules.Members.Contracts.Events;
+using RetailCrm.Sdk.Events;
+
+namespace RetailCrm.Modules.Cards.Application.Points;
+
+/// <summary>
+/// A purchase recorded by members earns points on the customer's active card (a membership card first) by its
+/// product's rule, once per purchase however often the event is delivered. Purchases paid by card earn
+/// on the card payment already, so tender <c>card</c> earns nothing here.
+/// </summary>
+internal sealed class PurchasePointsHandler(CardsDbContext db, CardLedger ledger) : IIntegrationEventHandler<PurchaseRecordedIntegrationEvent>
+{
+    public async Task HandleAsync(PurchaseRecordedIntegrationEvent integrationEvent, CancellationToken cancellationToken)
+    {
+        if (integrationEvent.Amount <= 0 || string.Equals(integrationEvent.Tender, "card", StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        var candidates = await (
+            from card in db.Cards.AsNoTracking()
+            join product in db.Products.AsNoTracking() on card.ProductId equals product.Id
+            where card.HolderCustomerId == integrationEvent.CustomerId && card.Status == CardStatus.Active
+                && product.PointsPerUnit > 0 && product.Currency == integrationEvent.Currency
+            select new { Card = card, Product = product }).ToListAsync(cancellationToken);
+        var chosen = candidates
+            .OrderBy(x => x.Product.Kind == CardKind.Membership ? 0 : 1)
+            .ThenBy(x => x.Card.ActivatedAt)
+            .FirstOrDefault();
+        if (chosen is null)
+        {
+            return;
+        }
+
+        var points = chosen.Product.PointsFor(integrationEvent.Amount);
+        if (points <= 0)
+        {
+            return;
+        }
+
+        var reference = $"purchase:{integrationEvent.PurchaseId}";
+        await ledger.AtomicAsync<bool>(async () =>
+        {
+            // Points first (locks the card), then the look for an earlier delivery of the same purchase.
+            if (await ledger.MoveAsync(chosen.Card.Id, 0, points, c => c.Status == CardStatus.Active, false, cancellationToken) is not { } totals)
+            {
+                return new Refused(Refusal.CardNotActive, "The card stopped meanwhile.");
+            }
+
+            if (await db.Ledger.AnyAsync(e => e.Reference == reference, cancellationToken))
+            {
+                return new Refused(Refusal.Conflict, "Points for this purchase were earned already.");
+            }
+
+            ledger.Append(chosen.Card.Id, LedgerEntryKind.PointsEarn, 0, points, totals, integrationEvent.ReceiptId, integrationEvent.StoreCode, reference: reference);
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }, cancellationToken);
+    }
+}

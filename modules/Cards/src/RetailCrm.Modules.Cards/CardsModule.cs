@@ -1,0 +1,33 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using RetailCrm.Modules.Cards.Application;
+using RetailCrm.Modules.Cards.Application.Cards;
+using RetailCrm.Modules.Cards.Application.Ledger;
+using RetailCrm.Modules.Cards.Application.Points;
+using RetailCrm.Modules.Cards.Application.Products;
+using RetailCrm.Modules.Cards.Infrastructure.Persistence;
+using RetailCrm.Modules.Members.Contracts.Events;
+using RetailCrm.Sdk.Authorization;
+using RetailCrm.Sdk.Events;
+using RetailCrm.Sdk.Jobs;
+using RetailCrm.Sdk.Modularity;
+
+namespace RetailCrm.Modules.Cards;
+
+/// <summary>Cards (卡业务): card products, cards, their append-only ledger, till operations and points.</summary>
+public sealed class CardsModule : CrmModule
+{
+    public override void ConfigureServices(ModuleServiceContext context)
+    {
+        var services = context.Services;
+        context.AddDbContext<CardsDbContext>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<IPermissionDefinitionProvider, CardsPermissionDefinitions>();
+        services.AddScoped<ProductService>();
+        services.AddScoped<CardLedger>();
+        services.AddScoped<CardService>();
+        services.AddScoped<LedgerCheck>();
+        services.AddSingleton<ICrmJob, LedgerCheckJob>();
+        services.AddScoped<IIntegrationEventHandler<PurchaseRecordedIntegrationEvent>, PurchasePointsHandler>();
+    }
+}

@@ -1,0 +1,58 @@
+using Microsoft.EntityFrameworkCore;
+using RetailCrm.Modules.Cards.Domain;
+using RetailCrm.Sdk.Data;
+
+namespace RetailCrm.Modules.Cards.Infrastructure.Persistence;
+
+/// <summary>The cards module's tables (prefix <c>cards_</c> / schema <c>cards</c>).</summary>
+internal sealed class CardsDbContext(DbContextOptions<CardsDbContext> options, ICrmDbContextServices crm) : CrmDbContext(options, crm)
+{
+    public const string ModuleId = "cards";
+
+    public DbSet<CardProduct> Products => Set<CardProduct>();
+
+    public DbSet<Card> Cards => Set<Card>();
+
+    public DbSet<LedgerEntry> Ledger => Set<LedgerEntry>();
+
+    protected override void ConfigureModel(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<CardProduct>(b =>
+        {
+            b.ToTable("products");
+            b.Property(x => x.Code).HasMaxLength(40);
+            b.Property(x => x.Name).HasMaxLength(200);
+            b.Property(x => x.Currency).HasMaxLength(3);
+            b.Property(x => x.NumberPrefix).HasMaxLength(18);
+            b.Property(x => x.FaceDesign).HasMaxLength(300);
+            b.Property(x => x.Version).IsConcurrencyToken();
+            b.HasIndex(x => new { x.TenantId, x.Code }).IsUnique();
+        });
+        modelBuilder.Entity<Card>(b =>
+        {
+            b.ToTable("cards");
+            b.Property(x => x.Number).HasMaxLength(32);
+            b.Property(x => x.HolderCode).HasMaxLength(40);
+            b.Property(x => x.Currency).HasMaxLength(3);
+            b.Property(x => x.PinHash).HasMaxLength(100);
+            b.Property(x => x.StoreCode).HasMaxLength(50);
+            b.Property(x => x.Version).IsConcurrencyToken();
+            b.HasIndex(x => new { x.TenantId, x.Number }).IsUnique();
+            b.HasIndex(x => new { x.TenantId, x.HolderCustomerId });
+            b.HasIndex(x => new { x.TenantId, x.ProductId, x.Status });
+            b.HasOne<CardProduct>().WithMany().HasForeignKey(x => x.ProductId).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<LedgerEntry>(b =>
+        {
+            b.ToTable("ledger_entries");
+            b.Property(x => x.Reference).HasMaxLength(200);
+            b.Property(x => x.ReceiptId).HasMaxLength(100);
+            b.Property(x => x.StoreCode).HasMaxLength(50);
+            b.Property(x => x.UserName).HasMaxLength(200);
+            b.HasIndex(x => new { x.CardId, x.OccurredAt });
+            b.HasIndex(x => x.OriginalEntryId);
+            b.HasIndex(x => new { x.TenantId, x.Reference });
+            b.HasOne<Card>().WithMany().HasForeignKey(x => x.CardId).OnDelete(DeleteBehavior.Restrict);
+        });
+    }
+}

@@ -1,0 +1,110 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using RetailCrm.Modules.Cards.Application;
+using RetailCrm.Modules.Cards.Application.Cards;
+using RetailCrm.Modules.Cards.Application.Ledger;
+using RetailCrm.Modules.Cards.Contracts;
+using RetailCrm.Sdk.Authorization;
+
+namespace RetailCrm.Modules.Cards.Web.Controllers;
+
+/// <summary>
+/// Admin JSON API of cards: stock, sale, top-up, payment, reversal, refund, freeze, loss and close. Refusals
+/// are problem details of types <c>insufficient-balance</c>, <c>card-not-active</c> and <c>pin-invalid</c>.
+/// </summary>
+[ApiController]
+[Route("api/cards")]
+internal sealed class CardsApiController(CardService cards, LedgerCheck ledgerCheck) : ControllerBase
+{
+    /// <summary>Numbers new cards of a product in its format (Luhn check digit) and puts them in stock.</summary>
+    [HttpPost("cards")]
+    [RequirePermission(CardsPermissions.CreateCards)]
+    [ProducesResponseType<IReadOnlyList<CardView>>(StatusCodes.Status201Created)]
+    public async Task<IActionResult> Create(CreateCardsInput request, CancellationToken cancellationToken) =>
+        CardsProblems.Answer(await cards.CreateAsync(request, cancellationToken), created => Created($"/api/cards/cards/{created[0].Number}", created));
+
+    /// <summary>Cards, numbers masked but for the last four digits.</summary>
+    [HttpGet("cards")]
+    [RequirePermission(CardsPermissions.ViewCards)]
+    [ProducesResponseType<PagedCards>(StatusCodes.Status200OK)]
+    public async Task<IActionResult> List(CardStatus? status, Guid? productId, string? holderCode, int page = 1, int pageSize = 50, CancellationToken cancellationToken = default) =>
+        Ok(await cards.ListAsync(status, productId, holderCode, page, pageSize, cancellationToken));
+
+    [HttpGet("cards/{number}")]
+    [RequirePermission(CardsPermissions.ViewCards)]
+    [ProducesResponseType<CardView>(StatusCodes.Status200OK)]
+    public async Task<IActionResult> Get(string number, CancellationToken cancellationToken) =>
+        await cards.GetAsync(number, cancellationToken) is { } card ? Ok(card) : NoCard();
+
+    /// <summary>The card's ledger, oldest first.</summary>
+    [HttpGet("cards/{number}/ledger")]
+    [RequirePermission(CardsPermissions.ViewCards)]
+    [ProducesResponseType<IReadOnlyList<LedgerEntryView>>(StatusCodes.Status200OK)]
+    public async Task<IActionResult> Ledger(string number, CancellationToken cancellationToken) =>
+        await cards.LedgerAsync(number, cancellationToken) is { } entries ? Ok(entries) : NoCard();
+
+    /// <summary>Sells a card in stock to a member (by member code), with an optional first top-up.</summary>
+    [HttpPost("cards/{number}/activation")]
+    [RequirePermission(CardsPermissions.Sell)]
+    [ProducesResponseType<CardView>(StatusCodes.Status200OK)]
+    public async Task<IActionResult> Activate(string number, ActivationInput request, CancellationToken cancellationToken) =>
+        CardsProblems.Answer(await cards.ActivateAsync(number, request, cancellationToken), Ok);
+
+    [HttpPost("cards/{number}/top-ups")]
+    [RequirePermission(CardsPermissions.TopUp)]
+    [ProducesResponseType<TransactionView>(StatusCodes.Status201Created)]
+    public async Task<IActionResult> TopUp(string number, TopUpInput request, CancellationToken cancellationToken) =>
+        CardsProblems.Answer(await cards.TopUpAsync(number, request, cancellationToken), Transaction);
+
+    [HttpPost("cards/{number}/payments")]
+    [RequirePermission(CardsPermissions.Pay)]
+    [ProducesResponseType<TransactionView>(StatusCodes.Status201Created)]
+    public async Task<IActionResult> Pay(string number, PaymentInput request, CancellationToken cancellationToken) =>
+        CardsProblems.Answer(await cards.PayAsync(number, request, cancellationToken), Transaction);
+
+    /// <summary>Reverses a whole payment, once.</summary>
+    [HttpPost("payments/{transactionId:guid}/reversal")]
+    [RequirePermission(CardsPermissions.Reverse)]
+    [ProducesResponseType<TransactionView>(StatusCodes.Status201Created)]
+    public async Task<IActionResult> Reverse(Guid transactionId, ReversalInput? request, CancellationToken cancellationToken) =>
+        CardsProblems.Answer(await cards.ReverseAsync(transactionId, request ?? new ReversalInput(null, null), cancellationToken), Transaction);
+
+    /// <summary>Refunds part or all of a payment onto the card.</summary>
+    [HttpPost("payments/{transactionId:guid}/refunds")]
+    [RequirePermission(CardsPermissions.Reverse)]
+    [ProducesResponseType<TransactionView>(StatusCodes.Status201Created)]
+    public async Task<IActionResult> Refund(Guid transactionId, RefundInput request, CancellationToken cancellationToken) =>
+        CardsProblems.Answer(await cards.RefundAsync(transactionId, request, cancellationToken), Transaction);
+
+    [HttpPost("cards/{number}/freeze")]
+    [RequirePermission(CardsPermissions.Freeze)]
+    public async Task<IActionResult> Freeze(string number, CancellationToken cancellationToken) =>
+        CardsProblems.Answer(await cards.FreezeAsync(number, cancellationToken), Ok);
+
+    [HttpPost("cards/{number}/unfreeze")]
+    [RequirePermission(CardsPermissions.Freeze)]
+    public async Task<IActionResult> Unfreeze(string number, CancellationToken cancellationToken) =>
+        CardsProblems.Answer(await cards.UnfreezeAsync(number, cancellationToken), Ok);
+
+    /// <summary>Loss report (挂失): the card stops at once.</summary>
+    [HttpPost("cards/{number}/loss")]
+    [RequirePermission(CardsPermissions.Freeze)]
+    public async Task<IActionResult> Loss(string number, CancellationToken cancellationToken) =>
+        CardsProblems.Answer(await cards.ReportLossAsync(number, cancellationToken), Ok);
+
+    /// <summary>Closes the card and pays out its balance.</summary>
+    [HttpPost("cards/{number}/close")]
+    [RequirePermission(CardsPermissions.Close)]
+    public async Task<IActionResult> Close(string number, ReversalInput? request, CancellationToken cancellationToken) =>
+        CardsProblems.Answer(await cards.CloseAsync(number, request ?? new ReversalInput(null, null), cancellationToken), Ok);
+
+    /// <summary>Compares every card's balance and points with the sum of its ledger and lists the differences.</summary>
+    [HttpPost("ledger-check")]
+    [RequirePermission(CardsPermissions.CheckLedger)]
+    [ProducesResponseType<LedgerCheckReport>(StatusCodes.Status200OK)]
+    public async Task<IActionResult> CheckLedger(CancellationToken cancellationToken) => Ok(await ledgerCheck.RunAsync(cancellationToken));
+
+    private CreatedResult Transaction(TransactionView transaction) => Created($"/api/cards/cards/{transaction.CardNumber}/ledger", transaction);
+
+    private static ObjectResult NoCard() => CardsProblems.From(new Refused(Refusal.NotFound, "No such card."));
+}
