@@ -55,6 +55,11 @@ public abstract class CardFlowTests(CrmHostFactory factory)
         list.GetProperty("total").GetInt32().ShouldBe(100);
         list.GetProperty("items")[0].GetProperty("number").GetString()!.ShouldStartWith("************");
         (await CardAsync(client, numbers[0])).GetProperty("number").GetString().ShouldBe(numbers[0]);
+
+        // Card numbers never stand in clear in the audit log.
+        var audit = await client.GetStringAsync("/api/admin/audit?entityType=Card&take=500");
+        audit.ShouldContain("************" + numbers[0][^4..]);
+        numbers.ShouldAllBe(n => !audit.Contains(n, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -170,7 +170,11 @@ public abstract class CrmDbContext : DbContext
             }
 
             var sensitive = property.Metadata.PropertyInfo?.GetCustomAttribute<SensitiveAttribute>() is not null;
-            object? Show(object? value) => sensitive && value is not null ? "***" : value;
+            var masked = property.Metadata.PropertyInfo?.GetCustomAttribute<MaskedAttribute>();
+            object? Show(object? value) => value is null ? null
+                : sensitive ? "***"
+                : masked is not null ? masked.Mask(value.ToString() ?? "")
+                : value;
             changes[property.Metadata.Name] = entry.State switch
             {
                 EntityState.Added => new { @new = Show(property.CurrentValue) },
@@ -180,7 +184,9 @@ public abstract class CrmDbContext : DbContext
         }
 
         var key = entry.Metadata.FindPrimaryKey()?.Properties
-            .Select(p => entry.Property(p.Name).CurrentValue?.ToString())
+            .Select(p => p.PropertyInfo?.GetCustomAttribute<MaskedAttribute>() is { } mask
+                ? mask.Mask(entry.Property(p.Name).CurrentValue?.ToString() ?? "")
+                : entry.Property(p.Name).CurrentValue?.ToString())
             ?? [];
         return new AuditEntry
         {

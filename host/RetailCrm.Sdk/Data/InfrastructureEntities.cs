@@ -43,6 +43,15 @@ public sealed class AuditEntry
 [AttributeUsage(AttributeTargets.Property)]
 public sealed class SensitiveAttribute : Attribute;
 
+/// <summary>Shows only the last characters of a property's values in the audit log (card numbers: <c>************1234</c>).</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class MaskedAttribute(int keepLast = 4) : Attribute
+{
+    public int KeepLast { get; } = keepLast;
+
+    public string Mask(string value) => value.Length <= KeepLast ? new string('*', value.Length) : new string('*', value.Length - KeepLast) + value[^KeepLast..];
+}
+
 /// <summary>Keeps an entity's writes out of the audit log: infrastructure rows such as deliveries and leases.</summary>
 [AttributeUsage(AttributeTargets.Class)]
 public sealed class NotAuditedAttribute : Attribute;

@@ -14,7 +14,8 @@ internal sealed class Card : ITenantOwned
 
     public Guid TenantId { get; set; }
 
-    /// <summary>The full number, unique per tenant; shown masked in lists.</summary>
+    /// <summary>The full number, unique per tenant; shown masked in lists and in the audit log.</summary>
+    [Masked]
     public string Number { get; set; } = "";
 
     public Guid ProductId { get; set; }
