@@ -34,6 +34,10 @@ public sealed class MembersWalkthroughTests(ProductBrowserFixture crm) : IClassF
 
         await page.GotoAsync("/admin/modules");
         await ModulesPageTests.ToggleAsync(page, "members");
+        await Expect(page.Locator(".alert.error")).ToHaveTextAsync("'members' cannot be disabled: 'cards' needs it. Disable it first.");
+        await ModulesPageTests.ToggleAsync(page, "cards");
+        await Expect(page.Locator(".alert.ok")).ToHaveTextAsync("Disabled: cards.");
+        await ModulesPageTests.ToggleAsync(page, "members");
         await Expect(page.Locator(".alert.ok")).ToHaveTextAsync("Disabled: members.");
         await Expect(page.Locator(CustomersMenuLink)).ToHaveCountAsync(0);
         var gone = await page.GotoAsync("/members/customers");
