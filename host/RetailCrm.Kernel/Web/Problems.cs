@@ -1,22 +1,15 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using RetailCrm.Sdk.Web;
 
 namespace RetailCrm.Kernel.Web;
 
 /// <summary>Writes RFC 9457 problem details with a stable type URI.</summary>
 public static class Problems
 {
-    public const string TypeBase = "https://retailcrm.dev/problems/";
 
-    public static ProblemDetails Create(int status, string type, string title, string? detail = null, IDictionary<string, string[]>? errors = null)
-    {
-        var problem = errors is null ? new ProblemDetails() : new ValidationProblemDetails(errors);
-        problem.Status = status;
-        problem.Type = TypeBase + type;
-        problem.Title = title;
-        problem.Detail = detail;
-        return problem;
-    }
+    public static ProblemDetails Create(int status, string type, string title, string? detail = null, IDictionary<string, string[]>? errors = null) =>
+        ProblemResults.Details(status, type, title, detail, errors);
 
     /// <summary>
     /// The answer to a request the model binder refused: 400 problem details whose <c>errors</c> name
@@ -29,8 +22,7 @@ public static class Problems
             .ToDictionary(
                 entry => CamelCasePath(entry.Key),
                 entry => entry.Value!.Errors.Select(e => string.IsNullOrEmpty(e.ErrorMessage) ? "The value is not valid." : e.ErrorMessage).ToArray());
-        var problem = Create(400, "invalid", "The input is not valid", "See errors for each field.", errors);
-        return new ObjectResult(problem) { StatusCode = 400, ContentTypes = { "application/problem+json" } };
+        return ProblemResults.Result(400, "invalid", "The input is not valid", "See errors for each field.", errors);
     }
 
     private static string CamelCasePath(string key) =>

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.Extensions.DependencyInjection;
+using RetailCrm.Sdk.Web;
 
 namespace RetailCrm.Sdk.Authorization;
 
@@ -24,14 +25,7 @@ public sealed class RequirePermissionAttribute(string permission) : Attribute, I
         var checker = context.HttpContext.RequestServices.GetRequiredService<IPermissionChecker>();
         if (!await checker.IsGrantedAsync(Permission, context.HttpContext.RequestAborted))
         {
-            context.Result = new ObjectResult(new ProblemDetails
-            {
-                Status = 403,
-                Title = "Permission required",
-                Detail = $"This action needs the permission '{Permission}'.",
-                Type = "https://retailcrm.dev/problems/forbidden",
-            })
-            { StatusCode = 403 };
+            context.Result = ProblemResults.Result(403, "forbidden", "Permission required", $"This action needs the permission '{Permission}'.");
         }
     }
 }

@@ -34,7 +34,6 @@ public sealed class IdempotentWriteAttribute : Attribute, IAsyncResourceFilter
     /// <summary>Longest key accepted.</summary>
     public const int MaxKeyLength = 255;
 
-    private const string ProblemBase = "https://retailcrm.dev/problems/";
 
     public async Task OnResourceExecutionAsync(ResourceExecutingContext context, ResourceExecutionDelegate next)
     {
@@ -151,15 +150,8 @@ public sealed class IdempotentWriteAttribute : Attribute, IAsyncResourceFilter
         return Convert.ToHexString(hash.GetHashAndReset());
     }
 
-    private static ObjectResult Problem(int status, string type, string title, string detail, IDictionary<string, string[]>? errors = null)
-    {
-        var problem = errors is null ? new ProblemDetails() : new ValidationProblemDetails(errors);
-        problem.Status = status;
-        problem.Type = ProblemBase + type;
-        problem.Title = title;
-        problem.Detail = detail;
-        return new ObjectResult(problem) { StatusCode = status, ContentTypes = { "application/problem+json" } };
-    }
+    private static ObjectResult Problem(int status, string type, string title, string detail, IDictionary<string, string[]>? errors = null) =>
+        ProblemResults.Result(status, type, title, detail, errors);
 
     /// <summary>Sends a kept response again, byte for byte.</summary>
     private sealed class StoredResponseResult(IdempotentResponse stored) : IActionResult

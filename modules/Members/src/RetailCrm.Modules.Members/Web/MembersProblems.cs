@@ -1,27 +1,14 @@
 using Microsoft.AspNetCore.Mvc;
 using RetailCrm.Modules.Members.Application.Customers;
+using RetailCrm.Sdk.Web;
 
 namespace RetailCrm.Modules.Members.Web;
 
 /// <summary>RFC 9457 answers of the members API, with the field at fault under <c>errors</c>.</summary>
 internal static class MembersProblems
 {
-    private const string TypeBase = "https://retailcrm.dev/problems/members/";
-
-    public static ObjectResult Problem(int status, string type, string title, string? detail = null, IDictionary<string, string[]>? errors = null, object? extension = null)
-    {
-        var problem = errors is null ? new ProblemDetails() : new ValidationProblemDetails(errors);
-        problem.Status = status;
-        problem.Type = TypeBase + type;
-        problem.Title = title;
-        problem.Detail = detail;
-        if (extension is not null)
-        {
-            problem.Extensions["candidates"] = extension;
-        }
-
-        return new ObjectResult(problem) { StatusCode = status, ContentTypes = { "application/problem+json" } };
-    }
+    public static ObjectResult Problem(int status, string type, string title, string? detail = null, IDictionary<string, string[]>? errors = null, object? extension = null) =>
+        ProblemResults.Result(status, "members/" + type, title, detail, errors, extension is null ? null : new Dictionary<string, object?> { ["candidates"] = extension });
 
     public static ObjectResult NotFound(string what) => Problem(404, "not-found", $"No such {what}", $"The {what} does not exist or is outside your data scope.");
 
