@@ -27,4 +27,7 @@ public static class CardsPermissions
 
     /// <summary>Run the ledger check and read its report.</summary>
     public const string CheckLedger = "cards.ledger.check";
+
+    /// <summary>Register and revoke till terminals (POS API credentials).</summary>
+    public const string ManageTerminals = "cards.terminals.manage";
 }

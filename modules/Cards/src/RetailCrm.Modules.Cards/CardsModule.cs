@@ -5,6 +5,7 @@ using RetailCrm.Modules.Cards.Application.Cards;
 using RetailCrm.Modules.Cards.Application.Ledger;
 using RetailCrm.Modules.Cards.Application.Points;
 using RetailCrm.Modules.Cards.Application.Products;
+using RetailCrm.Modules.Cards.Application.Terminals;
 using RetailCrm.Modules.Cards.Infrastructure.Persistence;
 using RetailCrm.Modules.Members.Contracts.Events;
 using RetailCrm.Sdk.Authorization;
@@ -27,6 +28,8 @@ public sealed class CardsModule : CrmModule
         services.AddScoped<CardLedger>();
         services.AddScoped<CardService>();
         services.AddScoped<LedgerCheck>();
+        services.AddDataProtection();
+        services.AddScoped<TerminalService>();
         services.AddSingleton<ICrmJob, LedgerCheckJob>();
         services.AddScoped<IIntegrationEventHandler<PurchaseRecordedIntegrationEvent>, PurchasePointsHandler>();
     }

@@ -22,5 +22,6 @@ internal sealed class CardsPermissionDefinitions : IPermissionDefinitionProvider
         context.Add(new PermissionDefinition(CardsPermissions.Freeze, "Freeze, unfreeze and report cards lost", "冻结、解冻与挂失") { GrantedByDefaultTo = till });
         context.Add(new PermissionDefinition(CardsPermissions.Close, "Close cards and refund their balance", "销卡退款") { GrantedByDefaultTo = dataAdmin });
         context.Add(new PermissionDefinition(CardsPermissions.CheckLedger, "Run the ledger check", "卡账核对") { GrantedByDefaultTo = dataAdmin });
+        context.Add(new PermissionDefinition(CardsPermissions.ManageTerminals, "Register and revoke till terminals", "收银终端管理") { GrantedByDefaultTo = dataAdmin });
     }
 }

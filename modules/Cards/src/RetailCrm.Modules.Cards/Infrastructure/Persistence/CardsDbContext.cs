@@ -15,6 +15,10 @@ internal sealed class CardsDbContext(DbContextOptions<CardsDbContext> options, I
 
     public DbSet<LedgerEntry> Ledger => Set<LedgerEntry>();
 
+    public DbSet<Terminal> Terminals => Set<Terminal>();
+
+    public DbSet<TerminalNonce> TerminalNonces => Set<TerminalNonce>();
+
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<CardProduct>(b =>
@@ -53,6 +57,21 @@ internal sealed class CardsDbContext(DbContextOptions<CardsDbContext> options, I
             b.HasIndex(x => x.OriginalEntryId);
             b.HasIndex(x => new { x.TenantId, x.Reference });
             b.HasOne<Card>().WithMany().HasForeignKey(x => x.CardId).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<Terminal>(b =>
+        {
+            b.ToTable("terminals");
+            b.Property(x => x.StoreCode).HasMaxLength(50);
+            b.Property(x => x.Name).HasMaxLength(200);
+            b.Property(x => x.ProtectedSecret).HasMaxLength(1000);
+            b.HasIndex(x => new { x.TenantId, x.StoreCode });
+        });
+        modelBuilder.Entity<TerminalNonce>(b =>
+        {
+            b.ToTable("terminal_nonces");
+            b.HasKey(x => new { x.TerminalId, x.Nonce });
+            b.Property(x => x.Nonce).HasMaxLength(100);
+            b.HasIndex(x => x.UsedAt);
         });
     }
 }
