@@ -1,13 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
 using RetailCrm.Modules.Cards.Application;
+using RetailCrm.Sdk.Web;
 
 namespace RetailCrm.Modules.Cards.Web;
 
 /// <summary>RFC 9457 answers of the cards API; the till's refusals carry the types issue 4 names.</summary>
 internal static class CardsProblems
 {
-    private const string TypeBase = "https://retailcrm.dev/problems/cards/";
-
     public static ObjectResult From(Refused refused)
     {
         var (status, type, title) = refused.Reason switch
@@ -20,17 +19,8 @@ internal static class CardsProblems
             Refusal.AlreadyReversed => (409, "already-reversed", "The payment was reversed already"),
             _ => (409, "conflict", "The card or product changed meanwhile"),
         };
-        var problem = refused.Errors is null ? new ProblemDetails() : new ValidationProblemDetails(refused.Errors);
-        problem.Status = status;
-        problem.Type = TypeBase + type;
-        problem.Title = title;
-        problem.Detail = refused.Detail;
-        if (refused.AttemptsLeft is { } left)
-        {
-            problem.Extensions["attemptsLeft"] = left;
-        }
-
-        return new ObjectResult(problem) { StatusCode = status, ContentTypes = { "application/problem+json" } };
+        var extensions = refused.AttemptsLeft is { } left ? new Dictionary<string, object?> { ["attemptsLeft"] = left } : null;
+        return ProblemResults.Result(status, "cards/" + type, title, refused.Detail, refused.Errors, extensions);
     }
 
     public static IActionResult Answer<T>(Outcome<T> outcome, Func<T, IActionResult> ok) =>

@@ -104,15 +104,6 @@ internal sealed class TerminalSignedAttribute : Attribute, IAsyncResourceFilter,
         }
     }
 
-    private static ObjectResult Unauthorized(string type, string detail) => new(new ProblemDetails
-    {
-        Status = 401,
-        Type = "https://retailcrm.dev/problems/cards/" + type,
-        Title = "The terminal's signature was refused",
-        Detail = detail,
-    })
-    {
-        StatusCode = 401,
-        ContentTypes = { "application/problem+json" },
-    };
+    private static ObjectResult Unauthorized(string type, string detail) =>
+        ProblemResults.Result(401, "cards/" + type, "The terminal's signature was refused", detail);
 }
