@@ -1,3 +1,4 @@
+using RetailCrm.Modules.Members.Contracts;
 using RetailCrm.Modules.Members.Domain;
 
 namespace RetailCrm.Modules.Members.Application.Customers;
@@ -18,6 +19,20 @@ internal static class CustomerChanges
         ("Anniversaries", c => string.Join("; ", c.Anniversaries.Select(a => $"{a.Label} {a.Date:yyyy-MM-dd}"))),
         ("Custom fields", c => string.Join("; ", c.CustomFields.OrderBy(f => f.FieldKey, StringComparer.Ordinal).Select(f => $"{f.FieldKey}={f.Value}"))),
     ];
+
+    /// <summary>Makes a normalized draft a new customer: id, code, times, owner and unit of the creator, first class and version.</summary>
+    public static void StartNew(Customer draft, string code, DateTime now, Guid? creatorId, Guid? creatorUnitId)
+    {
+        draft.Id = Guid.NewGuid();
+        draft.Code = code;
+        draft.CreatedAt = now;
+        draft.UpdatedAt = now;
+        draft.MarketingConsentAt = draft.MarketingConsent ? now : null;
+        draft.OwnerUserId ??= creatorId;
+        draft.UnitId ??= creatorUnitId;
+        draft.LifecycleClass = LifecycleClass.QualifiedProspect;
+        draft.Version = 1;
+    }
 
     public static string Describe(Customer current, Customer proposed) => string.Join(Environment.NewLine, Fields
         .Select(f => (f.Name, Old: Show(f.Value(current)), New: Show(f.Value(proposed))))

@@ -88,15 +88,8 @@ internal sealed class CustomerService(
         }
 
         var now = DateTime.UtcNow;
-        draft.Id = Guid.NewGuid();
-        draft.Code = await codes.NextAsync(await settings.GetAsync(MembersSettings.CodeFormat, cancellationToken) ?? "C{yyyy}{seq:6}", cancellationToken);
-        draft.CreatedAt = now;
-        draft.UpdatedAt = now;
-        draft.MarketingConsentAt = draft.MarketingConsent ? now : null;
-        draft.OwnerUserId ??= currentUser.Id;
-        draft.UnitId ??= currentUser.OrganizationUnitId;
-        draft.LifecycleClass = LifecycleClass.QualifiedProspect;
-        draft.Version = 1;
+        var code = await codes.NextAsync(await settings.GetAsync(MembersSettings.CodeFormat, cancellationToken) ?? "C{yyyy}{seq:6}", cancellationToken);
+        CustomerChanges.StartNew(draft, code, now, currentUser.Id, currentUser.OrganizationUnitId);
         db.Customers.Add(draft);
         events.Publish(new CustomerCreatedIntegrationEvent(draft.Id, draft.Code, draft.DisplayName));
         await db.SaveChangesAsync(cancellationToken);

@@ -92,16 +92,8 @@ internal sealed class CustomerImporter(MembersDbContext db, CustomerService cust
         for (var i = 0; i < rows.Count; i++)
         {
             var draft = rows[i].Draft;
-            draft.Id = Guid.NewGuid();
+            CustomerChanges.StartNew(draft, reservedCodes[i], now, currentUser.Id, currentUser.OrganizationUnitId);
             draft.TenantId = tenantId;
-            draft.Code = reservedCodes[i];
-            draft.CreatedAt = now;
-            draft.UpdatedAt = now;
-            draft.MarketingConsentAt = draft.MarketingConsent ? now : null;
-            draft.OwnerUserId ??= currentUser.Id;
-            draft.UnitId ??= currentUser.OrganizationUnitId;
-            draft.LifecycleClass = LifecycleClass.QualifiedProspect;
-            draft.Version = 1;
             await inserter.InsertAsync(draft, cancellationToken);
             foreach (var address in draft.Addresses)
             {
