@@ -90,6 +90,7 @@ public static class KernelServices
         services.AddScoped<IPermissionChecker, PermissionChecker>();
         services.AddScoped<IDataScopeProvider, DataScopeProvider>();
         services.AddScoped<ISettingProvider, SettingProvider>();
+        services.AddScoped<IOrganizationUnits, OrganizationUnitDirectory>();
         services.AddScoped<UserAccounts>();
         services.AddScoped<MenuBuilder>();
         services.AddScoped<INavigationMenu>(sp => sp.GetRequiredService<MenuBuilder>());

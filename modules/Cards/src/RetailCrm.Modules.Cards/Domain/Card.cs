@@ -38,7 +38,11 @@ internal sealed class Card : ITenantOwned
 
     public int FailedPinAttempts { get; set; }
 
+    /// <summary>The store that sold (activated) the card.</summary>
     public string? StoreCode { get; set; }
+
+    /// <summary>The organization unit (HQ warehouse or store, by code) holding the card while it is stock; null once sold.</summary>
+    public string? LocationCode { get; set; }
 
     public DateTime CreatedAt { get; set; }
 

@@ -115,7 +115,7 @@ internal sealed class CardService(CardsDbContext db, CardLedger ledger, ICustome
         }
 
         var product = await db.Products.AsNoTracking().FirstAsync(p => p.Id == found.ProductId, cancellationToken);
-        if (found.Status != CardStatus.InStock)
+        if (!IsSellable(found.Status))
         {
             return new Refused(Refusal.Conflict, $"The card is {found.Status}; only a card in stock can be activated.");
         }
@@ -150,7 +150,7 @@ internal sealed class CardService(CardsDbContext db, CardLedger ledger, ICustome
         return await ledger.AtomicAsync<CardView>(async () =>
         {
             var card = await db.Cards.FirstAsync(c => c.Id == found.Id, cancellationToken);
-            if (card.Status != CardStatus.InStock)
+            if (!IsSellable(card.Status))
             {
                 return new Refused(Refusal.Conflict, $"The card is {card.Status}; only a card in stock can be activated.");
             }
@@ -165,6 +165,7 @@ internal sealed class CardService(CardsDbContext db, CardLedger ledger, ICustome
             card.PinHash = input.Pin is null ? null : Pins.Hash(input.Pin);
             card.FailedPinAttempts = 0;
             card.StoreCode = input.StoreCode?.Trim();
+            card.LocationCode = null;
             card.Balance = initial;
             card.Version++;
             ledger.Append(card.Id, LedgerEntryKind.Issue, 0, 0, new CardLedger.Totals(0, card.Points), input.ReceiptId, input.StoreCode,
@@ -484,6 +485,9 @@ internal sealed class CardService(CardsDbContext db, CardLedger ledger, ICustome
         : amount > product.MaxTopUp ? $"A top-up is at most {product.MaxTopUp}."
         : amount > product.MaxBalance ? $"The balance may not exceed {product.MaxBalance}."
         : null;
+
+    /// <summary>A card can be sold from HQ stock or from a store's stock; produced cards are not put away yet, cards in transit not received.</summary>
+    private static bool IsSellable(CardStatus status) => status is CardStatus.InStock or CardStatus.AtStore;
 
     private static Refused NoCard() => new(Refusal.NotFound, "No such card.");
 }

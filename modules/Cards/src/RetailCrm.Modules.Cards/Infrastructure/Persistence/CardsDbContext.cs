@@ -4,7 +4,10 @@ using RetailCrm.Sdk.Data;
 
 namespace RetailCrm.Modules.Cards.Infrastructure.Persistence;
 
-/// <summary>The cards module's tables (prefix <c>cards_</c> / schema <c>cards</c>).</summary>
+/// <summary>
+/// The cards module's tables (prefix <c>cards_</c> / schema <c>cards</c>). Newer entities are configured by their own
+/// <see cref="IEntityTypeConfiguration{TEntity}"/> classes under <c>Configurations/</c>, picked up from this assembly.
+/// </summary>
 internal sealed class CardsDbContext(DbContextOptions<CardsDbContext> options, ICrmDbContextServices crm) : CrmDbContext(options, crm)
 {
     public const string ModuleId = "cards";
@@ -18,6 +21,8 @@ internal sealed class CardsDbContext(DbContextOptions<CardsDbContext> options, I
     public DbSet<Terminal> Terminals => Set<Terminal>();
 
     public DbSet<TerminalNonce> TerminalNonces => Set<TerminalNonce>();
+
+    public DbSet<CardCharge> Charges => Set<CardCharge>();
 
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
@@ -40,8 +45,10 @@ internal sealed class CardsDbContext(DbContextOptions<CardsDbContext> options, I
             b.Property(x => x.Currency).HasMaxLength(3);
             b.Property(x => x.PinHash).HasMaxLength(100);
             b.Property(x => x.StoreCode).HasMaxLength(50);
+            b.Property(x => x.LocationCode).HasMaxLength(50);
             b.Property(x => x.Version).IsConcurrencyToken();
             b.HasIndex(x => new { x.TenantId, x.Number }).IsUnique();
+            b.HasIndex(x => new { x.TenantId, x.LocationCode, x.ProductId, x.Status });
             b.HasIndex(x => new { x.TenantId, x.HolderCustomerId });
             b.HasIndex(x => new { x.TenantId, x.ProductId, x.Status });
             b.HasOne<CardProduct>().WithMany().HasForeignKey(x => x.ProductId).OnDelete(DeleteBehavior.Restrict);
@@ -73,5 +80,7 @@ internal sealed class CardsDbContext(DbContextOptions<CardsDbContext> options, I
             b.Property(x => x.Nonce).HasMaxLength(100);
             b.HasIndex(x => x.UsedAt);
         });
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(CardsDbContext).Assembly,
+            t => t.Namespace == typeof(Configurations.CardChargeConfiguration).Namespace);
     }
 }
