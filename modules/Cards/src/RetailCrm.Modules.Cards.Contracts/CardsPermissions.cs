@@ -30,4 +30,13 @@ public static class CardsPermissions
 
     /// <summary>Register and revoke till terminals (POS API credentials).</summary>
     public const string ManageTerminals = "cards.terminals.manage";
+
+    /// <summary>Exchange a card (换卡): balance and points onto a new card from stock, the old one void.</summary>
+    public const string Exchange = "cards.cards.exchange";
+
+    /// <summary>Sell cards in bulk from HQ stock to a company (总部售卡) and read bulk sales.</summary>
+    public const string ManageBulkSales = "cards.bulk-sales.manage";
+
+    /// <summary>Redeem points of a card.</summary>
+    public const string RedeemPoints = "cards.points.redeem";
 }

@@ -5,6 +5,7 @@ using RetailCrm.Modules.Cards.Application.Cards;
 using RetailCrm.Modules.Cards.Application.Ledger;
 using RetailCrm.Modules.Cards.Application.Points;
 using RetailCrm.Modules.Cards.Application.Products;
+using RetailCrm.Modules.Cards.Application.Selling;
 using RetailCrm.Modules.Cards.Application.Terminals;
 using RetailCrm.Modules.Cards.Infrastructure.Persistence;
 using RetailCrm.Modules.Members.Contracts.Events;
@@ -32,5 +33,10 @@ public sealed class CardsModule : CrmModule
         services.AddScoped<TerminalService>();
         services.AddSingleton<ICrmJob, LedgerCheckJob>();
         services.AddScoped<IIntegrationEventHandler<PurchaseRecordedIntegrationEvent>, PurchasePointsHandler>();
+        services.AddScoped<CounterCharges>();
+        services.AddScoped<BulkSaleService>();
+        services.AddScoped<ExchangeService>();
+        services.AddSingleton<ICrmJob, CardExpiryJob>();
+        services.AddSingleton<ICrmJob, TerminalNonceCleanupJob>();
     }
 }

@@ -23,5 +23,8 @@ internal sealed class CardsPermissionDefinitions : IPermissionDefinitionProvider
         context.Add(new PermissionDefinition(CardsPermissions.Close, "Close cards and refund their balance", "销卡退款") { GrantedByDefaultTo = dataAdmin });
         context.Add(new PermissionDefinition(CardsPermissions.CheckLedger, "Run the ledger check", "卡账核对") { GrantedByDefaultTo = dataAdmin });
         context.Add(new PermissionDefinition(CardsPermissions.ManageTerminals, "Register and revoke till terminals", "收银终端管理") { GrantedByDefaultTo = dataAdmin });
+        context.Add(new PermissionDefinition(CardsPermissions.Exchange, "Exchange cards", "换卡") { GrantedByDefaultTo = till });
+        context.Add(new PermissionDefinition(CardsPermissions.ManageBulkSales, "Sell cards in bulk from HQ", "总部售卡") { GrantedByDefaultTo = dataAdmin });
+        context.Add(new PermissionDefinition(CardsPermissions.RedeemPoints, "Redeem card points", "积分兑换") { GrantedByDefaultTo = till });
     }
 }

@@ -50,6 +50,9 @@ internal sealed class CardProduct : ITenantOwned
 
     public long Deposit { get; set; }
 
+    /// <summary>Fee for replacing a card (换卡费), taken in cash at the counter.</summary>
+    public long ExchangeFee { get; set; }
+
     /// <summary>Discount the holder gets, in whole percent (0–100).</summary>
     public int DiscountPercent { get; set; }
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using RetailCrm.Modules.Cards.Application.Selling;
 using RetailCrm.Modules.Cards.Contracts;
 using RetailCrm.Modules.Cards.Domain;
 using RetailCrm.Modules.Cards.Infrastructure.Persistence;
@@ -11,7 +12,7 @@ namespace RetailCrm.Modules.Cards.Application.Cards;
 /// PIN, reversal, refund, freeze, loss report and close. Money moves only through <see cref="CardLedger"/>;
 /// status changes go through the tracked card and its <see cref="Card.Version"/> token.
 /// </summary>
-internal sealed class CardService(CardsDbContext db, CardLedger ledger, ICustomerLookup customers, TimeProvider time)
+internal sealed class CardService(CardsDbContext db, CardLedger ledger, CounterCharges charges, ICustomerLookup customers, TimeProvider time)
 {
     private const int StatusChangeAttempts = 3;
 
@@ -106,7 +107,11 @@ internal sealed class CardService(CardsDbContext db, CardLedger ledger, ICustome
         return entries.OrderBy(e => e.OccurredAt).Select(LedgerEntryView.From).ToList();
     }
 
-    /// <summary>Store sale (门店售卡): the card leaves stock for a member, with an optional first top-up within the product's limits.</summary>
+    /// <summary>
+    /// Store sale (门店售卡): the card leaves stock for a member, with an optional first top-up within the product's limits.
+    /// A card in a store's stock is sold by that store only (field storeCode); a card in HQ stock by anyone with the Sell
+    /// permission. The product's fee and deposit are taken at the counter and recorded as charges (not off the card).
+    /// </summary>
     public async Task<Outcome<CardView>> ActivateAsync(string number, ActivationInput input, CancellationToken cancellationToken)
     {
         if (await FindAsync(number, cancellationToken) is not { } found)
@@ -123,6 +128,11 @@ internal sealed class CardService(CardsDbContext db, CardLedger ledger, ICustome
         if (!product.IsActive)
         {
             return new Refused(Refusal.Conflict, "The card's product is not active.");
+        }
+
+        if (WrongStore(found, input.StoreCode) is { } wrongStore)
+        {
+            return wrongStore;
         }
 
         var member = await customers.FindByCodeAsync(input.MemberCode!.Trim(), cancellationToken);
@@ -155,6 +165,11 @@ internal sealed class CardService(CardsDbContext db, CardLedger ledger, ICustome
                 return new Refused(Refusal.Conflict, $"The card is {card.Status}; only a card in stock can be activated.");
             }
 
+            if (WrongStore(card, input.StoreCode) is { } movedAway)
+            {
+                return movedAway;
+            }
+
             var now = time.GetUtcNow().UtcDateTime;
             card.Status = CardStatus.Active;
             card.HolderCustomerId = member.Id;
@@ -175,6 +190,7 @@ internal sealed class CardService(CardsDbContext db, CardLedger ledger, ICustome
                 ledger.Append(card.Id, LedgerEntryKind.TopUp, initial, 0, new CardLedger.Totals(initial, card.Points), input.ReceiptId, input.StoreCode);
             }
 
+            var taken = charges.Sale(card.Id, product, input.StoreCode, input.ReceiptId, "sale");
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -184,10 +200,11 @@ internal sealed class CardService(CardsDbContext db, CardLedger ledger, ICustome
                 return new Refused(Refusal.Conflict, "The card was changed meanwhile; try again.");
             }
 
-            return CardView.From(card);
+            return CardView.From(card) with { Charges = taken.Select(ChargeView.From).ToList() };
         }, cancellationToken);
     }
 
+    /// <summary>Top-up; a second one with the card's receipt id is the first again (same amount) or refused (another amount), also when they race.</summary>
     public async Task<Outcome<TransactionView>> TopUpAsync(string number, TopUpInput input, CancellationToken cancellationToken)
     {
         var amount = input.Amount!.Value;
@@ -195,6 +212,30 @@ internal sealed class CardService(CardsDbContext db, CardLedger ledger, ICustome
         {
             return NoCard();
         }
+
+        if (await SameReceiptAsync(card, LedgerEntryKind.TopUp, input.ReceiptId, amount, cancellationToken) is { } earlier)
+        {
+            return earlier;
+        }
+
+        try
+        {
+            return await TopUpOnceAsync(card, amount, input, cancellationToken);
+        }
+        catch (DbUpdateException) when (!string.IsNullOrWhiteSpace(input.ReceiptId))
+        {
+            // A parallel request with the same receipt id won the unique index; answer by its entry.
+            if (await SameReceiptAsync(card, LedgerEntryKind.TopUp, input.ReceiptId, amount, cancellationToken) is { } raced)
+            {
+                return raced;
+            }
+
+            throw;
+        }
+    }
+
+    private async Task<Outcome<TransactionView>> TopUpOnceAsync(Card card, long amount, TopUpInput input, CancellationToken cancellationToken)
+    {
 
         var product = await db.Products.AsNoTracking().FirstAsync(p => p.Id == card.ProductId, cancellationToken);
         if (TopUpLimit(product, amount) is { } limit)
@@ -228,6 +269,11 @@ internal sealed class CardService(CardsDbContext db, CardLedger ledger, ICustome
     /// locks after the product's number of wrong PINs in a row) or the balance is short. Earns points by the
     /// product's rule, as a separate ledger entry linked to the payment.
     /// </summary>
+    /// <remarks>
+    /// A receipt id names one payment of the card: a retry with it (same amount) gets the first payment back and
+    /// nothing is charged again; another amount is refused (409, field receiptId). The unique index on
+    /// (tenant, card, kind, receipt) decides between parallel requests; the loser answers by the winner's entry.
+    /// </remarks>
     public async Task<Outcome<TransactionView>> PayAsync(string number, PaymentInput input, CancellationToken cancellationToken)
     {
         var amount = input.Amount!.Value;
@@ -235,6 +281,30 @@ internal sealed class CardService(CardsDbContext db, CardLedger ledger, ICustome
         {
             return NoCard();
         }
+
+        if (await SameReceiptAsync(card, LedgerEntryKind.Payment, input.ReceiptId, -amount, cancellationToken) is { } earlier)
+        {
+            return earlier;
+        }
+
+        try
+        {
+            return await PayOnceAsync(card, amount, input, cancellationToken);
+        }
+        catch (DbUpdateException) when (!string.IsNullOrWhiteSpace(input.ReceiptId))
+        {
+            // A parallel request with the same receipt id won the unique index; answer by its entry.
+            if (await SameReceiptAsync(card, LedgerEntryKind.Payment, input.ReceiptId, -amount, cancellationToken) is { } raced)
+            {
+                return raced;
+            }
+
+            throw;
+        }
+    }
+
+    private async Task<Outcome<TransactionView>> PayOnceAsync(Card card, long amount, PaymentInput input, CancellationToken cancellationToken)
+    {
 
         if (NotUsable(card) is { } notActive)
         {
@@ -344,6 +414,40 @@ internal sealed class CardService(CardsDbContext db, CardLedger ledger, ICustome
         }, cancellationToken);
     }
 
+    /// <summary>Points redemption (积分兑换): the points leave the card as a PointsRedeem entry; never below zero.</summary>
+    public async Task<Outcome<TransactionView>> RedeemPointsAsync(string number, PointsRedemptionInput input, CancellationToken cancellationToken)
+    {
+        var points = input.Points!.Value;
+        if (await FindAsync(number, cancellationToken) is not { } card)
+        {
+            return NoCard();
+        }
+
+        if (NotUsable(card) is { } notActive)
+        {
+            return notActive;
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        return await ledger.AtomicAsync<TransactionView>(async () =>
+        {
+            var after = await ledger.MoveAsync(card.Id, 0, -points, c => c.Status == CardStatus.Active && (c.ExpiresAt == null || c.ExpiresAt > now), false, cancellationToken);
+            if (after is not { } totals)
+            {
+                var current = await db.Cards.AsNoTracking().FirstAsync(c => c.Id == card.Id, cancellationToken);
+                return NotUsable(current) ?? Refused.Field("points", $"The card has {current.Points} points; {points} cannot be redeemed.");
+            }
+
+            var entry = ledger.Append(card.Id, LedgerEntryKind.PointsRedeem, 0, -points, totals, input.ReceiptId, input.StoreCode, reference: "redeem: " + input.Reason!.Trim());
+            await db.SaveChangesAsync(cancellationToken);
+            return new TransactionView(entry.Id, card.Number, entry.Kind, 0, totals.Balance, totals.Points, -points, card.Currency);
+        }, cancellationToken);
+    }
+
+    /// <summary>Fees, deposits and deposit refunds taken at the counter for the card, oldest first.</summary>
+    public async Task<IReadOnlyList<ChargeView>?> ChargesAsync(string number, CancellationToken cancellationToken) =>
+        await FindAsync(number, cancellationToken) is { } card ? await charges.OfCardAsync(card.Id, cancellationToken) : null;
+
     public Task<Outcome<CardView>> FreezeAsync(string number, CancellationToken cancellationToken) =>
         ChangeStatusAsync(number, [CardStatus.Active], CardStatus.Frozen, null, cancellationToken);
 
@@ -391,6 +495,9 @@ internal sealed class CardService(CardsDbContext db, CardLedger ledger, ICustome
                     ledger.Append(card.Id, LedgerEntryKind.Adjustment, 0, -points, new CardLedger.Totals(0, 0), input.ReceiptId, input.StoreCode, reference: "close: points written off");
                 }
 
+                // The deposit taken at the sale goes back in cash with the balance.
+                var deposit = await charges.DepositHeldAsync(card.Id, cancellationToken);
+                var refund = deposit > 0 ? charges.Add(card.Id, CardChargeKind.DepositRefund, -deposit, card.Currency, input.StoreCode, input.ReceiptId, "close") : null;
                 try
                 {
                     await db.SaveChangesAsync(cancellationToken);
@@ -400,7 +507,7 @@ internal sealed class CardService(CardsDbContext db, CardLedger ledger, ICustome
                     return new Refused(Refusal.Conflict, "The card was changed meanwhile; try again.");
                 }
 
-                return CardView.From(card);
+                return CardView.From(card) with { Charges = refund is null ? [] : [ChargeView.From(refund)] };
             }, cancellationToken);
             if (outcome.Refusal is not { Reason: Refusal.Conflict } || attempt == StatusChangeAttempts)
             {
@@ -443,6 +550,35 @@ internal sealed class CardService(CardsDbContext db, CardLedger ledger, ICustome
                 return new Refused(Refusal.Conflict, "The card keeps changing; try again.");
             }
         }
+    }
+
+    /// <summary>
+    /// The card's earlier entry of this kind with this receipt id: its answer again when the amount is the same,
+    /// a refusal (field receiptId) when it differs; null when there is none (or no receipt id).
+    /// </summary>
+    private async Task<Outcome<TransactionView>?> SameReceiptAsync(Card card, LedgerEntryKind kind, string? receiptId, long amount, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(receiptId))
+        {
+            return null;
+        }
+
+        var receipt = receiptId.Trim();
+        var entry = await db.Ledger.AsNoTracking().FirstOrDefaultAsync(e => e.CardId == card.Id && e.Kind == kind && e.ReceiptId == receipt, cancellationToken);
+        if (entry is null)
+        {
+            return null;
+        }
+
+        if (entry.Amount != amount)
+        {
+            var message = $"Receipt {receipt} was used for a {kind.ToString().ToLowerInvariant()} of {Math.Abs(entry.Amount)} on this card already; a new {kind.ToString().ToLowerInvariant()} needs a new receipt id.";
+            return new Refused(Refusal.Conflict, message, new Dictionary<string, string[]> { ["receiptId"] = [message] });
+        }
+
+        var points = await db.Ledger.AsNoTracking().Where(e => e.OriginalEntryId == entry.Id && e.Kind == LedgerEntryKind.PointsEarn)
+            .Select(e => new { e.Points, e.PointsAfter }).FirstOrDefaultAsync(cancellationToken);
+        return new TransactionView(entry.Id, card.Number, entry.Kind, entry.Amount, entry.BalanceAfter, points?.PointsAfter ?? entry.PointsAfter, points?.Points ?? 0, card.Currency);
     }
 
     /// <summary>Counts a wrong PIN in one statement (parallel wrong PINs all count) and locks the card at the product's limit.</summary>
@@ -488,6 +624,12 @@ internal sealed class CardService(CardsDbContext db, CardLedger ledger, ICustome
 
     /// <summary>A card can be sold from HQ stock or from a store's stock; produced cards are not put away yet, cards in transit not received.</summary>
     private static bool IsSellable(CardStatus status) => status is CardStatus.InStock or CardStatus.AtStore;
+
+    /// <summary>A card in a store's stock is sold by that store only; HQ stock (no store location) by anyone.</summary>
+    private static Refused? WrongStore(Card card, string? storeCode) =>
+        card.Status == CardStatus.AtStore && !string.Equals(card.LocationCode, storeCode?.Trim(), StringComparison.OrdinalIgnoreCase)
+            ? Refused.Field("storeCode", $"The card is in the stock of store {card.LocationCode}; only that store can sell it.")
+            : null;
 
     private static Refused NoCard() => new(Refusal.NotFound, "No such card.");
 }

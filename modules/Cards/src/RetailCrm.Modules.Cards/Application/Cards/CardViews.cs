@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Serialization;
 using RetailCrm.Modules.Cards.Contracts;
 using RetailCrm.Modules.Cards.Domain;
 
@@ -24,6 +25,13 @@ internal sealed record PaymentInput(
     [StringLength(8)] string? Pin,
     [StringLength(50)] string? StoreCode);
 
+/// <summary>Points redemption (积分兑换): the points leave the card; the reason says for what.</summary>
+internal sealed record PointsRedemptionInput(
+    [Required][Range(1, long.MaxValue)] long? Points,
+    [Required][StringLength(200, MinimumLength = 1)] string? Reason,
+    [StringLength(100)] string? ReceiptId,
+    [StringLength(50)] string? StoreCode);
+
 internal sealed record ReversalInput([StringLength(100)] string? ReceiptId, [StringLength(50)] string? StoreCode);
 
 internal sealed record RefundInput(
@@ -47,7 +55,8 @@ internal sealed record CardView(
     DateTime CreatedAt,
     DateTime? ActivatedAt,
     DateTime? ExpiresAt,
-    long Version)
+    long Version,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ChargeView>? Charges = null)
 {
     public static CardView From(Card c, bool masked = false) => new(c.Id, masked ? Card.Mask(c.Number) : c.Number, c.ProductId, c.Status,
         c.HolderCustomerId, c.HolderCode, c.Balance, c.Points, c.Currency, c.PinHash is not null, c.FailedPinAttempts, c.StoreCode,
@@ -77,3 +86,9 @@ internal sealed record LedgerEntryView(
 internal sealed record TransactionView(Guid TransactionId, string CardNumber, LedgerEntryKind Kind, long Amount, long Balance, long Points, long PointsChange, string Currency);
 
 internal sealed record PagedCards(IReadOnlyList<CardView> Items, int Total, int Page, int PageSize);
+
+/// <summary>Money a counter took or paid back for a card besides its value (fee, deposit, exchange fee, deposit refund).</summary>
+internal sealed record ChargeView(Guid Id, Guid CardId, CardChargeKind Kind, long Amount, string Currency, string? StoreCode, string? ReceiptId, string? Reference, string? UserName, DateTime OccurredAt)
+{
+    public static ChargeView From(CardCharge c) => new(c.Id, c.CardId, c.Kind, c.Amount, c.Currency, c.StoreCode, c.ReceiptId, c.Reference, c.UserName, c.OccurredAt);
+}

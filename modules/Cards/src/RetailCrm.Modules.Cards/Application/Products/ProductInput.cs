@@ -29,7 +29,8 @@ internal sealed record ProductInput(
     bool PinRequired,
     [Range(1, 20)] int? PinMaxAttempts,
     bool? IsActive,
-    long? Version);
+    long? Version,
+    [Range(0, long.MaxValue)] long ExchangeFee = 0);
 
 internal sealed record ProductView(
     Guid Id,
@@ -53,9 +54,10 @@ internal sealed record ProductView(
     bool PinRequired,
     int PinMaxAttempts,
     bool IsActive,
-    long Version)
+    long Version,
+    long ExchangeFee)
 {
     public static ProductView From(CardProduct p) => new(p.Id, p.Code, p.Name, p.Kind, p.Currency, p.NumberPrefix, p.NumberLength, p.FaceDesign,
         p.ValidityMonths, p.Fee, p.Deposit, p.DiscountPercent, p.PointsPerUnit, p.PointsUnitAmount, p.PointsRounding, p.MinTopUp, p.MaxTopUp,
-        p.MaxBalance, p.PinRequired, p.PinMaxAttempts, p.IsActive, p.Version);
+        p.MaxBalance, p.PinRequired, p.PinMaxAttempts, p.IsActive, p.Version, p.ExchangeFee);
 }

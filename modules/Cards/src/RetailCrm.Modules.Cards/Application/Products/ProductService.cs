@@ -147,6 +147,7 @@ internal sealed class ProductService(CardsDbContext db, TimeProvider time)
         product.ValidityMonths = input.ValidityMonths;
         product.Fee = input.Fee;
         product.Deposit = input.Deposit;
+        product.ExchangeFee = input.ExchangeFee;
         product.DiscountPercent = input.DiscountPercent;
         product.PointsPerUnit = input.PointsPerUnit;
         product.PointsUnitAmount = input.PointsUnitAmount ?? 100;

@@ -76,6 +76,20 @@ internal sealed class CardsApiController(CardService cards, LedgerCheck ledgerCh
     public async Task<IActionResult> Refund(Guid transactionId, RefundInput request, CancellationToken cancellationToken) =>
         CardsProblems.Answer(await cards.RefundAsync(transactionId, request, cancellationToken), Transaction);
 
+    /// <summary>Redeems points of the card (PointsRedeem entry); 400 (field points) when the card has fewer.</summary>
+    [HttpPost("cards/{number}/points-redemptions")]
+    [RequirePermission(CardsPermissions.RedeemPoints)]
+    [ProducesResponseType<TransactionView>(StatusCodes.Status201Created)]
+    public async Task<IActionResult> RedeemPoints(string number, PointsRedemptionInput request, CancellationToken cancellationToken) =>
+        CardsProblems.Answer(await cards.RedeemPointsAsync(number, request, cancellationToken), Transaction);
+
+    /// <summary>Fees, deposits and deposit refunds taken at the counter for the card (not card value).</summary>
+    [HttpGet("cards/{number}/charges")]
+    [RequirePermission(CardsPermissions.ViewCards)]
+    [ProducesResponseType<IReadOnlyList<ChargeView>>(StatusCodes.Status200OK)]
+    public async Task<IActionResult> Charges(string number, CancellationToken cancellationToken) =>
+        await cards.ChargesAsync(number, cancellationToken) is { } charges ? Ok(charges) : NoCard();
+
     [HttpPost("cards/{number}/freeze")]
     [RequirePermission(CardsPermissions.Freeze)]
     public async Task<IActionResult> Freeze(string number, CancellationToken cancellationToken) =>

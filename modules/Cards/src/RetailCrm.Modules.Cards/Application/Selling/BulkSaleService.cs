@@ -1,0 +1,203 @@
+using Microsoft.EntityFrameworkCore;
+using RetailCrm.Modules.Cards.Application.Cards;
+using RetailCrm.Modules.Cards.Contracts;
+using RetailCrm.Modules.Cards.Domain;
+using RetailCrm.Modules.Cards.Domain.Selling;
+using RetailCrm.Modules.Cards.Infrastructure.Persistence;
+using RetailCrm.Modules.Members.Contracts;
+using RetailCrm.Sdk.MultiTenancy;
+
+namespace RetailCrm.Modules.Cards.Application.Selling;
+
+/// <summary>
+/// HQ bulk sale (总部售卡): N cards of a product from HQ stock to a company customer, all or nothing. Each card is
+/// taken by one conditional UPDATE on its status (InStock → Active), so two parallel sales never take the same card:
+/// the loser's UPDATE finds the status changed (PostgreSQL re-checks the WHERE after the winner commits; SQLite runs
+/// writers one at a time) and moves on to the next card in stock.
+/// </summary>
+internal sealed class BulkSaleService(
+    CardsDbContext db,
+    CardLedger ledger,
+    CounterCharges charges,
+    ICustomerLookup customers,
+    IOrganizationUnits units,
+    ICurrentUser user,
+    TimeProvider time)
+{
+    public async Task<Outcome<BulkSaleView>> SellAsync(BulkSaleInput input, CancellationToken cancellationToken)
+    {
+        var productId = input.ProductId!.Value;
+        var quantity = input.Quantity!.Value;
+        var value = input.ValuePerCard ?? 0;
+        var invoice = input.InvoiceNumber!.Trim();
+        var product = await db.Products.AsNoTracking().FirstOrDefaultAsync(p => p.Id == productId, cancellationToken);
+        if (product is null)
+        {
+            return Refused.Field("productId", "No such card product.");
+        }
+
+        if (!product.IsActive)
+        {
+            return Refused.Field("productId", "The product is not active.");
+        }
+
+        if (value > 0 && TopUpLimit(product, value) is { } limit)
+        {
+            return Refused.Field("valuePerCard", limit);
+        }
+
+        if (input.Pin is not null ? !Pins.IsWellFormed(input.Pin) : product.PinRequired)
+        {
+            return Refused.Field("pin", product.PinRequired ? "The product needs a PIN of 4 to 8 digits." : "A PIN has 4 to 8 digits.");
+        }
+
+        var customer = await customers.FindByCodeAsync(input.CustomerCode!.Trim(), cancellationToken);
+        if (customer is null)
+        {
+            return Refused.Field("customerCode", "No customer of this tenant has this code.");
+        }
+
+        if (customer.Kind != CustomerKind.Organization)
+        {
+            return Refused.Field("customerCode", "A bulk sale is to a company: the customer must be an organization.");
+        }
+
+        if (await InvoiceUsedAsync(invoice, cancellationToken))
+        {
+            return InvoiceTaken(invoice);
+        }
+
+        var headOffice = (await units.ListAsync(cancellationToken)).FirstOrDefault(u => u.Type == OrganizationUnitType.Headquarters);
+        if (headOffice is null)
+        {
+            return new Refused(Refusal.Conflict, "The tenant has no head office unit to sell from.");
+        }
+
+        var pinHash = input.Pin is null ? null : Pins.Hash(input.Pin);
+        try
+        {
+            return await ledger.AtomicAsync<BulkSaleView>(async () =>
+            {
+                var now = time.GetUtcNow().UtcDateTime;
+                var expires = product.ValidityMonths > 0 ? now.AddMonths(product.ValidityMonths) : (DateTime?)null;
+                var taken = new List<(Guid Id, string Number)>();
+                var tried = new HashSet<Guid>();
+                while (taken.Count < quantity)
+                {
+                    var candidates = await db.Cards.AsNoTracking()
+                        .Where(c => c.ProductId == productId && c.Status == CardStatus.InStock)
+                        .OrderBy(c => c.Number)
+                        .Select(c => new { c.Id, c.Number })
+                        .Take(quantity - taken.Count + tried.Count)
+                        .ToListAsync(cancellationToken);
+                    var fresh = candidates.Where(c => !tried.Contains(c.Id)).ToList();
+                    if (fresh.Count == 0)
+                    {
+                        return Refused.Field("quantity", $"HQ stock of product {product.Code} has {taken.Count} card(s) left to sell; {quantity} asked.");
+                    }
+
+                    foreach (var candidate in fresh.Take(quantity - taken.Count))
+                    {
+                        tried.Add(candidate.Id);
+                        var sold = await db.Cards
+                            .Where(c => c.Id == candidate.Id && c.Status == CardStatus.InStock && c.Balance == 0 && c.Points == 0)
+                            .ExecuteUpdateAsync(s => s
+                                .SetProperty(c => c.Status, CardStatus.Active)
+                                .SetProperty(c => c.HolderCustomerId, customer.Id)
+                                .SetProperty(c => c.HolderCode, customer.Code)
+                                .SetProperty(c => c.Balance, c => c.Balance + value)
+                                .SetProperty(c => c.PinHash, pinHash)
+                                .SetProperty(c => c.FailedPinAttempts, 0)
+                                .SetProperty(c => c.StoreCode, headOffice.Code)
+                                .SetProperty(c => c.LocationCode, (string?)null)
+                                .SetProperty(c => c.ActivatedAt, now)
+                                .SetProperty(c => c.StatusChangedAt, now)
+                                .SetProperty(c => c.ExpiresAt, expires)
+                                .SetProperty(c => c.Version, c => c.Version + 1), cancellationToken);
+                        if (sold == 1)
+                        {
+                            taken.Add((candidate.Id, candidate.Number));
+                        }
+                    }
+                }
+
+                var sale = new BulkSale
+                {
+                    Id = Guid.NewGuid(),
+                    InvoiceNumber = invoice,
+                    CustomerId = customer.Id,
+                    CustomerCode = customer.Code,
+                    CustomerName = customer.DisplayName,
+                    ProductId = productId,
+                    Quantity = quantity,
+                    ValuePerCard = value,
+                    TotalValue = value * quantity,
+                    Currency = product.Currency,
+                    StoreCode = headOffice.Code,
+                    Note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim(),
+                    UserName = user.UserName ?? "system",
+                    SoldAt = now,
+                };
+                var reference = "bulk-sale:" + invoice;
+                foreach (var (id, number) in taken)
+                {
+                    ledger.Append(id, LedgerEntryKind.Issue, 0, 0, new CardLedger.Totals(0, 0), invoice, headOffice.Code, reference: reference);
+                    if (value > 0)
+                    {
+                        ledger.Append(id, LedgerEntryKind.TopUp, value, 0, new CardLedger.Totals(value, 0), invoice, headOffice.Code, reference: reference);
+                    }
+
+                    sale.TotalCharges += charges.Sale(id, product, headOffice.Code, invoice, reference).Sum(c => c.Amount);
+                    sale.Cards.Add(new BulkSaleCard { CardId = id, Number = number });
+                }
+
+                db.Set<BulkSale>().Add(sale);
+                await db.SaveChangesAsync(cancellationToken);
+                return BulkSaleView.From(sale);
+            }, cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // A parallel sale with the same invoice committed first; this one took nothing (rolled back).
+            if (await InvoiceUsedAsync(invoice, cancellationToken))
+            {
+                return InvoiceTaken(invoice);
+            }
+
+            throw;
+        }
+    }
+
+    public async Task<BulkSaleView?> GetAsync(Guid id, CancellationToken cancellationToken) =>
+        await db.Set<BulkSale>().AsNoTracking().Include(s => s.Cards).FirstOrDefaultAsync(s => s.Id == id, cancellationToken) is { } sale
+            ? BulkSaleView.From(sale)
+            : null;
+
+    public async Task<IReadOnlyList<BulkSaleView>> ListAsync(string? customerCode, CancellationToken cancellationToken)
+    {
+        var query = db.Set<BulkSale>().AsNoTracking().Include(s => s.Cards).AsQueryable();
+        if (!string.IsNullOrWhiteSpace(customerCode))
+        {
+            var code = customerCode.Trim().ToUpperInvariant();
+            query = query.Where(s => s.CustomerCode == code);
+        }
+
+        var sales = await query.AsSplitQuery().ToListAsync(cancellationToken);
+        return sales.OrderByDescending(s => s.SoldAt).Select(BulkSaleView.From).ToList();
+    }
+
+    private Task<bool> InvoiceUsedAsync(string invoice, CancellationToken cancellationToken) =>
+        db.Set<BulkSale>().AsNoTracking().AnyAsync(s => s.InvoiceNumber == invoice, cancellationToken);
+
+    private static Refused InvoiceTaken(string invoice)
+    {
+        var message = $"Invoice {invoice} was used by another bulk sale.";
+        return new Refused(Refusal.Conflict, message, new Dictionary<string, string[]> { ["invoiceNumber"] = [message] });
+    }
+
+    private static string? TopUpLimit(CardProduct product, long amount) =>
+        amount < product.MinTopUp ? $"A top-up is at least {product.MinTopUp}."
+        : amount > product.MaxTopUp ? $"A top-up is at most {product.MaxTopUp}."
+        : amount > product.MaxBalance ? $"The balance may not exceed {product.MaxBalance}."
+        : null;
+}

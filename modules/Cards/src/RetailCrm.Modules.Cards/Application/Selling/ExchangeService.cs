@@ -1,0 +1,212 @@
+using Microsoft.EntityFrameworkCore;
+using RetailCrm.Modules.Cards.Application.Cards;
+using RetailCrm.Modules.Cards.Contracts;
+using RetailCrm.Modules.Cards.Domain;
+using RetailCrm.Modules.Cards.Domain.Selling;
+using RetailCrm.Modules.Cards.Infrastructure.Persistence;
+using RetailCrm.Sdk.MultiTenancy;
+
+namespace RetailCrm.Modules.Cards.Application.Selling;
+
+/// <summary>
+/// Card exchange (换卡) at HQ or a store: a damaged or lost card is replaced by a card of the same product from that
+/// location's stock (HQ: InStock; a store: AtStore there). Holder, balance, points and PIN move to the new card, the
+/// old card becomes Void; both through ledger entries in one transaction, so each card's balance stays the sum of its
+/// ledger. The exchange fee is a counter charge.
+/// <para>
+/// Why no money is lost to a racing payment: the first statement is a zero move of the old card through
+/// <see cref="CardLedger.MoveAsync"/> (a conditional UPDATE on its status), which locks the row until commit
+/// (PostgreSQL) or runs alone (SQLite). The balance read after it cannot change under the exchange; a payment queued
+/// behind it re-checks its own WHERE (status Active) on the committed row, finds the card Void and is refused.
+/// </para>
+/// </summary>
+internal sealed class ExchangeService(
+    CardsDbContext db,
+    CardLedger ledger,
+    CounterCharges charges,
+    IOrganizationUnits units,
+    ICurrentUser user,
+    TimeProvider time)
+{
+    private const int PickAttempts = 20;
+
+    public async Task<Outcome<ExchangeView>> ExchangeAsync(string oldNumber, ExchangeInput input, CancellationToken cancellationToken)
+    {
+        var number = oldNumber.Trim();
+        var old = await db.Cards.AsNoTracking().FirstOrDefaultAsync(c => c.Number == number, cancellationToken);
+        if (old is null)
+        {
+            return new Refused(Refusal.NotFound, "No such card.");
+        }
+
+        if (!Exchangeable(old.Status))
+        {
+            return new Refused(Refusal.CardNotActive, $"The card is {old.Status}; only an active, frozen, lost or expired card can be exchanged.");
+        }
+
+        var location = await units.FindByCodeAsync(input.LocationCode!, cancellationToken);
+        if (location is null || location.Type is not (OrganizationUnitType.Headquarters or OrganizationUnitType.Store))
+        {
+            return Refused.Field("locationCode", "No head office or store of this tenant has this code.");
+        }
+
+        var atHeadOffice = location.Type == OrganizationUnitType.Headquarters;
+        if (input.Pin is not null && !Pins.IsWellFormed(input.Pin))
+        {
+            return Refused.Field("pin", "A PIN has 4 to 8 digits.");
+        }
+
+        var product = await db.Products.AsNoTracking().FirstAsync(p => p.Id == old.ProductId, cancellationToken);
+        Card? chosen = null;
+        if (!string.IsNullOrWhiteSpace(input.NewNumber))
+        {
+            var newNumber = input.NewNumber.Trim();
+            chosen = await db.Cards.AsNoTracking().FirstOrDefaultAsync(c => c.Number == newNumber, cancellationToken);
+            if (chosen is null)
+            {
+                return Refused.Field("newNumber", "No such card.");
+            }
+
+            if (chosen.ProductId != old.ProductId)
+            {
+                return Refused.Field("newNumber", "The new card must be of the old card's product.");
+            }
+
+            if (!InStockAt(chosen, atHeadOffice, location.Code))
+            {
+                return Refused.Field("newNumber", $"The card is not in the stock of {location.Code}.");
+            }
+        }
+
+        var pinHash = input.Pin is null ? null : Pins.Hash(input.Pin);
+        return await ledger.AtomicAsync<ExchangeView>(async () =>
+        {
+            // Locks the old card (see the class comment) and reads the money that moves.
+            var before = await ledger.MoveAsync(old.Id, 0, 0,
+                c => c.Status == CardStatus.Active || c.Status == CardStatus.Frozen || c.Status == CardStatus.Lost || c.Status == CardStatus.Expired,
+                false, cancellationToken);
+            if (before is not { } moved)
+            {
+                var now = await db.Cards.AsNoTracking().Where(c => c.Id == old.Id).Select(c => c.Status).FirstAsync(cancellationToken);
+                return new Refused(Refusal.CardNotActive, $"The card is {now}; it cannot be exchanged.");
+            }
+
+            var current = await db.Cards.AsNoTracking().FirstAsync(c => c.Id == old.Id, cancellationToken);
+            var at = time.GetUtcNow().UtcDateTime;
+            var taken = chosen is not null
+                ? await TakeAsync(chosen.Id, current, atHeadOffice, location.Code, pinHash, product, at, cancellationToken) ? chosen : null
+                : await PickAsync(current, atHeadOffice, location.Code, pinHash, product, at, cancellationToken);
+            if (taken is null)
+            {
+                return chosen is not null
+                    ? Refused.Field("newNumber", $"The card left the stock of {location.Code} meanwhile.")
+                    : Refused.Field("locationCode", $"{location.Code} has no card of product {product.Code} in stock.");
+            }
+
+            // Old card: everything out, then void.
+            var emptied = await ledger.MoveAsync(old.Id, -moved.Balance, -moved.Points, _ => true, false, cancellationToken)
+                ?? throw new InvalidOperationException("The locked card could not be emptied.");
+            await db.Cards.Where(c => c.Id == old.Id).ExecuteUpdateAsync(s => s
+                .SetProperty(c => c.Status, CardStatus.Void)
+                .SetProperty(c => c.StatusChangedAt, at)
+                .SetProperty(c => c.Version, c => c.Version + 1), cancellationToken);
+            ledger.Append(old.Id, LedgerEntryKind.Adjustment, -moved.Balance, -moved.Points, emptied, input.ReceiptId, location.Code,
+                reference: "exchange:" + taken.Number);
+
+            // New card: issued, then everything in.
+            ledger.Append(taken.Id, LedgerEntryKind.Issue, 0, 0, new CardLedger.Totals(0, 0), input.ReceiptId, location.Code, reference: "exchange:" + old.Number);
+            var filled = await ledger.MoveAsync(taken.Id, moved.Balance, moved.Points, _ => true, false, cancellationToken)
+                ?? throw new InvalidOperationException("The new card could not be filled.");
+            ledger.Append(taken.Id, LedgerEntryKind.Adjustment, moved.Balance, moved.Points, filled, input.ReceiptId, location.Code,
+                reference: "exchange:" + old.Number);
+
+            charges.Add(taken.Id, CardChargeKind.ExchangeFee, product.ExchangeFee, product.Currency, location.Code, input.ReceiptId, "exchange:" + old.Number);
+            var exchange = new CardExchange
+            {
+                Id = Guid.NewGuid(),
+                OldCardId = old.Id,
+                OldNumber = old.Number,
+                NewCardId = taken.Id,
+                NewNumber = taken.Number,
+                OldStatus = current.Status,
+                LocationCode = location.Code,
+                Balance = moved.Balance,
+                Points = moved.Points,
+                Fee = product.ExchangeFee,
+                ReceiptId = string.IsNullOrWhiteSpace(input.ReceiptId) ? null : input.ReceiptId.Trim(),
+                Reason = string.IsNullOrWhiteSpace(input.Reason) ? null : input.Reason.Trim(),
+                UserName = user.UserName ?? "system",
+                ExchangedAt = at,
+            };
+            db.Set<CardExchange>().Add(exchange);
+            await db.SaveChangesAsync(cancellationToken);
+            var newCard = await db.Cards.AsNoTracking().FirstAsync(c => c.Id == taken.Id, cancellationToken);
+            return ExchangeView.From(exchange, CardView.From(newCard));
+        }, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<ExchangeView>> ListAsync(string? number, CancellationToken cancellationToken)
+    {
+        var query = db.Set<CardExchange>().AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(number))
+        {
+            var wanted = number.Trim();
+            query = query.Where(x => x.OldNumber == wanted || x.NewNumber == wanted);
+        }
+
+        var exchanges = await query.ToListAsync(cancellationToken);
+        return exchanges.OrderByDescending(x => x.ExchangedAt).Select(x => ExchangeView.From(x)).ToList();
+    }
+
+    /// <summary>Tries the location's stock of the product in number order until one card is taken.</summary>
+    private async Task<Card?> PickAsync(Card old, bool atHeadOffice, string locationCode, string? pinHash, CardProduct product, DateTime at, CancellationToken cancellationToken)
+    {
+        var stock = db.Cards.AsNoTracking().Where(c => c.ProductId == old.ProductId && c.Id != old.Id);
+        stock = atHeadOffice
+            ? stock.Where(c => c.Status == CardStatus.InStock)
+            : stock.Where(c => c.Status == CardStatus.AtStore && c.LocationCode == locationCode);
+        var candidates = await stock.OrderBy(c => c.Number).Take(PickAttempts).ToListAsync(cancellationToken);
+        foreach (var candidate in candidates)
+        {
+            if (await TakeAsync(candidate.Id, old, atHeadOffice, locationCode, pinHash, product, at, cancellationToken))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>One conditional UPDATE: the card leaves the location's stock for the old card's holder, or nothing happens.</summary>
+    private async Task<bool> TakeAsync(Guid newId, Card old, bool atHeadOffice, string locationCode, string? pinHash, CardProduct product, DateTime at, CancellationToken cancellationToken)
+    {
+        var query = db.Cards.Where(c => c.Id == newId && c.Balance == 0 && c.Points == 0);
+        query = atHeadOffice
+            ? query.Where(c => c.Status == CardStatus.InStock)
+            : query.Where(c => c.Status == CardStatus.AtStore && c.LocationCode == locationCode);
+        var expires = product.ValidityMonths > 0 ? at.AddMonths(product.ValidityMonths) : (DateTime?)null;
+        var pin = pinHash ?? old.PinHash;
+        var holderId = old.HolderCustomerId;
+        var holderCode = old.HolderCode;
+        var rows = await query.ExecuteUpdateAsync(s => s
+            .SetProperty(c => c.Status, CardStatus.Active)
+            .SetProperty(c => c.HolderCustomerId, holderId)
+            .SetProperty(c => c.HolderCode, holderCode)
+            .SetProperty(c => c.PinHash, pin)
+            .SetProperty(c => c.FailedPinAttempts, 0)
+            .SetProperty(c => c.StoreCode, locationCode)
+            .SetProperty(c => c.LocationCode, (string?)null)
+            .SetProperty(c => c.ActivatedAt, at)
+            .SetProperty(c => c.StatusChangedAt, at)
+            .SetProperty(c => c.ExpiresAt, expires)
+            .SetProperty(c => c.Version, c => c.Version + 1), cancellationToken);
+        return rows == 1;
+    }
+
+    private static bool InStockAt(Card card, bool atHeadOffice, string locationCode) =>
+        atHeadOffice
+            ? card.Status == CardStatus.InStock
+            : card.Status == CardStatus.AtStore && string.Equals(card.LocationCode, locationCode, StringComparison.OrdinalIgnoreCase);
+
+    private static bool Exchangeable(CardStatus status) => status is CardStatus.Active or CardStatus.Frozen or CardStatus.Lost or CardStatus.Expired;
+}
