@@ -204,13 +204,27 @@ internal sealed class CardService(CardsDbContext db, CardLedger ledger, CounterC
         }, cancellationToken);
     }
 
-    /// <summary>Top-up; a second one with the card's receipt id is the first again (same amount) or refused (another amount), also when they race.</summary>
+    /// <summary>
+    /// Top-up within the product's limits. Like a payment, a second top-up with the card's receipt id (checked after
+    /// the limits and the card's status) is the first again (same amount) or refused (another amount), also when they race.
+    /// </summary>
     public async Task<Outcome<TransactionView>> TopUpAsync(string number, TopUpInput input, CancellationToken cancellationToken)
     {
         var amount = input.Amount!.Value;
         if (await FindAsync(number, cancellationToken) is not { } card)
         {
             return NoCard();
+        }
+
+        var product = await db.Products.AsNoTracking().FirstAsync(p => p.Id == card.ProductId, cancellationToken);
+        if (TopUpLimit(product, amount) is { } limit)
+        {
+            return Refused.Field("amount", limit);
+        }
+
+        if (NotUsable(card) is { } notActive)
+        {
+            return notActive;
         }
 
         if (await SameReceiptAsync(card, LedgerEntryKind.TopUp, input.ReceiptId, amount, cancellationToken) is { } earlier)
@@ -220,7 +234,7 @@ internal sealed class CardService(CardsDbContext db, CardLedger ledger, CounterC
 
         try
         {
-            return await TopUpOnceAsync(card, amount, input, cancellationToken);
+            return await TopUpOnceAsync(card, product, amount, input, cancellationToken);
         }
         catch (DbUpdateException) when (!string.IsNullOrWhiteSpace(input.ReceiptId))
         {
@@ -234,20 +248,8 @@ internal sealed class CardService(CardsDbContext db, CardLedger ledger, CounterC
         }
     }
 
-    private async Task<Outcome<TransactionView>> TopUpOnceAsync(Card card, long amount, TopUpInput input, CancellationToken cancellationToken)
+    private async Task<Outcome<TransactionView>> TopUpOnceAsync(Card card, CardProduct product, long amount, TopUpInput input, CancellationToken cancellationToken)
     {
-
-        var product = await db.Products.AsNoTracking().FirstAsync(p => p.Id == card.ProductId, cancellationToken);
-        if (TopUpLimit(product, amount) is { } limit)
-        {
-            return Refused.Field("amount", limit);
-        }
-
-        if (NotUsable(card) is { } notActive)
-        {
-            return notActive;
-        }
-
         var maxBalance = product.MaxBalance;
         return await ledger.AtomicAsync<TransactionView>(async () =>
         {
@@ -270,7 +272,7 @@ internal sealed class CardService(CardsDbContext db, CardLedger ledger, CounterC
     /// product's rule, as a separate ledger entry linked to the payment.
     /// </summary>
     /// <remarks>
-    /// A receipt id names one payment of the card: a retry with it (same amount) gets the first payment back and
+    /// Status and PIN are checked first. Then a receipt id names one payment of the card: a retry with it (same amount) gets the first payment back and
     /// nothing is charged again; another amount is refused (409, field receiptId). The unique index on
     /// (tenant, card, kind, receipt) decides between parallel requests; the loser answers by the winner's entry.
     /// </remarks>
@@ -282,6 +284,19 @@ internal sealed class CardService(CardsDbContext db, CardLedger ledger, CounterC
             return NoCard();
         }
 
+        if (NotUsable(card) is { } notActive)
+        {
+            return notActive;
+        }
+
+        // The PIN is checked before a receipt's earlier payment is shown again.
+        var product = await db.Products.AsNoTracking().FirstAsync(p => p.Id == card.ProductId, cancellationToken);
+        var checksPin = card.PinHash is not null;
+        if (checksPin && (input.Pin is null || !Pins.Verify(input.Pin, card.PinHash!)))
+        {
+            return await WrongPinAsync(card, product, cancellationToken);
+        }
+
         if (await SameReceiptAsync(card, LedgerEntryKind.Payment, input.ReceiptId, -amount, cancellationToken) is { } earlier)
         {
             return earlier;
@@ -289,7 +304,7 @@ internal sealed class CardService(CardsDbContext db, CardLedger ledger, CounterC
 
         try
         {
-            return await PayOnceAsync(card, amount, input, cancellationToken);
+            return await PayOnceAsync(card, product, checksPin, amount, input, cancellationToken);
         }
         catch (DbUpdateException) when (!string.IsNullOrWhiteSpace(input.ReceiptId))
         {
@@ -303,21 +318,8 @@ internal sealed class CardService(CardsDbContext db, CardLedger ledger, CounterC
         }
     }
 
-    private async Task<Outcome<TransactionView>> PayOnceAsync(Card card, long amount, PaymentInput input, CancellationToken cancellationToken)
+    private async Task<Outcome<TransactionView>> PayOnceAsync(Card card, CardProduct product, bool checksPin, long amount, PaymentInput input, CancellationToken cancellationToken)
     {
-
-        if (NotUsable(card) is { } notActive)
-        {
-            return notActive;
-        }
-
-        var product = await db.Products.AsNoTracking().FirstAsync(p => p.Id == card.ProductId, cancellationToken);
-        var checksPin = card.PinHash is not null;
-        if (checksPin && (input.Pin is null || !Pins.Verify(input.Pin, card.PinHash!)))
-        {
-            return await WrongPinAsync(card, product, cancellationToken);
-        }
-
         var points = product.PointsFor(amount);
         var now = time.GetUtcNow().UtcDateTime;
         return await ledger.AtomicAsync<TransactionView>(async () =>
