@@ -103,6 +103,37 @@ public abstract class ExchangeTests(CrmHostFactory factory)
     }
 
     [Fact]
+    public async Task Should_exchange_an_expired_card_onto_the_given_card_of_the_same_product_only()
+    {
+        var (tenant, client) = await TenantAsync(Factory, "exgiven");
+        var product = await CreateProductAsync(client, ProductWithExchangeFee("SV", "8866"));
+        var other = await CreateProductAsync(client, ProductWithExchangeFee("GOLD", "7711"));
+        var member = await MemberAsync(client, "韩梅梅");
+        var stock = await StockAsync(client, product, 3);
+        var foreign = (await StockAsync(client, other))[0];
+        var old = stock[0];
+        await OkAsync(await client.PostAsJsonAsync($"/api/cards/cards/{old}/activation", new { memberCode = member, initialTopUp = 4_000 }), HttpStatusCode.OK);
+        await SetExpiryAsync(Factory, tenant, old, DateTime.UtcNow.AddDays(-3));
+        await RunJobAsync(Factory, tenant, "cards.expiry");
+        (await CardAsync(client, old)).GetProperty("status").GetString().ShouldBe("Expired");
+
+        (await ProblemAsync(await ExchangeAsync(client, old, new { locationCode = "HQ", newNumber = foreign }), HttpStatusCode.BadRequest, "invalid"))
+            .GetProperty("errors").TryGetProperty("newNumber", out _).ShouldBeTrue();
+        (await ProblemAsync(await ExchangeAsync(client, old, new { locationCode = "HQ", newNumber = "1234" }), HttpStatusCode.BadRequest, "invalid"))
+            .GetProperty("errors").TryGetProperty("newNumber", out _).ShouldBeTrue();
+
+        var exchange = await OkAsync(await ExchangeAsync(client, old, new { locationCode = "hq", newNumber = stock[2] }));
+        exchange.GetProperty("newNumber").GetString().ShouldBe(stock[2]);
+        exchange.GetProperty("oldStatus").GetString().ShouldBe("Expired");
+        var fresh = await ShouldBalanceAsync(client, stock[2]);
+        fresh.Long("balance").ShouldBe(4_000);
+        fresh.GetProperty("expiresAt").GetDateTime().ShouldBeGreaterThan(DateTime.UtcNow.AddMonths(23), "a new validity by the product");
+        (await CardAsync(client, stock[1])).GetProperty("status").GetString().ShouldBe("InStock");
+        (await OkAsync(await PayAsync(client, stock[2], 1_000, receipt: "P-1"))).Long("balance").ShouldBe(3_000);
+        await LedgerCheckIsCleanAsync(client);
+    }
+
+    [Fact]
     public async Task Should_lose_no_money_when_payments_race_an_exchange()
     {
         var (_, client) = await TenantAsync(Factory, "exrace");
