@@ -47,14 +47,22 @@ public abstract class ExchangeTests(CrmHostFactory factory)
         var newLedger = await LedgerAsync(client, fresh);
         newLedger.Select(e => e.Kind()).ShouldBe(["Issue", "Adjustment"], ignoreOrder: true);
         newLedger.ShouldAllBe(e => e.GetProperty("reference").GetString() == "exchange:" + old);
-        var fee = (await ChargesAsync(client, fresh)).Single();
-        (fee.Kind(), fee.Long("amount"), fee.GetProperty("storeCode").GetString()).ShouldBe(("ExchangeFee", 800L, "HQ"));
+        var newCharges = await ChargesAsync(client, fresh);
+        var fee = newCharges.Single(c => c.Kind() == "ExchangeFee");
+        (fee.Long("amount"), fee.GetProperty("storeCode").GetString()).ShouldBe((800L, "HQ"));
+        newCharges.Single(c => c.Kind() == "Deposit").Long("amount").ShouldBe(2_000, "the deposit follows the card");
+        (await ChargesAsync(client, old)).Single(c => c.Kind() == "DepositRefund").Long("amount").ShouldBe(-2_000);
 
         // The old card refuses payments; the new one pays with the old PIN.
         await ProblemAsync(await PayAsync(client, old, 100, pin: "2468", receipt: "P-2"), HttpStatusCode.Conflict, "card-not-active");
         await ProblemAsync(await PayAsync(client, fresh, 100, pin: "0000", receipt: "P-3"), (HttpStatusCode)422, "pin-invalid");
         (await OkAsync(await PayAsync(client, fresh, 1_000, pin: "2468", receipt: "P-4"))).Long("balance").ShouldBe(24_000);
         await ProblemAsync(await ExchangeAsync(client, old, new { locationCode = "HQ" }), HttpStatusCode.Conflict, "card-not-active");
+
+        // Closing the new card pays back the deposit taken when the old one was sold.
+        var closed = await OkAsync(await client.PostAsJsonAsync($"/api/cards/cards/{fresh}/close", new { receiptId = "C-1" }), HttpStatusCode.OK);
+        closed.GetProperty("charges").EnumerateArray().Single().Long("amount").ShouldBe(-2_000);
+        (await LedgerAsync(client, fresh)).Single(e => e.Kind() == "Refund").Long("amount").ShouldBe(-24_000);
 
         var history = await client.GetFromJsonAsync<JsonElement>($"/api/cards/exchanges?number={old}");
         history.GetArrayLength().ShouldBe(1);
@@ -89,7 +97,7 @@ public abstract class ExchangeTests(CrmHostFactory factory)
         var exchange = await OkAsync(await ExchangeAsync(client, old, new { locationCode = "S001", pin = "1357" }));
         var fresh = exchange.GetProperty("newNumber").GetString()!;
         fresh.ShouldBe(stock[2]);
-        (await ChargesAsync(client, fresh)).ShouldBeEmpty("the product has no exchange fee");
+        (await ChargesAsync(client, fresh)).Select(c => c.Kind()).ShouldBe(["Deposit"], "the product has no exchange fee; the deposit moved");
         (await OkAsync(await PayAsync(client, fresh, 500, pin: "1357", receipt: "P-1"))).Long("balance").ShouldBe(8_500);
         (await CardAsync(client, fresh)).GetProperty("storeCode").GetString().ShouldBe("S001");
 

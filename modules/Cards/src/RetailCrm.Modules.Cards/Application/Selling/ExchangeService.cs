@@ -12,7 +12,7 @@ namespace RetailCrm.Modules.Cards.Application.Selling;
 /// Card exchange (换卡) at HQ or a store: a damaged or lost card is replaced by a card of the same product from that
 /// location's stock (HQ: InStock; a store: AtStore there). Holder, balance, points and PIN move to the new card, the
 /// old card becomes Void; both through ledger entries in one transaction, so each card's balance stays the sum of its
-/// ledger. The exchange fee is a counter charge.
+/// ledger. The exchange fee is a counter charge; the deposit held for the old card moves to the new one.
 /// <para>
 /// Why no money is lost to a racing payment: the first statement is a zero move of the old card through
 /// <see cref="CardLedger.MoveAsync"/> (a conditional UPDATE on its status), which locks the row until commit
@@ -121,6 +121,15 @@ internal sealed class ExchangeService(
                 reference: "exchange:" + old.Number);
 
             charges.Add(taken.Id, CardChargeKind.ExchangeFee, product.ExchangeFee, product.Currency, location.Code, input.ReceiptId, "exchange:" + old.Number);
+
+            // The deposit follows the card: paid back on the old one and taken on the new one (no cash moves, the two
+            // charges net to zero at the counter), so that closing the new card pays it back.
+            var deposit = await charges.DepositHeldAsync(old.Id, cancellationToken);
+            if (deposit > 0)
+            {
+                charges.Add(old.Id, CardChargeKind.DepositRefund, -deposit, product.Currency, location.Code, input.ReceiptId, "exchange:" + taken.Number);
+                charges.Add(taken.Id, CardChargeKind.Deposit, deposit, product.Currency, location.Code, input.ReceiptId, "exchange:" + old.Number);
+            }
             var exchange = new CardExchange
             {
                 Id = Guid.NewGuid(),
