@@ -23,5 +23,15 @@ internal sealed class CardsPermissionDefinitions : IPermissionDefinitionProvider
         context.Add(new PermissionDefinition(CardsPermissions.Close, "Close cards and refund their balance", "销卡退款") { GrantedByDefaultTo = dataAdmin });
         context.Add(new PermissionDefinition(CardsPermissions.CheckLedger, "Run the ledger check", "卡账核对") { GrantedByDefaultTo = dataAdmin });
         context.Add(new PermissionDefinition(CardsPermissions.ManageTerminals, "Register and revoke till terminals", "收银终端管理") { GrantedByDefaultTo = dataAdmin });
+        string[] stockViewers = [DefaultRoles.StoreClerk, DefaultRoles.DataAdministrator, DefaultRoles.Manager];
+        string[] hq = [DefaultRoles.DataAdministrator, DefaultRoles.Manager];
+        context.Add(new PermissionDefinition(CardsPermissions.ViewStock, "See card stock", "查看卡库存") { GrantedByDefaultTo = stockViewers });
+        context.Add(new PermissionDefinition(CardsPermissions.PurchaseStock, "Buy and receive blank cards", "裸卡采购与入库") { GrantedByDefaultTo = dataAdmin });
+        context.Add(new PermissionDefinition(CardsPermissions.ProduceStock, "Produce cards from blanks", "卡制作") { GrantedByDefaultTo = dataAdmin });
+        context.Add(new PermissionDefinition(CardsPermissions.RequestStock, "Request cards for a store", "门店空卡申请") { GrantedByDefaultTo = till });
+        context.Add(new PermissionDefinition(CardsPermissions.ApproveStock, "Approve or reject store requests for cards", "审批门店空卡申请") { GrantedByDefaultTo = hq });
+        context.Add(new PermissionDefinition(CardsPermissions.ShipStock, "Ship cards to stores", "卡调拨发货") { GrantedByDefaultTo = dataAdmin });
+        context.Add(new PermissionDefinition(CardsPermissions.ReceiveStock, "Receive shipped cards at a store", "门店收卡") { GrantedByDefaultTo = till });
+        context.Add(new PermissionDefinition(CardsPermissions.CountStock, "Take stock of cards", "卡盘点") { GrantedByDefaultTo = till });
     }
 }
