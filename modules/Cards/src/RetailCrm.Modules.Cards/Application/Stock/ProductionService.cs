@@ -82,7 +82,7 @@ internal sealed class ProductionService(CardsDbContext db, CardLedger ledger, St
         IReadOnlyList<string> putAway;
         if (input.Numbers is { } listed)
         {
-            putAway = listed.Select(n => n.Trim()).ToList();
+            putAway = listed.Select(n => (n ?? "").Trim()).ToList();
             var wrong = putAway.Where(n => !byNumber.ContainsKey(n) || spoiled.ContainsKey(n)).ToList();
             if (wrong.Count > 0 || putAway.Distinct(StringComparer.Ordinal).Count() != putAway.Count)
             {

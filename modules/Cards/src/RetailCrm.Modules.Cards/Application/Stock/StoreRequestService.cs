@@ -117,7 +117,7 @@ internal sealed class StoreRequestService(CardsDbContext db, CardLedger ledger, 
         List<string>? numbers = null;
         if (input.Numbers is { } listed)
         {
-            numbers = listed.Select(n => n.Trim()).ToList();
+            numbers = listed.Select(n => (n ?? "").Trim()).ToList();
             if (numbers.Count == 0 || numbers.Count > approved || numbers.Distinct(StringComparer.Ordinal).Count() != numbers.Count)
             {
                 return Refused.Field("numbers", $"List 1 to {approved} (the approved quantity) different card numbers.");
@@ -194,7 +194,7 @@ internal sealed class StoreRequestService(CardsDbContext db, CardLedger ledger, 
         }
 
         var lines = await LinesAsync(id, cancellationToken);
-        var received = (input.Numbers ?? lines.Select(l => l.Number).ToList()).Select(n => n.Trim()).ToList();
+        var received = (input.Numbers ?? lines.Select(l => l.Number).ToList()).Select(n => (n ?? "").Trim()).ToList();
         var shipped = lines.ToDictionary(l => l.Number, StringComparer.Ordinal);
         var wrong = received.Where(n => !shipped.ContainsKey(n)).ToList();
         if (wrong.Count > 0 || received.Distinct(StringComparer.Ordinal).Count() != received.Count)
