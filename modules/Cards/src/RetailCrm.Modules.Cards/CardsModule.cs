@@ -8,11 +8,13 @@ using RetailCrm.Modules.Cards.Application.Products;
 using RetailCrm.Modules.Cards.Application.Stock;
 using RetailCrm.Modules.Cards.Application.Terminals;
 using RetailCrm.Modules.Cards.Infrastructure.Persistence;
+using RetailCrm.Modules.Cards.Web;
 using RetailCrm.Modules.Members.Contracts.Events;
 using RetailCrm.Sdk.Authorization;
 using RetailCrm.Sdk.Events;
 using RetailCrm.Sdk.Jobs;
 using RetailCrm.Sdk.Modularity;
+using RetailCrm.Sdk.Web;
 
 namespace RetailCrm.Modules.Cards;
 
@@ -35,6 +37,7 @@ public sealed class CardsModule : CrmModule
         services.AddScoped<StoreRequestService>();
         services.AddScoped<StockTakeService>();
         services.AddScoped<StockReportService>();
+        services.AddSingleton<IMenuContributor, StockMenu>();
         services.AddScoped<LedgerCheck>();
         services.AddDataProtection();
         services.AddScoped<TerminalService>();
