@@ -9,7 +9,7 @@ namespace RetailCrm.Modules.Cards.Tests;
 public sealed class StockPermissionsTests(CardsHost host) : IClassFixture<CardsHost>
 {
     [Fact]
-    public async Task Should_let_a_store_clerk_request_and_receive_cards_but_not_approve_ship_buy_or_produce()
+    public async Task Should_let_a_store_clerk_request_receive_and_count_for_their_own_store_but_not_approve_ship_buy_or_produce()
     {
         var (tenant, admin) = await TenantAsync(host.Factory, "perm");
         var product = await CreateProductAsync(admin, Product("PM"));
@@ -39,5 +39,19 @@ public sealed class StockPermissionsTests(CardsHost host) : IClassFixture<CardsH
         (await clerk.PostAsJsonAsync("/api/cards/stock/suppliers", new { name = "X" })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await ProduceAsync(clerk, product, 1)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await clerk.PostAsJsonAsync("/api/cards/stock/stock-takes", new { locationCode = store })).StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        // A store's staff act for their own store only.
+        var other = await StoreAsync(admin, "S501");
+        await ProblemAsync(await clerk.PostAsJsonAsync("/api/cards/stock/store-requests", new { storeCode = other, productId = Id(product), quantity = 1 }),
+            HttpStatusCode.Forbidden, "forbidden");
+        await ProblemAsync(await clerk.PostAsJsonAsync("/api/cards/stock/stock-takes", new { locationCode = "HQ" }), HttpStatusCode.Forbidden, "forbidden");
+        var hqTake = await OkAsync(await admin.PostAsJsonAsync("/api/cards/stock/stock-takes", new { locationCode = "HQ" }));
+        await ProblemAsync(await clerk.PutAsJsonAsync($"/api/cards/stock/stock-takes/{Id(hqTake)}/count", new { numbers = Array.Empty<string>() }), HttpStatusCode.Forbidden, "forbidden");
+        await StockAsync(admin, product, 1);
+        var foreign = await OkAsync(await admin.PostAsJsonAsync("/api/cards/stock/store-requests", new { storeCode = other, productId = Id(product), quantity = 1 }));
+        var foreignUrl = $"/api/cards/stock/store-requests/{Id(foreign)}";
+        await OkAsync(await admin.PostAsJsonAsync(foreignUrl + "/approve", new { }), HttpStatusCode.OK);
+        await OkAsync(await admin.PostAsJsonAsync(foreignUrl + "/ship", new { }), HttpStatusCode.OK);
+        await ProblemAsync(await clerk.PostAsJsonAsync(foreignUrl + "/receive", new { }), HttpStatusCode.Forbidden, "forbidden");
     }
 }

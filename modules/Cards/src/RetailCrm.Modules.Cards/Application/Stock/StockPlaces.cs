@@ -3,7 +3,7 @@ using RetailCrm.Sdk.MultiTenancy;
 namespace RetailCrm.Modules.Cards.Application.Stock;
 
 /// <summary>Stock locations are the tenant's organization units: the head office is the HQ warehouse, stores hold store stock.</summary>
-internal sealed class StockPlaces(IOrganizationUnits units)
+internal sealed class StockPlaces(IOrganizationUnits units, ICurrentUser user)
 {
     /// <summary>The tenant's HQ warehouse (its head-office unit), or a refusal when the tenant has none.</summary>
     public async Task<Outcome<OrganizationUnitInfo>> HeadquartersAsync(CancellationToken cancellationToken)
@@ -24,6 +24,22 @@ internal sealed class StockPlaces(IOrganizationUnits units)
         await FindAsync(code, cancellationToken) is { Type: OrganizationUnitType.Store or OrganizationUnitType.Headquarters } unit
             ? unit
             : Refused.Field(field, "No head office or store of this tenant has this code.");
+
+    /// <summary>
+    /// Staff of a store act for their own store only (ask for cards, receive them, count them); staff of the head
+    /// office or of no unit act for any location. Null when allowed.
+    /// </summary>
+    public async Task<Refused?> MayActForAsync(string locationCode, CancellationToken cancellationToken)
+    {
+        if (user.OrganizationUnitId is not { } unitId || await units.FindAsync(unitId, cancellationToken) is not { Type: OrganizationUnitType.Store } own)
+        {
+            return null;
+        }
+
+        return string.Equals(own.Code, locationCode, StringComparison.OrdinalIgnoreCase)
+            ? null
+            : new Refused(Refusal.Forbidden, $"Staff of store {own.Code} act for their own store only.");
+    }
 
     private async Task<OrganizationUnitInfo?> FindAsync(string? code, CancellationToken cancellationToken) =>
         string.IsNullOrWhiteSpace(code) ? null : await units.FindByCodeAsync(code, cancellationToken);

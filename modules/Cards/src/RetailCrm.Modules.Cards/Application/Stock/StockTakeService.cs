@@ -24,6 +24,11 @@ internal sealed class StockTakeService(CardsDbContext db, CardLedger ledger, Sto
         }
 
         var location = place.Value!.Code;
+        if (await places.MayActForAsync(location, cancellationToken) is { } forbidden)
+        {
+            return forbidden;
+        }
+
         if (await db.Set<StockTake>().AnyAsync(t => t.LocationCode == location && (t.Status == StockTakeStatus.Open || t.Status == StockTakeStatus.Counted), cancellationToken))
         {
             return new Refused(Refusal.Conflict, $"A stock-take of {location} is open already; close it first.");
@@ -101,6 +106,11 @@ internal sealed class StockTakeService(CardsDbContext db, CardLedger ledger, Sto
                 return NoTake();
             }
 
+            if (await places.MayActForAsync(take.LocationCode, cancellationToken) is { } forbidden)
+            {
+                return forbidden;
+            }
+
             if (take.Status is not (StockTakeStatus.Open or StockTakeStatus.Counted))
             {
                 return new Refused(Refusal.Conflict, $"The stock-take is {take.Status}; counts are taken while it is open.");
@@ -159,6 +169,11 @@ internal sealed class StockTakeService(CardsDbContext db, CardLedger ledger, Sto
                 return NoTake();
             }
 
+            if (await places.MayActForAsync(take.LocationCode, cancellationToken) is { } forbidden)
+            {
+                return forbidden;
+            }
+
             if (take.Status != StockTakeStatus.Counted)
             {
                 return new Refused(Refusal.Conflict, take.Status == StockTakeStatus.Open
@@ -191,6 +206,11 @@ internal sealed class StockTakeService(CardsDbContext db, CardLedger ledger, Sto
             if (take is null)
             {
                 return NoTake();
+            }
+
+            if (await places.MayActForAsync(take.LocationCode, cancellationToken) is { } forbidden)
+            {
+                return forbidden;
             }
 
             if (take.Status != StockTakeStatus.Closed)

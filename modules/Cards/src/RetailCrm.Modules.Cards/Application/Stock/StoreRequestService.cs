@@ -24,6 +24,11 @@ internal sealed class StoreRequestService(CardsDbContext db, CardLedger ledger, 
             return noStore;
         }
 
+        if (await places.MayActForAsync(store.Value!.Code, cancellationToken) is { } forbidden)
+        {
+            return forbidden;
+        }
+
         if (!await db.Products.AnyAsync(p => p.Id == input.ProductId && p.IsActive, cancellationToken))
         {
             return Refused.Field("productId", "No such active card product.");
@@ -186,6 +191,11 @@ internal sealed class StoreRequestService(CardsDbContext db, CardLedger ledger, 
         if (request is null)
         {
             return NoRequest();
+        }
+
+        if (await places.MayActForAsync(request.StoreCode, cancellationToken) is { } forbidden)
+        {
+            return forbidden;
         }
 
         if (request.Status != StoreRequestStatus.Shipped)
