@@ -39,4 +39,27 @@ public static class CardsPermissions
 
     /// <summary>Redeem points of a card.</summary>
     public const string RedeemPoints = "cards.points.redeem";
+    /// <summary>See card stock: suppliers, purchase orders, production runs, store requests, stock-takes and the stock report.</summary>
+    public const string ViewStock = "cards.stock.view";
+
+    /// <summary>Manage suppliers and purchase orders of blank cards and receive batches into HQ stock.</summary>
+    public const string PurchaseStock = "cards.stock.purchase";
+
+    /// <summary>Produce cards from blanks and put them away (quality check, spoilage).</summary>
+    public const string ProduceStock = "cards.stock.produce";
+
+    /// <summary>Request cards for a store (门店空卡申请).</summary>
+    public const string RequestStock = "cards.stock.request";
+
+    /// <summary>Approve or reject stores' requests (HQ).</summary>
+    public const string ApproveStock = "cards.stock.approve";
+
+    /// <summary>Ship cards from HQ to a store.</summary>
+    public const string ShipStock = "cards.stock.ship";
+
+    /// <summary>Receive shipped cards at the store.</summary>
+    public const string ReceiveStock = "cards.stock.receive";
+
+    /// <summary>Open, count, close and write off stock-takes (盘点).</summary>
+    public const string CountStock = "cards.stock.count";
 }

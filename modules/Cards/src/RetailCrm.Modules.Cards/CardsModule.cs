@@ -6,13 +6,16 @@ using RetailCrm.Modules.Cards.Application.Ledger;
 using RetailCrm.Modules.Cards.Application.Points;
 using RetailCrm.Modules.Cards.Application.Products;
 using RetailCrm.Modules.Cards.Application.Selling;
+using RetailCrm.Modules.Cards.Application.Stock;
 using RetailCrm.Modules.Cards.Application.Terminals;
 using RetailCrm.Modules.Cards.Infrastructure.Persistence;
+using RetailCrm.Modules.Cards.Web;
 using RetailCrm.Modules.Members.Contracts.Events;
 using RetailCrm.Sdk.Authorization;
 using RetailCrm.Sdk.Events;
 using RetailCrm.Sdk.Jobs;
 using RetailCrm.Sdk.Modularity;
+using RetailCrm.Sdk.Web;
 
 namespace RetailCrm.Modules.Cards;
 
@@ -28,6 +31,14 @@ public sealed class CardsModule : CrmModule
         services.AddScoped<ProductService>();
         services.AddScoped<CardLedger>();
         services.AddScoped<CardService>();
+        services.AddScoped<StockPlaces>();
+        services.AddScoped<StockMoves>();
+        services.AddScoped<PurchasingService>();
+        services.AddScoped<ProductionService>();
+        services.AddScoped<StoreRequestService>();
+        services.AddScoped<StockTakeService>();
+        services.AddScoped<StockReportService>();
+        services.AddSingleton<IMenuContributor, StockMenu>();
         services.AddScoped<LedgerCheck>();
         services.AddDataProtection();
         services.AddScoped<TerminalService>();

@@ -26,5 +26,15 @@ internal sealed class CardsPermissionDefinitions : IPermissionDefinitionProvider
         context.Add(new PermissionDefinition(CardsPermissions.Exchange, "Exchange cards", "换卡") { GrantedByDefaultTo = till });
         context.Add(new PermissionDefinition(CardsPermissions.ManageBulkSales, "Sell cards in bulk from HQ", "总部售卡") { GrantedByDefaultTo = dataAdmin });
         context.Add(new PermissionDefinition(CardsPermissions.RedeemPoints, "Redeem card points", "积分兑换") { GrantedByDefaultTo = till });
+        string[] stockViewers = [DefaultRoles.StoreClerk, DefaultRoles.DataAdministrator, DefaultRoles.Manager];
+        string[] hq = [DefaultRoles.DataAdministrator, DefaultRoles.Manager];
+        context.Add(new PermissionDefinition(CardsPermissions.ViewStock, "See card stock", "查看卡库存") { GrantedByDefaultTo = stockViewers });
+        context.Add(new PermissionDefinition(CardsPermissions.PurchaseStock, "Buy and receive blank cards", "裸卡采购与入库") { GrantedByDefaultTo = dataAdmin });
+        context.Add(new PermissionDefinition(CardsPermissions.ProduceStock, "Produce cards from blanks", "卡制作") { GrantedByDefaultTo = dataAdmin });
+        context.Add(new PermissionDefinition(CardsPermissions.RequestStock, "Request cards for a store", "门店空卡申请") { GrantedByDefaultTo = till });
+        context.Add(new PermissionDefinition(CardsPermissions.ApproveStock, "Approve or reject store requests for cards", "审批门店空卡申请") { GrantedByDefaultTo = hq });
+        context.Add(new PermissionDefinition(CardsPermissions.ShipStock, "Ship cards to stores", "卡调拨发货") { GrantedByDefaultTo = dataAdmin });
+        context.Add(new PermissionDefinition(CardsPermissions.ReceiveStock, "Receive shipped cards at a store", "门店收卡") { GrantedByDefaultTo = till });
+        context.Add(new PermissionDefinition(CardsPermissions.CountStock, "Take stock of cards", "卡盘点") { GrantedByDefaultTo = till });
     }
 }

@@ -10,6 +10,7 @@ internal enum Refusal
     CardNotActive,
     PinInvalid,
     AlreadyReversed,
+    Forbidden,
 }
 
 internal sealed record Refused(Refusal Reason, string Detail, IDictionary<string, string[]>? Errors = null, int? AttemptsLeft = null)

@@ -17,6 +17,7 @@ internal static class CardsProblems
             Refusal.CardNotActive => (409, "card-not-active", "The card is not active"),
             Refusal.PinInvalid => (422, "pin-invalid", "The PIN is not valid"),
             Refusal.AlreadyReversed => (409, "already-reversed", "The payment was reversed already"),
+            Refusal.Forbidden => (403, "forbidden", "Not allowed for this user"),
             _ => (409, "conflict", "The card or product changed meanwhile"),
         };
         var extensions = refused.AttemptsLeft is { } left ? new Dictionary<string, object?> { ["attemptsLeft"] = left } : null;

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using RetailCrm.Modules.Cards.Application.Selling;
+using RetailCrm.Modules.Cards.Application.Stock;
 using RetailCrm.Modules.Cards.Contracts;
 using RetailCrm.Modules.Cards.Domain;
 using RetailCrm.Modules.Cards.Infrastructure.Persistence;
@@ -12,60 +13,13 @@ namespace RetailCrm.Modules.Cards.Application.Cards;
 /// PIN, reversal, refund, freeze, loss report and close. Money moves only through <see cref="CardLedger"/>;
 /// status changes go through the tracked card and its <see cref="Card.Version"/> token.
 /// </summary>
-internal sealed class CardService(CardsDbContext db, CardLedger ledger, CounterCharges charges, ICustomerLookup customers, TimeProvider time)
+internal sealed class CardService(CardsDbContext db, CardLedger ledger, CounterCharges charges, ICustomerLookup customers, TimeProvider time, ProductionService production)
 {
     private const int StatusChangeAttempts = 3;
 
-    public async Task<Outcome<IReadOnlyList<CardView>>> CreateAsync(CreateCardsInput input, CancellationToken cancellationToken)
-    {
-        var productId = input.ProductId!.Value;
-        var quantity = input.Quantity ?? 1;
-        var product = await db.Products.AsNoTracking().FirstOrDefaultAsync(p => p.Id == productId, cancellationToken);
-        if (product is null)
-        {
-            return Refused.Field("productId", "No such card product.");
-        }
-
-        if (!product.IsActive)
-        {
-            return Refused.Field("productId", "The product is not active.");
-        }
-
-        var max = CardNumbers.MaxSerial(product.NumberPrefix, product.NumberLength);
-        return await ledger.AtomicAsync<IReadOnlyList<CardView>>(async () =>
-        {
-            // One conditional update reserves the serials; parallel requests get disjoint ranges.
-            var reserved = await db.Products.Where(p => p.Id == productId && p.NextSerial + quantity - 1 <= max)
-                .ExecuteUpdateAsync(s => s.SetProperty(p => p.NextSerial, p => p.NextSerial + quantity), cancellationToken);
-            if (reserved == 0)
-            {
-                return Refused.Field("quantity", $"The product's number range ({product.NumberPrefix}, {product.NumberLength} digits) has not that many numbers left.");
-            }
-
-            var next = await db.Products.AsNoTracking().Where(p => p.Id == productId).Select(p => p.NextSerial).FirstAsync(cancellationToken);
-            var now = time.GetUtcNow().UtcDateTime;
-            var cards = Enumerable.Range(0, quantity).Select(i => new Card
-            {
-                Id = Guid.NewGuid(),
-                Number = CardNumbers.Format(product.NumberPrefix, product.NumberLength, next - quantity + i),
-                ProductId = productId,
-                Status = CardStatus.InStock,
-                Currency = product.Currency,
-                CreatedAt = now,
-            }).ToList();
-            db.Cards.AddRange(cards);
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateException)
-            {
-                return new Refused(Refusal.Conflict, "Some of the numbers exist already (another product shares the prefix); change the product's prefix.");
-            }
-
-            return cards.Select(c => CardView.From(c)).ToList();
-        }, cancellationToken);
-    }
+    /// <summary>Quick numbering into HQ stock; the numbers are made by <see cref="ProductionService"/>, which records the run.</summary>
+    public Task<Outcome<IReadOnlyList<CardView>>> CreateAsync(CreateCardsInput input, CancellationToken cancellationToken) =>
+        production.NumberIntoStockAsync(input.ProductId!.Value, input.Quantity ?? 1, cancellationToken);
 
     public async Task<CardView?> GetAsync(string number, CancellationToken cancellationToken) =>
         await FindAsync(number, cancellationToken) is { } card ? CardView.From(card) : null;
