@@ -30,4 +30,7 @@ public static class CardsPermissions
 
     /// <summary>Register and revoke till terminals (POS API credentials).</summary>
     public const string ManageTerminals = "cards.terminals.manage";
+
+    /// <summary>Read the daily settlement per store against HQ, its transactions and its export.</summary>
+    public const string ViewSettlement = "cards.settlement.view";
 }

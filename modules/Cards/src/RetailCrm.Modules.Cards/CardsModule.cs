@@ -5,6 +5,7 @@ using RetailCrm.Modules.Cards.Application.Cards;
 using RetailCrm.Modules.Cards.Application.Ledger;
 using RetailCrm.Modules.Cards.Application.Points;
 using RetailCrm.Modules.Cards.Application.Products;
+using RetailCrm.Modules.Cards.Application.Settlement;
 using RetailCrm.Modules.Cards.Application.Terminals;
 using RetailCrm.Modules.Cards.Infrastructure.Persistence;
 using RetailCrm.Modules.Members.Contracts.Events;
@@ -12,6 +13,7 @@ using RetailCrm.Sdk.Authorization;
 using RetailCrm.Sdk.Events;
 using RetailCrm.Sdk.Jobs;
 using RetailCrm.Sdk.Modularity;
+using RetailCrm.Sdk.Settings;
 
 namespace RetailCrm.Modules.Cards;
 
@@ -32,5 +34,7 @@ public sealed class CardsModule : CrmModule
         services.AddScoped<TerminalService>();
         services.AddSingleton<ICrmJob, LedgerCheckJob>();
         services.AddScoped<IIntegrationEventHandler<PurchaseRecordedIntegrationEvent>, PurchasePointsHandler>();
+        services.AddSingleton<ISettingDefinitionProvider, CardsSettingDefinitions>();
+        services.AddScoped<SettlementService>();
     }
 }
