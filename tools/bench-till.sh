@@ -68,9 +68,18 @@ for _ in $(seq 1 600); do
 done
 curl -sf "http://127.0.0.1:$HOST_PORT/health/ready" >/dev/null || { log "host not ready"; tail -50 "$data/host.log" >&2; exit 1; }
 
+postmaster=$(head -n 1 "$RETAILCRM_TEST_PG_DIR/data/postmaster.pid")
+# CPU clock ticks (1/100 s) of the cluster: the postmaster with its reaped children, and its live children.
+pg_cpu_ticks() {
+  awk -v pm="$postmaster" 'FNR == 1 { sub(/^.*\) /, ""); split($0, f, " ");
+      if (FILENAME == "/proc/" pm "/stat") t += f[12] + f[13] + f[14] + f[15]; else if (f[2] == pm) t += f[12] + f[13] }
+    END { print t + 0 }' /proc/[0-9]*/stat 2>/dev/null
+}
+
 till_status=0
 dotnet tools/RetailCrm.Benchmarks/bin/Release/net10.0/RetailCrm.Benchmarks.dll till --url "http://127.0.0.1:$HOST_PORT" \
   --concurrency "$CONCURRENCY" --seconds "$SECONDS_MEASURED" --warmup "$WARMUP" --cards "$CARDS" --stores "$STORES" --hot-seconds "$HOT_SECONDS" \
+  --host-pid "$host_pid" --postgres-pid "$postmaster" \
   | tee "$data/till.out" || till_status=$?
 kill "$host_pid" 2>/dev/null || true; wait "$host_pid" 2>/dev/null || true; host_pid=""
 cp "$data/host.log" "${TMPDIR:-/tmp}/bench-till-host.log"
@@ -81,23 +90,29 @@ if (( errors > 0 )); then log "the host logged $errors error(s): ${TMPDIR:-/tmp}
 echo
 echo "pgbench: TPC-B-like, scale $PGBENCH_SCALE, $CONCURRENCY clients, 2 threads, ${SECONDS_MEASURED} s, same cluster, database $pgbench_db"
 "$pgbench" -i -q -s "$PGBENCH_SCALE" -h 127.0.0.1 -p "$pg_port" -U retailcrm "$pgbench_db" >"$data/pgbench-init.out" 2>&1
+cpu_before=$(pg_cpu_ticks)
 "$pgbench" -b tpcb-like -c "$CONCURRENCY" -j 2 -T "$SECONDS_MEASURED" -h 127.0.0.1 -p "$pg_port" -U retailcrm "$pgbench_db" 2>&1 | tee "$data/pgbench.out" | grep -E "^(tps|latency|number of (transactions|failed))" | sed 's/^/  /'
+cpu_after=$(pg_cpu_ticks)
+pg_transactions=$(awk '/^number of transactions actually processed: /{print $6; exit}' "$data/pgbench.out")
+pg_cpu=$(awk -v a="$cpu_before" -v b="$cpu_after" -v n="$pg_transactions" 'BEGIN { if (n > 0) printf "%.2f", (b - a) * 10 / n; else print "n/a" }')
+echo "  PostgreSQL CPU per transaction: $pg_cpu ms"
 load=$(cut -d' ' -f1-3 /proc/loadavg)
 
 tps=$(awk '/^tps = /{print $3; exit}' "$data/pgbench.out")
 pg_latency=$(awk '/^latency average = /{print $4; exit}' "$data/pgbench.out")
-read -r _ _ random_pps random_p50 random_p99 random_failures ledger < <(grep '^TILL random ' "$data/till.out" || echo "TILL random NaN NaN NaN NaN n/a")
-read -r _ _ hot_pps hot_p50 hot_p99 hot_failures _ < <(grep '^TILL hot ' "$data/till.out" || echo "TILL hot NaN NaN NaN NaN n/a")
+read -r _ _ random_pps random_p50 random_p99 random_failures ledger random_cpu < <(grep '^TILL random ' "$data/till.out" || echo "TILL random NaN NaN NaN NaN n/a NaN")
+read -r _ _ hot_pps hot_p50 hot_p99 hot_failures _ hot_cpu < <(grep '^TILL hot ' "$data/till.out" || echo "TILL hot NaN NaN NaN NaN n/a NaN")
 
 echo
 echo "till payments vs pgbench, $CONCURRENCY at once, ${SECONDS_MEASURED} s measured (hot card ${HOT_SECONDS} s), $(nproc) cores, load average $load"
-printf '| %-34s | %10s | %9s | %9s | %8s | %9s |\n' "" "per second" "p50 ms" "p99 ms" "failures" "÷ pgbench"
-printf '|%s|%s|%s|%s|%s|%s|\n' "------------------------------------" "------------" "-----------" "-----------" "----------" "-----------"
+echo "(CPU ms/op: server-side CPU per operation, host + PostgreSQL for a payment, PostgreSQL for pgbench; less dependent on the neighbours than the wall clock)"
+printf '| %-34s | %10s | %9s | %9s | %8s | %9s | %10s |\n' "" "per second" "p50 ms" "p99 ms" "failures" "÷ pgbench" "CPU ms/op"
+printf '|%s|%s|%s|%s|%s|%s|%s|\n' "------------------------------------" "------------" "-----------" "-----------" "----------" "-----------" "------------"
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0 && a == a + 0) printf "%.3f", a / b; else print "n/a" }'; }
-printf '| %-34s | %10s | %9s | %9s | %8s | %9s |\n' "POS payment, random card (HTTP)" "$random_pps" "$random_p50" "$random_p99" "$random_failures" "$(ratio "$random_pps" "$tps")"
+printf '| %-34s | %10s | %9s | %9s | %8s | %9s | %10s |\n' "POS payment, random card (HTTP)" "$random_pps" "$random_p50" "$random_p99" "$random_failures" "$(ratio "$random_pps" "$tps")" "$random_cpu"
 if [[ "$HOT_SECONDS" != 0 ]]; then
-  printf '| %-34s | %10s | %9s | %9s | %8s | %9s |\n' "POS payment, one hot card (HTTP)" "$hot_pps" "$hot_p50" "$hot_p99" "$hot_failures" "$(ratio "$hot_pps" "$tps")"
+  printf '| %-34s | %10s | %9s | %9s | %8s | %9s | %10s |\n' "POS payment, one hot card (HTTP)" "$hot_pps" "$hot_p50" "$hot_p99" "$hot_failures" "$(ratio "$hot_pps" "$tps")" "$hot_cpu"
 fi
-printf '| %-34s | %10s | %9s | %9s | %8s | %9s |\n' "pgbench tpcb-like (avg latency)" "$tps" "$pg_latency" "-" "-" "1"
+printf '| %-34s | %10.1f | %9s | %9s | %8s | %9s | %10s |\n' "pgbench tpcb-like (avg latency)" "$tps" "$pg_latency" "-" "0" "1" "$pg_cpu"
 echo "ledger after the run: $ledger"
 exit "$till_status"

@@ -16,18 +16,20 @@ namespace RetailCrm.Benchmarks;
 /// C tills at once for T seconds after a warm-up: first each payment on a random card, then all on one hot card.
 /// Prints payments/s and latency percentiles, counts failures, and checks the ledger (the tenant's ledger check, and
 /// the money: every card's balance is its first balance less what was paid on it).
-/// The last lines are <c>TILL random|hot payments_per_s p50_ms p99_ms failures ledger_ok</c> for the script.
+/// The last lines are <c>TILL random|hot payments_per_s p50_ms p99_ms failures ledger_ok cpu_ms</c> for the script
+/// (cpu_ms: host + PostgreSQL CPU time per payment, given <c>--host-pid</c> and <c>--postgres-pid</c>).
 /// </summary>
 internal static partial class TillBenchmark
 {
     private const string Password = "Bench-Passw0rd!";
     private const long StartBalance = 100_000_000;
 
-    private sealed record Options(string Url, int Concurrency, int Seconds, int Warmup, int Cards, int Stores, int HotSeconds);
+    private sealed record Options(string Url, int Concurrency, int Seconds, int Warmup, int Cards, int Stores, int HotSeconds, int HostPid, int PostgresPid);
 
     private sealed record Terminal(Guid Id, string Secret);
 
-    private sealed record Phase(string Name, double PaymentsPerSecond, double P50, double P99, double Max, int Payments, int Failures);
+    /// <summary>Also the CPU time per payment of the host, of PostgreSQL and of this client: on a shared machine the wall-clock figures depend on the neighbours, these much less.</summary>
+    private sealed record Phase(string Name, double PaymentsPerSecond, double P50, double P99, double Max, int Payments, int Failures, double HostCpuMs, double PostgresCpuMs, double ClientCpuMs);
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -120,7 +122,7 @@ internal static partial class TillBenchmark
         foreach (var phase in new[] { random, hotPhase }.OfType<Phase>())
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"TILL {(phase == random ? "random" : "hot")} {phase.PaymentsPerSecond:F1} {phase.P50:F2} {phase.P99:F2} {phase.Failures} {(ledgerOk ? "ok" : "DIFFERENCES")}"));
+                $"TILL {(phase == random ? "random" : "hot")} {phase.PaymentsPerSecond:F1} {phase.P50:F2} {phase.P99:F2} {phase.Failures} {(ledgerOk ? "ok" : "DIFFERENCES")} {phase.HostCpuMs + phase.PostgresCpuMs:F2}"));
         }
 
         return ledgerOk && random.Failures == 0 && (hotPhase?.Failures ?? 0) == 0 ? 0 : 1;
@@ -193,20 +195,26 @@ internal static partial class TillBenchmark
         })).ToArray();
 
         await Task.Delay(TimeSpan.FromSeconds(o.Warmup));
+        var (host0, pg0, client0) = (ProcessCpu(o.HostPid), PostgresCpu(o.PostgresPid), Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds);
         Volatile.Write(ref measuring, true);
         var watch = Stopwatch.StartNew();
         await Task.Delay(TimeSpan.FromSeconds(seconds));
         Volatile.Write(ref measuring, false);
         var measured = watch.Elapsed.TotalSeconds;
         var payments = Volatile.Read(ref counted);
+        var (host1, pg1, client1) = (ProcessCpu(o.HostPid), PostgresCpu(o.PostgresPid), Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds);
+        double PerPayment(double from, double to) => payments == 0 || double.IsNaN(from) ? double.NaN : (to - from) * 1000 / payments;
         Volatile.Write(ref stop, true);
         await Task.WhenAll(workers);
 
         var all = latencies.SelectMany(l => l).Order().ToArray();
         double Percentile(double p) => all.Length == 0 ? double.NaN : all[Math.Min(all.Length - 1, (int)Math.Ceiling(p * all.Length) - 1)];
-        var phase = new Phase(name, payments / measured, Percentile(0.50), Percentile(0.99), all.Length == 0 ? double.NaN : all[^1], payments, failures);
+        var phase = new Phase(name, payments / measured, Percentile(0.50), Percentile(0.99), all.Length == 0 ? double.NaN : all[^1], payments, failures,
+            PerPayment(host0, host1), PerPayment(pg0, pg1), PerPayment(client0, client1));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  {name,-13}: {phase.Payments,8:N0} payments in {measured:F1} s = {phase.PaymentsPerSecond,7:F1} payments/s   p50 {phase.P50:F1} ms  p99 {phase.P99:F1} ms  max {phase.Max:F1} ms   failures {failures}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  {"",-13}  CPU per payment: host {phase.HostCpuMs:F2} ms, PostgreSQL {phase.PostgresCpuMs:F2} ms, this client {phase.ClientCpuMs:F2} ms"));
         foreach (var failure in firstFailures)
         {
             Console.WriteLine("    failure: " + failure);
@@ -286,6 +294,47 @@ internal static partial class TillBenchmark
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).Clone();
     }
 
+    /// <summary>User + system CPU seconds of a process from /proc (clock ticks of 1/100 s); NaN when unknown.</summary>
+    private static double ProcessCpu(int pid)
+    {
+        var fields = StatFields(pid);
+        return fields is null ? double.NaN : (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
+    }
+
+    /// <summary>CPU seconds of a PostgreSQL cluster: the postmaster with its reaped children, and every live child (backends, writers).</summary>
+    private static double PostgresCpu(int postmaster)
+    {
+        if (StatFields(postmaster) is not { } own)
+        {
+            return double.NaN;
+        }
+
+        var ticks = own.Skip(11).Take(4).Sum(f => long.Parse(f, CultureInfo.InvariantCulture));
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (int.TryParse(Path.GetFileName(dir), out var pid) && StatFields(pid) is { } child && child[1] == postmaster.ToString(CultureInfo.InvariantCulture))
+            {
+                ticks += long.Parse(child[11], CultureInfo.InvariantCulture) + long.Parse(child[12], CultureInfo.InvariantCulture);
+            }
+        }
+
+        return ticks / 100.0;
+    }
+
+    /// <summary>The fields of /proc/{pid}/stat after the command name: [0] state, [1] ppid, ... [11] utime, [12] stime, [13] cutime, [14] cstime.</summary>
+    private static string[]? StatFields(int pid)
+    {
+        try
+        {
+            var stat = pid > 0 ? File.ReadAllText($"/proc/{pid}/stat") : null;
+            return stat is null ? null : stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ')[..3]) + $" (1/5/15 min) on {Environment.ProcessorCount} cores" : "n/a";
 
@@ -298,7 +347,8 @@ internal static partial class TillBenchmark
         }
 
         int Int(string name, int fallback) => values.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
-        return new Options(values.GetValueOrDefault("url") ?? "http://127.0.0.1:5480", Int("concurrency", 16), Int("seconds", 20), Int("warmup", 5), Int("cards", 2000), Int("stores", 4), Int("hot-seconds", 10));
+        return new Options(values.GetValueOrDefault("url") ?? "http://127.0.0.1:5480", Int("concurrency", 16), Int("seconds", 20), Int("warmup", 5), Int("cards", 2000), Int("stores", 4), Int("hot-seconds", 10),
+            Int("host-pid", 0), Int("postgres-pid", 0));
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
