@@ -69,11 +69,22 @@ done
 curl -sf "http://127.0.0.1:$HOST_PORT/health/ready" >/dev/null || { log "host not ready"; tail -50 "$data/host.log" >&2; exit 1; }
 
 postmaster=$(head -n 1 "$RETAILCRM_TEST_PG_DIR/data/postmaster.pid")
-# CPU clock ticks (1/100 s) of the cluster: the postmaster with its reaped children, and its live children.
+# CPU clock ticks (1/100 s) of the cluster: the postmaster with its reaped children, and its live children. Read one
+# file at a time, so that a process ending meanwhile is skipped rather than ending the read.
 pg_cpu_ticks() {
-  awk -v pm="$postmaster" 'FNR == 1 { sub(/^.*\) /, ""); split($0, f, " ");
-      if (FILENAME == "/proc/" pm "/stat") t += f[12] + f[13] + f[14] + f[15]; else if (f[2] == pm) t += f[12] + f[13] }
-    END { print t + 0 }' /proc/[0-9]*/stat 2>/dev/null || true  # processes come and go while awk reads /proc
+  local t=0 f line rest
+  local -a a
+  for f in /proc/[0-9]*/stat; do
+    { read -r line <"$f"; } 2>/dev/null || continue
+    rest=${line##*) }
+    read -ra a <<<"$rest"
+    if [[ $f == "/proc/$postmaster/stat" ]]; then
+      t=$(( t + a[11] + a[12] + a[13] + a[14] ))
+    elif [[ ${a[1]} == "$postmaster" ]]; then
+      t=$(( t + a[11] + a[12] ))
+    fi
+  done
+  echo "$t"
 }
 
 till_status=0
@@ -92,6 +103,7 @@ echo "pgbench: TPC-B-like, scale $PGBENCH_SCALE, $CONCURRENCY clients, 2 threads
 "$pgbench" -i -q -s "$PGBENCH_SCALE" -h 127.0.0.1 -p "$pg_port" -U retailcrm "$pgbench_db" >"$data/pgbench-init.out" 2>&1
 cpu_before=$(pg_cpu_ticks)
 "$pgbench" -b tpcb-like -c "$CONCURRENCY" -j 2 -T "$SECONDS_MEASURED" -h 127.0.0.1 -p "$pg_port" -U retailcrm "$pgbench_db" 2>&1 | tee "$data/pgbench.out" | grep -E "^(tps|latency|number of (transactions|failed))" | sed 's/^/  /'
+sleep 1 # the backends of pgbench's clients end and are reaped
 cpu_after=$(pg_cpu_ticks)
 pg_transactions=$(awk '/^number of transactions actually processed: /{print $6; exit}' "$data/pgbench.out")
 pg_cpu=$(awk -v a="$cpu_before" -v b="$cpu_after" -v n="$pg_transactions" 'BEGIN { if (n > 0) printf "%.2f", (b - a) * 10 / n; else print "n/a" }')
