@@ -4,12 +4,18 @@ namespace RetailCrm.Benchmarks;
 
 internal static class BenchmarksEntry
 {
-    /// <summary>BenchmarkDotNet for the micro benchmarks; <c>import [rows]</c> for the customer import figure, too long a single run for BenchmarkDotNet.</summary>
+    /// <summary>BenchmarkDotNet for the micro benchmarks; <c>import [rows]</c> for the customer import figure, too long a single run for BenchmarkDotNet;
+    /// <c>till --url ...</c> for till payments against a running host (tools/bench-till.sh).</summary>
     private static async Task<int> Main(string[] args)
     {
         if (args is ["import", ..])
         {
             return await CustomerImportBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000);
+        }
+
+        if (args is ["till", ..])
+        {
+            return await TillBenchmark.RunAsync(args);
         }
 
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarksEntry).Assembly).Run(args);

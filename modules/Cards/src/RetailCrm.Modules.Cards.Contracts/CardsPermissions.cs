@@ -62,4 +62,6 @@ public static class CardsPermissions
 
     /// <summary>Open, count, close and write off stock-takes (盘点).</summary>
     public const string CountStock = "cards.stock.count";
+    /// <summary>Read the daily settlement per store against HQ, its transactions and its export.</summary>
+    public const string ViewSettlement = "cards.settlement.view";
 }

@@ -6,6 +6,7 @@ using RetailCrm.Modules.Cards.Application.Ledger;
 using RetailCrm.Modules.Cards.Application.Points;
 using RetailCrm.Modules.Cards.Application.Products;
 using RetailCrm.Modules.Cards.Application.Selling;
+using RetailCrm.Modules.Cards.Application.Settlement;
 using RetailCrm.Modules.Cards.Application.Stock;
 using RetailCrm.Modules.Cards.Application.Terminals;
 using RetailCrm.Modules.Cards.Infrastructure.Persistence;
@@ -15,6 +16,7 @@ using RetailCrm.Sdk.Authorization;
 using RetailCrm.Sdk.Events;
 using RetailCrm.Sdk.Jobs;
 using RetailCrm.Sdk.Modularity;
+using RetailCrm.Sdk.Settings;
 using RetailCrm.Sdk.Web;
 
 namespace RetailCrm.Modules.Cards;
@@ -49,5 +51,7 @@ public sealed class CardsModule : CrmModule
         services.AddScoped<ExchangeService>();
         services.AddSingleton<ICrmJob, CardExpiryJob>();
         services.AddSingleton<ICrmJob, TerminalNonceCleanupJob>();
+        services.AddSingleton<ISettingDefinitionProvider, CardsSettingDefinitions>();
+        services.AddScoped<SettlementService>();
     }
 }

@@ -1,5 +1,6 @@
 using RetailCrm.Modules.Cards.Contracts;
 using RetailCrm.Sdk.Authorization;
+using RetailCrm.Sdk.Settings;
 
 namespace RetailCrm.Modules.Cards.Application;
 
@@ -36,5 +37,24 @@ internal sealed class CardsPermissionDefinitions : IPermissionDefinitionProvider
         context.Add(new PermissionDefinition(CardsPermissions.ShipStock, "Ship cards to stores", "卡调拨发货") { GrantedByDefaultTo = dataAdmin });
         context.Add(new PermissionDefinition(CardsPermissions.ReceiveStock, "Receive shipped cards at a store", "门店收卡") { GrantedByDefaultTo = till });
         context.Add(new PermissionDefinition(CardsPermissions.CountStock, "Take stock of cards", "卡盘点") { GrantedByDefaultTo = till });
+        context.Add(new PermissionDefinition(CardsPermissions.ViewSettlement, "See the daily settlement per store", "查看门店日结") { GrantedByDefaultTo = [DefaultRoles.DataAdministrator, DefaultRoles.Manager] });
     }
+}
+
+/// <summary>Setting names of the cards module.</summary>
+internal static class CardsSettings
+{
+    /// <summary>IANA (or Windows) time zone id in which settlement days run midnight to midnight; the kernel has no tenant time zone.</summary>
+    public const string SettlementTimeZone = "cards.settlement.timeZone";
+
+    public const string DefaultTimeZone = "Asia/Shanghai";
+}
+
+internal sealed class CardsSettingDefinitions : ISettingDefinitionProvider
+{
+    public void Define(ISettingDefinitionContext context) =>
+        context.Add(new SettingDefinition(CardsSettings.SettlementTimeZone, SettingType.String, CardsSettings.DefaultTimeZone, "Time zone of the daily settlement (e.g. Asia/Shanghai)", "日结时区")
+        {
+            Validator = id => TimeZoneInfo.TryFindSystemTimeZoneById(id, out _) ? null : "not a time zone id such as Asia/Shanghai or Europe/Berlin.",
+        });
 }

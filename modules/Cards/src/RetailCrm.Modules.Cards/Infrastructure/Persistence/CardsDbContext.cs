@@ -63,6 +63,7 @@ internal sealed class CardsDbContext(DbContextOptions<CardsDbContext> options, I
             b.HasIndex(x => new { x.CardId, x.OccurredAt });
             b.HasIndex(x => x.OriginalEntryId);
             b.HasIndex(x => new { x.TenantId, x.Reference });
+            b.HasIndex(x => new { x.TenantId, x.OccurredAt });
             b.HasOne<Card>().WithMany().HasForeignKey(x => x.CardId).OnDelete(DeleteBehavior.Restrict);
         });
         modelBuilder.Entity<Terminal>(b =>

@@ -16,6 +16,7 @@ internal sealed class CardChargeConfiguration : IEntityTypeConfiguration<CardCha
         b.Property(x => x.UserName).HasMaxLength(200);
         b.HasIndex(x => new { x.TenantId, x.StoreCode, x.OccurredAt });
         b.HasIndex(x => x.CardId);
+        b.HasIndex(x => new { x.TenantId, x.OccurredAt });
         b.HasOne<Card>().WithMany().HasForeignKey(x => x.CardId).OnDelete(DeleteBehavior.Restrict);
     }
 }
