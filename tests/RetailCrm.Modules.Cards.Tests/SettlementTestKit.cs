@@ -103,8 +103,6 @@ internal static class SettlementTestKit
     public static JsonElement Row(JsonElement report, string? store) =>
         report.GetProperty("stores").EnumerateArray().Single(r => r.GetProperty("storeCode").ValueKind == JsonValueKind.Null ? store is null : r.GetProperty("storeCode").GetString() == store);
 
-    public static long Long(this JsonElement row, string name) => row.GetProperty(name).GetInt64();
-
     /// <summary>Every figure of the totals row is the sum of the store rows, and each row's net is taken in − redeemed − paid out.</summary>
     public static void ShouldBalance(JsonElement report)
     {
