@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using RetailCrm.Modules.Cards.Application;
 using RetailCrm.Modules.Cards.Application.Cards;
+using RetailCrm.Modules.Cards.Application.DemoData;
 using RetailCrm.Modules.Cards.Application.Ledger;
 using RetailCrm.Modules.Cards.Application.Points;
 using RetailCrm.Modules.Cards.Application.Products;
@@ -9,9 +10,11 @@ using RetailCrm.Modules.Cards.Application.Terminals;
 using RetailCrm.Modules.Cards.Infrastructure.Persistence;
 using RetailCrm.Modules.Members.Contracts.Events;
 using RetailCrm.Sdk.Authorization;
+using RetailCrm.Sdk.DemoData;
 using RetailCrm.Sdk.Events;
 using RetailCrm.Sdk.Jobs;
 using RetailCrm.Sdk.Modularity;
+using RetailCrm.Sdk.Web;
 
 namespace RetailCrm.Modules.Cards;
 
@@ -32,5 +35,9 @@ public sealed class CardsModule : CrmModule
         services.AddScoped<TerminalService>();
         services.AddSingleton<ICrmJob, LedgerCheckJob>();
         services.AddScoped<IIntegrationEventHandler<PurchaseRecordedIntegrationEvent>, PurchasePointsHandler>();
+        services.AddScoped<CardQueries>();
+        services.AddSingleton<IMenuContributor, Web.CardsMenu>();
+        services.AddScoped<IProfileSectionContributor, Web.CardsProfileSection>();
+        services.AddScoped<IDemoDataContributor, CardsDemoData>();
     }
 }
