@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
 using RetailCrm.Modules.Cards.Application;
 using RetailCrm.Sdk.MultiTenancy;
 using RetailCrm.Sdk.Web;
@@ -57,7 +58,7 @@ internal abstract class CardsPageBase : Controller
     }
 
     /// <summary>A refusal as field errors; one not tied to a field goes to <see cref="FieldErrors.Form"/>.</summary>
-    protected static FieldErrors ErrorsOf(Refused refused)
+    protected FieldErrors ErrorsOf(Refused refused)
     {
         var errors = new FieldErrors();
         if (refused.Errors is { Count: > 0 } fields)
@@ -69,7 +70,9 @@ internal abstract class CardsPageBase : Controller
         }
         else
         {
-            errors.Add(FieldErrors.Form, ReasonText(refused.Reason) is { } reason ? $"{reason}: {refused.Detail}" : refused.Detail);
+            // The reason in the user's language; the service's detail (English, amounts in fen) after it.
+            var localizer = HttpContext.RequestServices.GetRequiredService<IStringLocalizer<CardsModule>>();
+            errors.Add(FieldErrors.Form, ReasonText(refused.Reason) is { } reason ? $"{localizer[reason]}: {refused.Detail}" : refused.Detail);
         }
 
         return errors;
