@@ -131,6 +131,35 @@ public sealed partial class CardPagesTests(CardsHost host) : IClassFixture<Cards
     }
 
     [Fact]
+    public async Task Should_show_the_till_desk_in_chinese()
+    {
+        var (_, client) = await TenantAsync(_factory, "zh");
+        var (number, _, _) = await ActiveCardAsync(client, 10_000);
+        var path = DeskPath(await LookUpAsync(client, number));
+
+        var desk = await ChineseAsync(client, path);
+        var products = await ChineseAsync(client, "/cards/products/new");
+
+        desk.ShouldContain("<h1>门店收银", Case.Sensitive, desk);
+        desk.ShouldContain("已激活");
+        desk.ShouldContain("卡支付");
+        desk.ShouldContain(">门店收银</a>");
+        desk.ShouldContain("卡账");
+        products.ShouldContain("新建卡产品");
+        products.ShouldContain("储值卡");
+        products.ShouldContain("工本费");
+    }
+
+    private static async Task<string> ChineseAsync(HttpClient client, string path)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.AcceptLanguage.ParseAdd("zh-CN");
+        var response = await client.SendAsync(request);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Should_hide_the_cards_menu_and_pages_from_a_user_without_cards_permissions()
     {
         var (_, admin) = await TenantAsync(_factory, "menu");
