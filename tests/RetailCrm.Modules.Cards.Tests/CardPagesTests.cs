@@ -4,8 +4,6 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using RetailCrm.Kernel;
-using RetailCrm.Kernel.MultiTenancy;
 using RetailCrm.Modules.Cards.Contracts;
 using RetailCrm.Modules.Cards.Infrastructure.Persistence;
 using RetailCrm.Sdk.MultiTenancy;
@@ -160,6 +158,33 @@ public sealed partial class CardPagesTests(CardsHost host) : IClassFixture<Cards
     }
 
     [Fact]
+    public async Task Should_register_a_terminal_showing_its_secret_once_revoke_it_and_run_the_ledger_check()
+    {
+        var (_, client) = await TenantAsync(_factory, "tpage");
+        var (number, _, product) = await ActiveCardAsync(client, 10_000);
+
+        var registered = await client.SubmitAndFollowAsync("/cards/terminals", "/cards/terminals", ("StoreCode", "S001"), ("Name", "Till A"));
+        var secret = Regex.Match(registered, "id=\"terminal-secret\">([^<]+)<").Groups[1].Value;
+        secret.Length.ShouldBeGreaterThan(20);
+        var again = await client.GetStringAsync("/cards/terminals");
+        again.ShouldNotContain(secret);
+        again.ShouldContain("Till A");
+
+        var revoked = await client.SubmitAndFollowAsync("/cards/terminals", Regex.Match(again, "action=\"(/cards/terminals/[^\"]+/revoke)\"").Groups[1].Value);
+        revoked.ShouldContain("Terminal revoked.");
+        (await client.GetFromJsonAsync<JsonElement>("/api/cards/terminals"))[0].GetProperty("revokedAt").ValueKind.ShouldNotBe(JsonValueKind.Null);
+
+        var stocked = await client.SubmitAndFollowAsync("/cards/stock", "/cards/stock", ("ProductId", product.GetProperty("id").GetString()!), ("Quantity", "3"));
+        stocked.ShouldContain("3 card(s) put into stock");
+        var inStock = await client.GetStringAsync("/cards/cards?status=InStock");
+        Regex.Count(inStock, "<tr data-card=").ShouldBe(3);
+        inStock.ShouldNotContain(number);
+
+        var check = WebUtility.HtmlDecode(await (await client.SubmitAsync("/cards/ledger-check", "/cards/ledger-check")).Content.ReadAsStringAsync());
+        check.ShouldContain("All 4 card(s) agree with their ledger.");
+    }
+
+    [Fact]
     public async Task Should_hide_the_cards_menu_and_pages_from_a_user_without_cards_permissions()
     {
         var (_, admin) = await TenantAsync(_factory, "menu");
@@ -222,12 +247,10 @@ public sealed partial class CardPagesTests(CardsHost host) : IClassFixture<Cards
     public async Task Should_fill_demo_data_once_however_often_it_runs_and_allow_a_sale_and_a_payment_at_once()
     {
         var (tenant, client) = await TenantAsync(_factory, "demo");
-        var tenantId = (await _factory.Services.GetRequiredService<TenantStore>().FindByNameAsync(tenant, CancellationToken.None))!.Id;
-        var startup = _factory.Services.GetRequiredService<KernelStartup>();
 
-        await startup.SeedDemoDataAsync(tenantId, CancellationToken.None);
+        (await client.PostAsync("/api/admin/demo-data", null)).EnsureSuccessStatusCode();
         var once = await CountsAsync(tenant);
-        await startup.SeedDemoDataAsync(tenantId, CancellationToken.None);
+        (await client.PostAsync("/api/admin/demo-data", null)).EnsureSuccessStatusCode();
         var twice = await CountsAsync(tenant);
 
         twice.ShouldBe(once);
