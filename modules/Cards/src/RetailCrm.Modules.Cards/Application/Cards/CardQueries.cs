@@ -16,7 +16,7 @@ internal sealed record CardRows(IReadOnlyList<CardRow> Items, int Total, int Pag
 }
 
 /// <summary>One card with its product, as the card pages show it (the full number is the caller's to mask).</summary>
-internal sealed record CardDetails(CardView Card, string ProductCode, string ProductName, CardKind Kind, bool PinRequired);
+internal sealed record CardDetails(CardView Card, string ProductCode, string ProductName, CardKind Kind, bool PinRequired, long MinTopUp, long MaxTopUp, long MaxBalance);
 
 /// <summary>A ledger entry of one of a member's cards.</summary>
 internal sealed record HolderTransaction(Guid CardId, string MaskedNumber, LedgerEntryKind Kind, long Amount, long Points, long BalanceAfter, string? StoreCode, DateTime OccurredAt, string Currency);
@@ -62,7 +62,7 @@ internal sealed class CardQueries(CardsDbContext db)
         }
 
         var product = await db.Products.AsNoTracking().FirstAsync(p => p.Id == card.ProductId, cancellationToken);
-        return new CardDetails(CardView.From(card), product.Code, product.Name, product.Kind, product.PinRequired);
+        return new CardDetails(CardView.From(card), product.Code, product.Name, product.Kind, product.PinRequired, product.MinTopUp, product.MaxTopUp, product.MaxBalance);
     }
 
     /// <summary>The id of the card with this number, or null.</summary>

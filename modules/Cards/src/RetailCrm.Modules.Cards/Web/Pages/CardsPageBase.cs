@@ -72,7 +72,15 @@ internal abstract class CardsPageBase : Controller
         {
             // The reason in the user's language; the service's detail (English, amounts in fen) after it.
             var localizer = HttpContext.RequestServices.GetRequiredService<IStringLocalizer<CardsModule>>();
-            errors.Add(FieldErrors.Form, ReasonText(refused.Reason) is { } reason ? $"{localizer[reason]}: {refused.Detail}" : refused.Detail);
+            errors.Add(FieldErrors.Form, refused switch
+            {
+                // The card header shows the balance; the service's detail counts in fen.
+                { Reason: Refusal.InsufficientBalance } => localizer[ReasonText(Refusal.InsufficientBalance)!],
+                { Reason: Refusal.PinInvalid, AttemptsLeft: 0 } => $"{localizer[ReasonText(Refusal.PinInvalid)!]}. {localizer["The card is locked (frozen) after too many wrong PINs."]}",
+                { Reason: Refusal.PinInvalid, AttemptsLeft: { } left } => $"{localizer[ReasonText(Refusal.PinInvalid)!]}. {localizer["{0} attempt(s) left before the card locks.", left]}",
+                _ when ReasonText(refused.Reason) is { } reason => $"{localizer[reason]}: {refused.Detail}",
+                _ => refused.Detail,
+            });
         }
 
         return errors;
