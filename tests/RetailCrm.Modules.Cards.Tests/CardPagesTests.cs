@@ -210,6 +210,15 @@ public sealed partial class CardPagesTests(CardsHost host) : IClassFixture<Cards
         clerkHome.ShouldNotContain("data-menu-key=\"cards.terminals\"");
         (await sales.GetAsync("/cards/desk")).StatusCode.ShouldNotBe(HttpStatusCode.OK);
         (await clerk.GetAsync("/cards/products/new")).StatusCode.ShouldNotBe(HttpStatusCode.OK);
+
+        // The desk shows a clerk the forms a clerk may send: pay and top up, not close.
+        var (number, _, _) = await ActiveCardAsync(admin, 10_000);
+        var clerkDesk = await LookUpAsync(clerk, number);
+        var path = DeskPath(clerkDesk);
+        clerkDesk.ShouldContain($"action=\"{path}/pay\"");
+        clerkDesk.ShouldContain($"action=\"{path}/freeze\"");
+        clerkDesk.ShouldNotContain($"action=\"{path}/close\"");
+        (await LookUpAsync(admin, number)).ShouldContain($"action=\"{path}/close\"");
     }
 
     [Fact]

@@ -45,8 +45,12 @@ internal sealed record DeskPage(
     string? Notice,
     string? FailedForm,
     FieldErrors Errors,
-    IReadOnlyDictionary<string, string> Posted)
+    IReadOnlyDictionary<string, string> Posted,
+    IReadOnlySet<string> Granted)
 {
+    /// <summary>Whether the user holds the permission (the desk shows only the forms the user may send).</summary>
+    public bool Can(string permission) => Granted.Contains(permission);
+
     public string? Value(string form, string field) => FailedForm == form && Posted.TryGetValue(field, out var value) ? value : null;
 
     public string? Error(string form, string field) => FailedForm == form ? Errors.For(field) : null;
@@ -59,9 +63,13 @@ internal sealed record DeskPage(
 /// The clerk has the card in hand, so the desk shows its full number; every other page masks it.
 /// </summary>
 [Route("cards/desk")]
-internal sealed class TillDeskController(CardService cards, CardQueries queries, ICustomerLookup customers, IOrganizationUnits units, ICurrentUser user) : CardsPageBase
+internal sealed class TillDeskController(CardService cards, CardQueries queries, ICustomerLookup customers, IOrganizationUnits units, ICurrentUser user,
+    IPermissionChecker permissions) : CardsPageBase
 {
     private const int RecentPayments = 5;
+
+    private static readonly string[] s_deskPermissions =
+        [CardsPermissions.Sell, CardsPermissions.TopUp, CardsPermissions.Pay, CardsPermissions.Reverse, CardsPermissions.Freeze, CardsPermissions.Close];
 
     [HttpGet("")]
     [RequirePermission(CardsPermissions.ViewCards)]
@@ -183,15 +191,24 @@ internal sealed class TillDeskController(CardService cards, CardQueries queries,
         var posted = Request.HasFormContentType
             ? Request.Form.Where(f => f.Key != FormTokenField && !f.Key.StartsWith("__", StringComparison.Ordinal)).ToDictionary(f => f.Key, f => f.Value.ToString())
             : [];
+        var granted = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var permission in s_deskPermissions)
+        {
+            if (await permissions.IsGrantedAsync(permission, cancellationToken))
+            {
+                granted.Add(permission);
+            }
+        }
+
         if (card is null)
         {
-            return new DeskPage(null, null, [], [], store, stores, notice, failedForm, errors, posted);
+            return new DeskPage(null, null, [], [], store, stores, notice, failedForm, errors, posted, granted);
         }
 
         var holder = card.Card.HolderCustomerId is { } holderId ? await customers.FindAsync(holderId, cancellationToken) : null;
         var ledger = await cards.LedgerAsync(card.Card.Number, cancellationToken) ?? [];
         var payments = await queries.RecentPaymentsAsync(card.Card.Id, RecentPayments, cancellationToken);
-        return new DeskPage(card, holder?.DisplayName, ledger, payments, store, stores, notice, failedForm, errors, posted);
+        return new DeskPage(card, holder?.DisplayName, ledger, payments, store, stores, notice, failedForm, errors, posted, granted);
     }
 
     private static string DeskUrl(Guid id, string? store) =>
