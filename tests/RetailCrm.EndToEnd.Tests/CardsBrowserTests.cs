@@ -70,6 +70,7 @@ public sealed partial class CardsBrowserTests(ProductBrowserFixture crm) : IClas
         await page.Locator("#pay").ClickAsync();
         await Expect(page.Locator("#pay-form .field-error")).ToHaveTextAsync("An amount has at most two decimals.");
         await Expect(page.Locator("#card-balance")).ToHaveTextAsync("166.74 CNY");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = "/tmp/cards-desk.png", FullPage = true });
 
         // HQ sees the card masked, with the same ledger.
         await page.Locator("a[data-menu-key='cards.cards']").ClickAsync();

@@ -110,6 +110,26 @@ public sealed partial class CardPagesTests(CardsHost host) : IClassFixture<Cards
     }
 
     [Fact]
+    public async Task Should_freeze_unfreeze_report_lost_and_close_a_card_at_the_till_desk()
+    {
+        var (_, client) = await TenantAsync(_factory, "status");
+        var (number, _, _) = await ActiveCardAsync(client, 10_000);
+        var path = DeskPath(await LookUpAsync(client, number));
+
+        Status(await client.SubmitAndFollowAsync(path, path + "/freeze")).ShouldBe("Frozen");
+        var frozen = await client.GetStringAsync(path);
+        frozen.ShouldNotContain("id=\"pay-form\"");
+        Status(await client.SubmitAndFollowAsync(path, path + "/unfreeze")).ShouldBe("Active");
+        Status(await client.SubmitAndFollowAsync(path, path + "/loss")).ShouldBe("Lost");
+        var closed = await client.SubmitAndFollowAsync(path, path + "/close");
+        Status(closed).ShouldBe("Closed");
+        Balance(closed).ShouldBe("0.00 CNY");
+        closed.ShouldContain("Card closed; its balance is paid out.");
+        closed.ShouldNotContain("id=\"card-status-actions\"");
+        (await ShouldBalanceAsync(client, number)).GetProperty("status").GetString().ShouldBe("Closed");
+    }
+
+    [Fact]
     public async Task Should_refuse_an_amount_with_more_than_two_decimals_and_charge_nothing()
     {
         var (_, client) = await TenantAsync(_factory, "decimals");
@@ -318,6 +338,11 @@ public sealed partial class CardPagesTests(CardsHost host) : IClassFixture<Cards
     }
 
     private static string Balance(string page) => BalancePattern().Match(page).Groups[1].Value;
+
+    private static string Status(string page) => StatusPattern().Match(page).Groups[1].Value;
+
+    [GeneratedRegex("id=\"card-status\">([^<]+)<")]
+    private static partial Regex StatusPattern();
 
     [GeneratedRegex("<!-- desk:([^ ]+) -->")]
     private static partial Regex DeskMarker();
