@@ -96,11 +96,16 @@ public sealed class KernelStartup(
         }
     }
 
-    /// <summary>Runs every enabled module's demo data contributors, in module order, inside the tenant.</summary>
+    /// <summary>Adds the demo stores (<see cref="DemoOrganization"/>), then runs every enabled module's demo data contributors, in module order, inside the tenant.</summary>
     public async Task<int> SeedDemoDataAsync(Guid tenantId, CancellationToken cancellationToken)
     {
         var enabled = await toggles.GetEnabledAsync(tenantId, cancellationToken);
         using var tenantScope = currentTenant.Change(tenantId);
+        using (var kernelScope = services.CreateScope())
+        {
+            await DemoOrganization.EnsureStoresAsync(kernelScope.ServiceProvider.GetRequiredService<KernelDbContext>(), cancellationToken);
+        }
+
         var ran = 0;
         foreach (var module in catalog.Running.Where(m => enabled.Contains(m.Id)))
         {

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using RetailCrm.Modules.Cards.Application;
 using RetailCrm.Modules.Cards.Application.Cards;
+using RetailCrm.Modules.Cards.Application.DemoData;
 using RetailCrm.Modules.Cards.Application.Ledger;
 using RetailCrm.Modules.Cards.Application.Points;
 using RetailCrm.Modules.Cards.Application.Products;
@@ -13,6 +14,7 @@ using RetailCrm.Modules.Cards.Infrastructure.Persistence;
 using RetailCrm.Modules.Cards.Web;
 using RetailCrm.Modules.Members.Contracts.Events;
 using RetailCrm.Sdk.Authorization;
+using RetailCrm.Sdk.DemoData;
 using RetailCrm.Sdk.Events;
 using RetailCrm.Sdk.Jobs;
 using RetailCrm.Sdk.Modularity;
@@ -53,5 +55,9 @@ public sealed class CardsModule : CrmModule
         services.AddSingleton<ICrmJob, TerminalNonceCleanupJob>();
         services.AddSingleton<ISettingDefinitionProvider, CardsSettingDefinitions>();
         services.AddScoped<SettlementService>();
+        services.AddScoped<CardQueries>();
+        services.AddSingleton<IMenuContributor, CardsMenu>();
+        services.AddScoped<IProfileSectionContributor, CardsProfileSection>();
+        services.AddScoped<IDemoDataContributor, CardsDemoData>();
     }
 }

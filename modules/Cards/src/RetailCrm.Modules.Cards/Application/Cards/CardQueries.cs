@@ -1,0 +1,112 @@
+using Microsoft.EntityFrameworkCore;
+using RetailCrm.Modules.Cards.Contracts;
+using RetailCrm.Modules.Cards.Domain;
+using RetailCrm.Modules.Cards.Infrastructure.Persistence;
+
+namespace RetailCrm.Modules.Cards.Application.Cards;
+
+/// <summary>One card in a list: number masked, with its product's name.</summary>
+internal sealed record CardRow(Guid Id, string MaskedNumber, string ProductCode, string ProductName, CardStatus Status, Guid? HolderCustomerId, string? HolderCode,
+    long Balance, long Points, string Currency, DateTime? ActivatedAt);
+
+/// <summary>A page of <see cref="CardRow"/>s.</summary>
+internal sealed record CardRows(IReadOnlyList<CardRow> Items, int Total, int Page, int PageSize)
+{
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+}
+
+/// <summary>One card with its product, as the card pages show it (the full number is the caller's to mask).</summary>
+internal sealed record CardDetails(CardView Card, string ProductCode, string ProductName, CardKind Kind, bool PinRequired, long MinTopUp, long MaxTopUp, long MaxBalance);
+
+/// <summary>A ledger entry of one of a member's cards.</summary>
+internal sealed record HolderTransaction(Guid CardId, string MaskedNumber, LedgerEntryKind Kind, long Amount, long Points, long BalanceAfter, string? StoreCode, DateTime OccurredAt, string Currency);
+
+/// <summary>A member's cards and their latest transactions (the 360° section).</summary>
+internal sealed record HolderCards(IReadOnlyList<CardRow> Cards, IReadOnlyList<HolderTransaction> LatestTransactions);
+
+/// <summary>A payment of a card, whether it can still be reversed.</summary>
+internal sealed record PaymentRow(Guid Id, long Amount, string? ReceiptId, string? StoreCode, DateTime OccurredAt, bool Reversible);
+
+/// <summary>Read-only queries of the card pages (search, detail by id, a member's cards); every money movement stays in <see cref="CardService"/>.</summary>
+internal sealed class CardQueries(CardsDbContext db)
+{
+    /// <summary>Cards whose number ends with (or equals) <paramref name="term"/>, or whose holder has that code; newest first.</summary>
+    public async Task<CardRows> SearchAsync(string? term, CardStatus? status, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        page = Math.Max(1, page);
+        pageSize = Math.Clamp(pageSize, 1, 200);
+        var query = db.Cards.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(term))
+        {
+            var trimmed = term.Trim();
+            var code = trimmed.ToUpperInvariant();
+            query = query.Where(c => c.Number == trimmed || c.Number.EndsWith(trimmed) || c.HolderCode == code);
+        }
+
+        if (status is { } s)
+        {
+            query = query.Where(c => c.Status == s);
+        }
+
+        var total = await query.CountAsync(cancellationToken);
+        var cards = await query.OrderBy(c => c.Number).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        return new CardRows(await RowsAsync(cards, cancellationToken), total, page, pageSize);
+    }
+
+    public async Task<CardDetails?> GetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var card = await db.Cards.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (card is null)
+        {
+            return null;
+        }
+
+        var product = await db.Products.AsNoTracking().FirstAsync(p => p.Id == card.ProductId, cancellationToken);
+        return new CardDetails(CardView.From(card), product.Code, product.Name, product.Kind, product.PinRequired, product.MinTopUp, product.MaxTopUp, product.MaxBalance);
+    }
+
+    /// <summary>The id of the card with this number, or null.</summary>
+    public async Task<Guid?> FindIdAsync(string number, CancellationToken cancellationToken)
+    {
+        var trimmed = number.Trim().Replace(" ", "", StringComparison.Ordinal);
+        return await db.Cards.AsNoTracking().Where(c => c.Number == trimmed).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>The card's latest payments, newest first, each marked reversible when nothing reversed or refunded it yet.</summary>
+    public async Task<IReadOnlyList<PaymentRow>> RecentPaymentsAsync(Guid cardId, int count, CancellationToken cancellationToken)
+    {
+        var payments = await db.Ledger.AsNoTracking().Where(e => e.CardId == cardId && e.Kind == LedgerEntryKind.Payment).ToListAsync(cancellationToken);
+        var latest = payments.OrderByDescending(p => p.OccurredAt).Take(count).ToList();
+        var ids = latest.Select(p => (Guid?)p.Id).ToList();
+        var credited = await db.Ledger.AsNoTracking()
+            .Where(e => ids.Contains(e.OriginalEntryId) && (e.Kind == LedgerEntryKind.Reversal || e.Kind == LedgerEntryKind.Refund))
+            .Select(e => e.OriginalEntryId).ToListAsync(cancellationToken);
+        return latest.Select(p => new PaymentRow(p.Id, -p.Amount, p.ReceiptId, p.StoreCode, p.OccurredAt, !credited.Contains(p.Id))).ToList();
+    }
+
+    /// <summary>The member's cards and the latest <paramref name="transactions"/> entries across them.</summary>
+    public async Task<HolderCards> ForHolderAsync(Guid customerId, int transactions, CancellationToken cancellationToken)
+    {
+        var cards = await db.Cards.AsNoTracking().Where(c => c.HolderCustomerId == customerId).ToListAsync(cancellationToken);
+        if (cards.Count == 0)
+        {
+            return new HolderCards([], []);
+        }
+
+        var ids = cards.Select(c => c.Id).ToList();
+        var entries = await db.Ledger.AsNoTracking().Where(e => ids.Contains(e.CardId)).ToListAsync(cancellationToken);
+        var byId = cards.ToDictionary(c => c.Id);
+        var latest = entries.OrderByDescending(e => e.OccurredAt).Take(transactions)
+            .Select(e => new HolderTransaction(e.CardId, Card.Mask(byId[e.CardId].Number), e.Kind, e.Amount, e.Points, e.BalanceAfter, e.StoreCode, e.OccurredAt, byId[e.CardId].Currency))
+            .ToList();
+        return new HolderCards(await RowsAsync(cards.OrderBy(c => c.Number).ToList(), cancellationToken), latest);
+    }
+
+    private async Task<IReadOnlyList<CardRow>> RowsAsync(List<Card> cards, CancellationToken cancellationToken)
+    {
+        var productIds = cards.Select(c => c.ProductId).Distinct().ToList();
+        var products = await db.Products.AsNoTracking().Where(p => productIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
+        return cards.Select(c => new CardRow(c.Id, Card.Mask(c.Number), products[c.ProductId].Code, products[c.ProductId].Name, c.Status, c.HolderCustomerId, c.HolderCode,
+            c.Balance, c.Points, c.Currency, c.ActivatedAt)).ToList();
+    }
+}

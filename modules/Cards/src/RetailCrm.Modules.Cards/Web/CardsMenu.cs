@@ -1,0 +1,18 @@
+using RetailCrm.Modules.Cards.Contracts;
+using RetailCrm.Sdk.Web;
+
+namespace RetailCrm.Modules.Cards.Web;
+
+/// <summary>The cards pages in the main navigation; each shown only to users holding its permission.</summary>
+internal sealed class CardsMenu : IMenuContributor
+{
+    public IEnumerable<MenuItem> GetMenuItems() =>
+    [
+        new("cards.desk", "Till desk", "/cards/desk", 30) { TextZh = "门店收银", RequiredPermission = CardsPermissions.ViewCards },
+        new("cards.cards", "Cards", "/cards/cards", 31) { TextZh = "卡查询", RequiredPermission = CardsPermissions.ViewCards },
+        new("cards.products", "Card products", "/cards/products", 32) { TextZh = "卡产品", RequiredPermission = CardsPermissions.ViewProducts },
+        new("cards.stock", "Card stock", "/cards/stock", 33) { TextZh = "制卡入库", RequiredPermission = CardsPermissions.CreateCards },
+        new("cards.terminals", "Terminals", "/cards/terminals", 34) { TextZh = "收银终端", RequiredPermission = CardsPermissions.ManageTerminals },
+        new("cards.ledger-check", "Ledger check", "/cards/ledger-check", 35) { TextZh = "卡账核对", RequiredPermission = CardsPermissions.CheckLedger },
+    ];
+}
