@@ -24,7 +24,7 @@ public sealed partial class CardsBrowserTests(ProductBrowserFixture crm) : IClas
         await page.Locator("#save").ClickAsync();
         await Expect(page.Locator("tr[data-product='E2E']")).ToBeVisibleAsync();
 
-        await page.Locator("a[data-menu-key='cards.stock']").ClickAsync();
+        await page.Locator("a[data-menu-key='cards.numbering']").ClickAsync();
         await page.Locator("#ProductId").SelectOptionAsync(new SelectOptionValue { Label = "E2E · 储值卡 E2E" });
         await page.Locator("#Quantity").FillAsync("1");
         await page.Locator("#put-into-stock").ClickAsync();

@@ -194,7 +194,7 @@ public sealed partial class CardPagesTests(CardsHost host) : IClassFixture<Cards
         revoked.ShouldContain("Terminal revoked.");
         (await client.GetFromJsonAsync<JsonElement>("/api/cards/terminals"))[0].GetProperty("revokedAt").ValueKind.ShouldNotBe(JsonValueKind.Null);
 
-        var stocked = await client.SubmitAndFollowAsync("/cards/stock", "/cards/stock", ("ProductId", product.GetProperty("id").GetString()!), ("Quantity", "3"));
+        var stocked = await client.SubmitAndFollowAsync("/cards/stock/numbering", "/cards/stock/numbering", ("ProductId", product.GetProperty("id").GetString()!), ("Quantity", "3"));
         stocked.ShouldContain("3 card(s) put into stock");
         var inStock = await client.GetStringAsync("/cards/cards?status=InStock");
         Regex.Count(inStock, "<tr data-card=").ShouldBe(3);
@@ -219,14 +219,14 @@ public sealed partial class CardPagesTests(CardsHost host) : IClassFixture<Cards
         var clerkHome = await clerk.GetStringAsync("/cards/desk");
         var salesHome = await sales.GetStringAsync("/");
 
-        foreach (var key in new[] { "cards.desk", "cards.cards", "cards.products", "cards.stock", "cards.terminals", "cards.ledger-check" })
+        foreach (var key in new[] { "cards.desk", "cards.cards", "cards.products", "cards.numbering", "cards.stock", "cards.terminals", "cards.ledger-check" })
         {
             adminHome.ShouldContain($"data-menu-key=\"{key}\"");
             salesHome.ShouldNotContain($"data-menu-key=\"{key}\"");
         }
 
         clerkHome.ShouldContain("data-menu-key=\"cards.desk\"");
-        clerkHome.ShouldNotContain("data-menu-key=\"cards.stock\"");
+        clerkHome.ShouldNotContain("data-menu-key=\"cards.numbering\"");
         clerkHome.ShouldNotContain("data-menu-key=\"cards.terminals\"");
         (await sales.GetAsync("/cards/desk")).StatusCode.ShouldNotBe(HttpStatusCode.OK);
         (await clerk.GetAsync("/cards/products/new")).StatusCode.ShouldNotBe(HttpStatusCode.OK);

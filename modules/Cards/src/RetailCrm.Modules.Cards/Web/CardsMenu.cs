@@ -11,7 +11,7 @@ internal sealed class CardsMenu : IMenuContributor
         new("cards.desk", "Till desk", "/cards/desk", 30) { TextZh = "门店收银", RequiredPermission = CardsPermissions.ViewCards },
         new("cards.cards", "Cards", "/cards/cards", 31) { TextZh = "卡查询", RequiredPermission = CardsPermissions.ViewCards },
         new("cards.products", "Card products", "/cards/products", 32) { TextZh = "卡产品", RequiredPermission = CardsPermissions.ViewProducts },
-        new("cards.stock", "Card stock", "/cards/stock", 33) { TextZh = "制卡入库", RequiredPermission = CardsPermissions.CreateCards },
+        new("cards.numbering", "Number cards into stock", "/cards/stock/numbering", 33) { TextZh = "制卡入库", RequiredPermission = CardsPermissions.CreateCards },
         new("cards.terminals", "Terminals", "/cards/terminals", 34) { TextZh = "收银终端", RequiredPermission = CardsPermissions.ManageTerminals },
         new("cards.ledger-check", "Ledger check", "/cards/ledger-check", 35) { TextZh = "卡账核对", RequiredPermission = CardsPermissions.CheckLedger },
     ];

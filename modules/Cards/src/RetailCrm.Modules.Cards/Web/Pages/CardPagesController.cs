@@ -39,15 +39,15 @@ internal sealed class CardPagesController(CardQueries queries, CardService cards
         return View(new CardDetailPage(details, ledger));
     }
 
-    [HttpGet("stock")]
+    [HttpGet("stock/numbering")]
     [RequirePermission(CardsPermissions.CreateCards)]
     public async Task<IActionResult> Stock(CancellationToken cancellationToken) =>
         View(new StockPage(await ActiveProductsAsync(cancellationToken), new StockForm(null, 10), new FieldErrors(), Notice));
 
-    [HttpPost("stock")]
+    [HttpPost("stock/numbering")]
     [RequirePermission(CardsPermissions.CreateCards)]
     public async Task<IActionResult> PutIntoStock(StockForm form, string? formToken, CancellationToken cancellationToken) =>
-        await OnceAsync(formToken, "/cards/stock", async () =>
+        await OnceAsync(formToken, "/cards/stock/numbering", async () =>
         {
             if (!ModelState.IsValid)
             {
@@ -62,7 +62,7 @@ internal sealed class CardPagesController(CardQueries queries, CardService cards
 
             var created = outcome.Value!;
             Notice = $"{created.Count} card(s) put into stock: {created[0].Number} – {created[^1].Number}.";
-            return Redirect("/cards/stock");
+            return Redirect("/cards/stock/numbering");
         });
 
     private async Task<IActionResult> StockFormAsync(StockForm form, FieldErrors errors, int status, CancellationToken cancellationToken)
