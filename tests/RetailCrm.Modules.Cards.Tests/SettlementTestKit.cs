@@ -13,7 +13,7 @@ namespace RetailCrm.Modules.Cards.Tests;
 internal static class SettlementTestKit
 {
     public static async Task<Guid> TopUpAtAsync(HttpClient client, string number, long amount, string store) =>
-        (await CardTestKit.OkAsync(await client.PostAsJsonAsync($"/api/cards/cards/{number}/top-ups", new { amount, receiptId = "T-" + store, storeCode = store })))
+        (await CardTestKit.OkAsync(await client.PostAsJsonAsync($"/api/cards/cards/{number}/top-ups", new { amount, receiptId = $"T-{store}-{Guid.NewGuid():N}"[..20], storeCode = store })))
             .GetProperty("transactionId").GetGuid();
 
     public static async Task<Guid> PayAtAsync(HttpClient client, string number, long amount, string store, string receipt) =>
@@ -40,10 +40,7 @@ internal static class SettlementTestKit
         return (root.GetProperty("code").GetString()!, code);
     }
 
-    /// <summary>
-    /// A fee or deposit taken at the counter. Written straight through the module's DbContext: the selling code that takes
-    /// fees and deposits on a sale does not write charges on this branch yet.
-    /// </summary>
+    /// <summary>A fee taken at the counter on a day of the test's choosing (a sale takes its charges now).</summary>
     public static Task<Guid> ChargeAsync(CrmHostFactory factory, string tenant, string number, CardChargeKind kind, long amount, string? store, DateTime? at = null) =>
         factory.InTenantAsync(tenant, async services =>
         {
