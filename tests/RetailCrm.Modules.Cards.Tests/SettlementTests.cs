@@ -155,7 +155,7 @@ public abstract class SettlementTests(CrmHostFactory factory)
     [InlineData("2026-13-01")]
     [InlineData("yesterday")]
     [InlineData("15.06.2026")]
-    [InlineData("")]
+    [InlineData("2026-6-15")]
     public async Task Should_refuse_a_date_that_is_not_yyyy_mm_dd(string date)
     {
         var (_, admin) = await TenantAsync(Factory, "baddate");

@@ -39,7 +39,7 @@ namespace RetailCrm.Modules.Cards.Application.Settlement;
 /// Days run midnight to midnight in the time zone of setting <c>cards.settlement.timeZone</c> (the kernel has none).
 /// </para>
 /// </summary>
-internal sealed class SettlementService(CardsDbContext db, ISettingProvider settings, IOrganizationUnits units)
+internal sealed class SettlementService(CardsDbContext db, ISettingProvider settings, IOrganizationUnits units, TimeProvider time)
 {
     /// <summary>The store code of the drill-down into the row of entries recorded without a store.</summary>
     public const string NoStore = "-";
@@ -156,15 +156,21 @@ internal sealed class SettlementService(CardsDbContext db, ISettingProvider sett
 
     internal sealed record Day(DateOnly Date, TimeZoneInfo TimeZone, DateTime From, DateTime To);
 
+    /// <summary>The given day, or today in the settlement time zone when none is given.</summary>
     private async Task<Outcome<Day>> DayRangeAsync(string? date, CancellationToken cancellationToken)
     {
-        if (!DateOnly.TryParseExact(date?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        var zoneId = await settings.GetAsync(CardsSettings.SettlementTimeZone, cancellationToken);
+        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(zoneId ?? CardsSettings.DefaultTimeZone, out var found) ? found : TimeZoneInfo.Utc;
+        DateOnly day;
+        if (string.IsNullOrWhiteSpace(date))
+        {
+            day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
+        }
+        else if (!DateOnly.TryParseExact(date.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day))
         {
             return BadDate(date);
         }
 
-        var zoneId = await settings.GetAsync(CardsSettings.SettlementTimeZone, cancellationToken);
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(zoneId ?? CardsSettings.DefaultTimeZone, out var found) ? found : TimeZoneInfo.Utc;
         return new Day(day, zone, StartOf(day, zone), StartOf(day.AddDays(1), zone));
     }
 
