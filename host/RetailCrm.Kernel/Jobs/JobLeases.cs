@@ -12,7 +12,14 @@ internal sealed class JobLeases(IServiceScopeFactory scopes)
 {
     private static readonly TimeSpan LeaseLength = TimeSpan.FromMinutes(10);
 
-    public async Task<bool> TryClaimAsync(string jobName, Guid tenantId, TimeSpan interval, CancellationToken cancellationToken)
+    /// <summary>How long to wait before asking again when another instance holds the lease (it may end early).</summary>
+    private static readonly TimeSpan RecheckLocked = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Claims the run when it is due and no one holds it. When not claimed, <c>NotBefore</c> says when asking again
+    /// can succeed: the next due time, or a short while when another instance holds the lease.
+    /// </summary>
+    public async Task<(bool Claimed, DateTime NotBefore)> TryClaimAsync(string jobName, Guid tenantId, TimeSpan interval, CancellationToken cancellationToken)
     {
         var now = DateTime.UtcNow;
         var dueBefore = now - interval;
@@ -26,25 +33,30 @@ internal sealed class JobLeases(IServiceScopeFactory scopes)
             .ExecuteUpdateAsync(s => s.SetProperty(l => l.LockedUntil, until), cancellationToken);
         if (claimed == 1)
         {
-            return true;
+            return (true, now);
         }
 
-        if (await db.JobLeases.AnyAsync(l => l.JobName == jobName && l.TenantId == tenantId, cancellationToken))
+        var lease = await db.JobLeases.AsNoTracking().Where(l => l.JobName == jobName && l.TenantId == tenantId)
+            .Select(l => new { l.LockedUntil, l.LastRunAt }).FirstOrDefaultAsync(cancellationToken);
+        if (lease is not null)
         {
-            return false;
+            var due = lease.LastRunAt is { } last ? last + interval : now;
+            return (false, lease.LockedUntil is { } locked && locked >= now ? Min(locked, now + RecheckLocked) : due);
         }
 
         db.JobLeases.Add(new JobLease { JobName = jobName, TenantId = tenantId, LockedUntil = until });
         try
         {
             await db.SaveChangesAsync(cancellationToken);
-            return true;
+            return (true, now);
         }
         catch (DbUpdateException)
         {
-            return false; // another instance created the lease first and holds it
+            return (false, now + RecheckLocked); // another instance created the lease first and holds it
         }
     }
+
+    private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
 
     public async Task ReleaseAsync(string jobName, Guid tenantId, string? error, CancellationToken cancellationToken)
     {

@@ -59,7 +59,12 @@ internal sealed class Card : ITenantOwned
         number.Length <= 4 ? number : new string('*', number.Length - 4) + number[^4..];
 }
 
-/// <summary>One append-only change of a card's balance or points. Never updated, never deleted.</summary>
+/// <summary>
+/// One append-only change of a card's balance or points. Never updated, never deleted. It is its own audit trail
+/// (who, when, where, which receipt), so it is kept out of the generic audit log: a copy per entry would double the
+/// till's writes.
+/// </summary>
+[NotAudited]
 internal sealed class LedgerEntry : ITenantOwned
 {
     public Guid Id { get; set; }

@@ -23,7 +23,8 @@ internal sealed class Terminal : ITenantOwned
     public DateTime? RevokedAt { get; set; }
 }
 
-/// <summary>A nonce a terminal has used; the primary key (terminal, nonce) makes the insert the claim.</summary>
+/// <summary>A nonce a terminal has used; the primary key (terminal, nonce) makes the insert the claim. Not audited: one per till request.</summary>
+[NotAudited]
 internal sealed class TerminalNonce
 {
     public Guid TerminalId { get; set; }

@@ -92,7 +92,7 @@ internal sealed class TerminalSignedAttribute : Attribute, IAsyncResourceFilter,
         var tenant = services.GetRequiredService<ICurrentTenant>();
         using (tenant.Change(terminal.TenantId))
         {
-            if (!await terminals.ClaimNonceAsync(terminal.Id, nonce, NonceLifetime, http.RequestAborted))
+            if (!await terminals.ClaimNonceAsync(terminal.Id, nonce, http.RequestAborted))
             {
                 context.Result = Unauthorized("nonce-reused", "This X-Nonce was used before by this terminal.");
                 return;

@@ -34,6 +34,8 @@ internal sealed class CardLedger(CardsDbContext db, ICurrentUser user, TimeProvi
     public async Task<Outcome<T>> AtomicAsync<T>(Func<Task<Outcome<T>>> work, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // A failed SaveChanges rolls the whole work back anyway; EF's savepoint around each SaveChanges would only add round trips.
+        db.Database.AutoSavepointsEnabled = false;
         try
         {
             var outcome = await work();

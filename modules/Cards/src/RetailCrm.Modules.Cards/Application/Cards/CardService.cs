@@ -278,20 +278,20 @@ internal sealed class CardService(CardsDbContext db, CardLedger ledger, CounterC
         var now = time.GetUtcNow().UtcDateTime;
         return await ledger.AtomicAsync<TransactionView>(async () =>
         {
-            var debited = await ledger.MoveAsync(card.Id, -amount, 0,
+            // The debit and the points it earns in one statement: the row stays locked until commit, so the
+            // totals between the two entries are the totals after it less the points.
+            var moved = await ledger.MoveAsync(card.Id, -amount, points,
                 c => c.Status == CardStatus.Active && c.Balance >= amount && (c.ExpiresAt == null || c.ExpiresAt > now), checksPin, cancellationToken);
-            if (debited is not { } afterPayment)
+            if (moved is not { } totals)
             {
                 var current = await db.Cards.AsNoTracking().FirstAsync(c => c.Id == card.Id, cancellationToken);
                 return NotUsable(current) ?? new Refused(Refusal.InsufficientBalance, $"The balance is {current.Balance}; the payment needs {amount}.");
             }
 
-            var payment = ledger.Append(card.Id, LedgerEntryKind.Payment, -amount, 0, afterPayment, input.ReceiptId, input.StoreCode);
-            var totals = afterPayment;
-            if (points > 0 && await ledger.MoveAsync(card.Id, 0, points, _ => true, false, cancellationToken) is { } afterPoints)
+            var payment = ledger.Append(card.Id, LedgerEntryKind.Payment, -amount, 0, totals with { Points = totals.Points - points }, input.ReceiptId, input.StoreCode);
+            if (points > 0)
             {
-                ledger.Append(card.Id, LedgerEntryKind.PointsEarn, 0, points, afterPoints, input.ReceiptId, input.StoreCode, payment.Id);
-                totals = afterPoints;
+                ledger.Append(card.Id, LedgerEntryKind.PointsEarn, 0, points, totals, input.ReceiptId, input.StoreCode, payment.Id);
             }
 
             await db.SaveChangesAsync(cancellationToken);

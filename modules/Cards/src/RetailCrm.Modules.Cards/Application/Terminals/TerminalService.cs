@@ -71,12 +71,13 @@ internal sealed class TerminalService(CardsDbContext db, IDataProtectionProvider
         return (terminal, System.Text.Encoding.UTF8.GetBytes(secret));
     }
 
-    /// <summary>Claims the nonce for the terminal (insert = claim); false when it was used before. Forgets nonces older than the window.</summary>
-    public async Task<bool> ClaimNonceAsync(Guid terminalId, string nonce, TimeSpan keep, CancellationToken cancellationToken)
+    /// <summary>
+    /// Claims the nonce for the terminal (insert = claim); false when it was used before. Nonces older than the
+    /// timestamp window are forgotten by <see cref="TerminalNonceCleanupJob"/>, not on the till's hot path.
+    /// </summary>
+    public async Task<bool> ClaimNonceAsync(Guid terminalId, string nonce, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var cutoff = now - keep;
-        await db.TerminalNonces.Where(n => n.TerminalId == terminalId && n.UsedAt < cutoff).ExecuteDeleteAsync(cancellationToken);
         var row = new TerminalNonce { TerminalId = terminalId, Nonce = nonce, UsedAt = now };
         db.TerminalNonces.Add(row);
         try
