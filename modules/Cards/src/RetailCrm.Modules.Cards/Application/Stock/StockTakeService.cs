@@ -100,15 +100,10 @@ internal sealed class StockTakeService(CardsDbContext db, CardLedger ledger, Sto
 
         return await ledger.AtomicAsync<StockTakeView>(async () =>
         {
-            var take = await db.Set<StockTake>().FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
-            if (take is null)
+            var found = await TrackedForActionAsync(id, cancellationToken);
+            if (found.Value is not { } take)
             {
-                return NoTake();
-            }
-
-            if (await places.MayActForAsync(take.LocationCode, cancellationToken) is { } forbidden)
-            {
-                return forbidden;
+                return found.Refusal!;
             }
 
             if (take.Status is not (StockTakeStatus.Open or StockTakeStatus.Counted))
@@ -163,15 +158,10 @@ internal sealed class StockTakeService(CardsDbContext db, CardLedger ledger, Sto
     public Task<Outcome<StockTakeView>> CloseAsync(Guid id, CancellationToken cancellationToken) =>
         ledger.AtomicAsync<StockTakeView>(async () =>
         {
-            var take = await db.Set<StockTake>().FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
-            if (take is null)
+            var found = await TrackedForActionAsync(id, cancellationToken);
+            if (found.Value is not { } take)
             {
-                return NoTake();
-            }
-
-            if (await places.MayActForAsync(take.LocationCode, cancellationToken) is { } forbidden)
-            {
-                return forbidden;
+                return found.Refusal!;
             }
 
             if (take.Status != StockTakeStatus.Counted)
@@ -202,15 +192,10 @@ internal sealed class StockTakeService(CardsDbContext db, CardLedger ledger, Sto
     public Task<Outcome<StockTakeView>> WriteOffAsync(Guid id, WriteOffInput input, CancellationToken cancellationToken) =>
         ledger.AtomicAsync<StockTakeView>(async () =>
         {
-            var take = await db.Set<StockTake>().FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
-            if (take is null)
+            var found = await TrackedForActionAsync(id, cancellationToken);
+            if (found.Value is not { } take)
             {
-                return NoTake();
-            }
-
-            if (await places.MayActForAsync(take.LocationCode, cancellationToken) is { } forbidden)
-            {
-                return forbidden;
+                return found.Refusal!;
             }
 
             if (take.Status != StockTakeStatus.Closed)
@@ -272,6 +257,18 @@ internal sealed class StockTakeService(CardsDbContext db, CardLedger ledger, Sto
         {
             return new Refused(Refusal.Conflict, "The stock-take changed meanwhile; read it again.");
         }
+    }
+
+    /// <summary>The stock-take, tracked, when it exists and the user may act for its location.</summary>
+    private async Task<Outcome<StockTake>> TrackedForActionAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var take = await db.Set<StockTake>().FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
+        if (take is null)
+        {
+            return NoTake();
+        }
+
+        return await places.MayActForAsync(take.LocationCode, cancellationToken) is { } forbidden ? forbidden : take;
     }
 
     private static Refused NoTake() => new(Refusal.NotFound, "No such stock-take.");
