@@ -73,6 +73,7 @@ public sealed partial class CardsDoneWhenBrowserTests(ProductBrowserFixture crm)
         // HQ: exchange onto a card from HQ stock; the desk moves to the new card.
         await LookUpAsync(page, number, "");
         await Expect(page.Locator("#exchange-fee")).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = "/tmp/cards-desk-hq.png", FullPage = true });
         await page.Locator("#exchange-NewNumber").SelectOptionAsync("");
         await page.Locator("#exchange").ClickAsync();
         await Expect(page.Locator("#notice")).ToHaveTextAsync("Card exchanged: its balance and points moved to this new card.");
