@@ -56,6 +56,7 @@ public sealed class CardsModule : CrmModule
         services.AddSingleton<ISettingDefinitionProvider, CardsSettingDefinitions>();
         services.AddScoped<SettlementService>();
         services.AddScoped<CardQueries>();
+        services.AddScoped<SellingPageQueries>();
         services.AddSingleton<IMenuContributor, CardsMenu>();
         services.AddScoped<IProfileSectionContributor, CardsProfileSection>();
         services.AddScoped<IDemoDataContributor, CardsDemoData>();

@@ -24,8 +24,12 @@ internal sealed record HolderTransaction(Guid CardId, string MaskedNumber, Ledge
 /// <summary>A member's cards and their latest transactions (the 360° section).</summary>
 internal sealed record HolderCards(IReadOnlyList<CardRow> Cards, IReadOnlyList<HolderTransaction> LatestTransactions);
 
-/// <summary>A payment of a card, whether it can still be reversed.</summary>
-internal sealed record PaymentRow(Guid Id, long Amount, string? ReceiptId, string? StoreCode, DateTime OccurredAt, bool Reversible);
+/// <summary>A payment of a card, whether it can still be reversed, and how much of it was refunded (<paramref name="Refunded"/>) or whether it was reversed.</summary>
+internal sealed record PaymentRow(Guid Id, long Amount, string? ReceiptId, string? StoreCode, DateTime OccurredAt, bool Reversible, long Refunded = 0, bool Reversed = false)
+{
+    /// <summary>Part of it may still be refunded onto the card.</summary>
+    public bool Refundable => !Reversed && Refunded < Amount;
+}
 
 /// <summary>Read-only queries of the card pages (search, detail by id, a member's cards); every money movement stays in <see cref="CardService"/>.</summary>
 internal sealed class CardQueries(CardsDbContext db)
@@ -80,8 +84,13 @@ internal sealed class CardQueries(CardsDbContext db)
         var ids = latest.Select(p => (Guid?)p.Id).ToList();
         var credited = await db.Ledger.AsNoTracking()
             .Where(e => ids.Contains(e.OriginalEntryId) && (e.Kind == LedgerEntryKind.Reversal || e.Kind == LedgerEntryKind.Refund))
-            .Select(e => e.OriginalEntryId).ToListAsync(cancellationToken);
-        return latest.Select(p => new PaymentRow(p.Id, -p.Amount, p.ReceiptId, p.StoreCode, p.OccurredAt, !credited.Contains(p.Id))).ToList();
+            .Select(e => new { e.OriginalEntryId, e.Kind, e.Amount }).ToListAsync(cancellationToken);
+        return latest.Select(p =>
+        {
+            var credits = credited.Where(c => c.OriginalEntryId == p.Id).ToList();
+            return new PaymentRow(p.Id, -p.Amount, p.ReceiptId, p.StoreCode, p.OccurredAt, credits.Count == 0,
+                credits.Where(c => c.Kind == LedgerEntryKind.Refund).Sum(c => c.Amount), credits.Any(c => c.Kind == LedgerEntryKind.Reversal));
+        }).ToList();
     }
 
     /// <summary>The member's cards and the latest <paramref name="transactions"/> entries across them.</summary>

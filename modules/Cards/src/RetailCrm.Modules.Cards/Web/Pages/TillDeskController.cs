@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using RetailCrm.Modules.Cards.Application;
 using RetailCrm.Modules.Cards.Application.Cards;
+using RetailCrm.Modules.Cards.Application.Selling;
 using RetailCrm.Modules.Cards.Contracts;
 using RetailCrm.Modules.Members.Contracts;
 using RetailCrm.Sdk.Authorization;
@@ -46,7 +47,9 @@ internal sealed record DeskPage(
     string? FailedForm,
     FieldErrors Errors,
     IReadOnlyDictionary<string, string> Posted,
-    IReadOnlySet<string> Granted)
+    IReadOnlySet<string> Granted,
+    IReadOnlyList<ChargeView>? Charges = null,
+    ExchangeOffer? Exchange = null)
 {
     /// <summary>Whether the user holds the permission (the desk shows only the forms the user may send).</summary>
     public bool Can(string permission) => Granted.Contains(permission);
@@ -63,13 +66,14 @@ internal sealed record DeskPage(
 /// The clerk has the card in hand, so the desk shows its full number; every other page masks it.
 /// </summary>
 [Route("cards/desk")]
-internal sealed class TillDeskController(CardService cards, CardQueries queries, ICustomerLookup customers, IOrganizationUnits units, ICurrentUser user,
-    IPermissionChecker permissions) : CardsPageBase
+internal sealed partial class TillDeskController(CardService cards, CardQueries queries, ICustomerLookup customers, IOrganizationUnits units, ICurrentUser user,
+    IPermissionChecker permissions, ExchangeService exchanges, SellingPageQueries sellingQueries) : CardsPageBase
 {
     private const int RecentPayments = 5;
 
     private static readonly string[] s_deskPermissions =
-        [CardsPermissions.Sell, CardsPermissions.TopUp, CardsPermissions.Pay, CardsPermissions.Reverse, CardsPermissions.Freeze, CardsPermissions.Close];
+        [CardsPermissions.Sell, CardsPermissions.TopUp, CardsPermissions.Pay, CardsPermissions.Reverse, CardsPermissions.Freeze, CardsPermissions.Close,
+        CardsPermissions.Exchange, CardsPermissions.RedeemPoints];
 
     [HttpGet("")]
     [RequirePermission(CardsPermissions.ViewCards)]
@@ -151,7 +155,12 @@ internal sealed class TillDeskController(CardService cards, CardQueries queries,
     /// One desk action: once per form token; invalid fields or a refusal show the desk again with the form's
     /// errors and values (status 400/409), success redirects back to the card with a notice.
     /// </summary>
-    private async Task<IActionResult> ActAsync(Guid id, string formName, string? store, string? formToken, string done, Func<string, Task<Refused?>> act,
+    private Task<IActionResult> ActAsync(Guid id, string formName, string? store, string? formToken, string done, Func<string, Task<Refused?>> act,
+        CancellationToken cancellationToken) =>
+        ActThenGoAsync(id, formName, store, formToken, done, async number => (await act(number), (Guid?)null), cancellationToken);
+
+    /// <summary>As above; on success the desk of the card <paramref name="act"/> names (e.g. the new card of an exchange), else of this card.</summary>
+    private async Task<IActionResult> ActThenGoAsync(Guid id, string formName, string? store, string? formToken, string done, Func<string, Task<(Refused? Refused, Guid? Next)>> act,
         CancellationToken cancellationToken) =>
         await OnceAsync(formToken, DeskUrl(id, store), async () =>
         {
@@ -161,7 +170,14 @@ internal sealed class TillDeskController(CardService cards, CardQueries queries,
             }
 
             var errors = ModelErrors();
-            if (errors.Count == 0 && await act(card.Card.Number) is { } refused)
+            Guid? next = null;
+            Refused? refused = null;
+            if (errors.Count == 0)
+            {
+                (refused, next) = await act(card.Card.Number);
+            }
+
+            if (refused is not null)
             {
                 errors = ErrorsOf(refused);
                 Response.StatusCode = StatusOf(refused);
@@ -177,7 +193,7 @@ internal sealed class TillDeskController(CardService cards, CardQueries queries,
             }
 
             Notice = done;
-            return Redirect(DeskUrl(id, store));
+            return Redirect(DeskUrl(next ?? id, store));
         });
 
     private async Task<DeskPage> PageAsync(CardDetails? card, string? store, string? notice, string? failedForm, FieldErrors errors, CancellationToken cancellationToken)
@@ -208,7 +224,9 @@ internal sealed class TillDeskController(CardService cards, CardQueries queries,
         var holder = card.Card.HolderCustomerId is { } holderId ? await customers.FindAsync(holderId, cancellationToken) : null;
         var ledger = await cards.LedgerAsync(card.Card.Number, cancellationToken) ?? [];
         var payments = await queries.RecentPaymentsAsync(card.Card.Id, RecentPayments, cancellationToken);
-        return new DeskPage(card, holder?.DisplayName, ledger, payments, store, stores, notice, failedForm, errors, posted, granted);
+        var charges = await cards.ChargesAsync(card.Card.Number, cancellationToken);
+        var exchange = granted.Contains(CardsPermissions.Exchange) ? await sellingQueries.ExchangeOfferAsync(card.Card.Id, store, cancellationToken) : null;
+        return new DeskPage(card, holder?.DisplayName, ledger, payments, store, stores, notice, failedForm, errors, posted, granted, charges, exchange);
     }
 
     private static string DeskUrl(Guid id, string? store) =>

@@ -1,0 +1,60 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using RetailCrm.Modules.Cards.Application.Cards;
+using RetailCrm.Modules.Cards.Application.Selling;
+using RetailCrm.Modules.Cards.Contracts;
+using RetailCrm.Sdk.Authorization;
+
+namespace RetailCrm.Modules.Cards.Web.Pages;
+
+internal sealed record ExchangeForm(
+    [StringLength(32, ErrorMessage = "At most 32 characters.")] string? NewNumber,
+    [RegularExpression("^[0-9]{4,8}$", ErrorMessage = "A PIN has 4 to 8 digits.")] string? Pin,
+    [StringLength(200, ErrorMessage = "At most 200 characters.")] string? Reason,
+    [StringLength(100, ErrorMessage = "At most 100 characters.")] string? ReceiptId,
+    string? StoreCode);
+
+internal sealed record RedeemForm(
+    [Required(ErrorMessage = "Give the points.")][Range(1, long.MaxValue, ErrorMessage = "At least 1 point.")] long? Points,
+    [Required(ErrorMessage = "Give the reason.")][StringLength(200, ErrorMessage = "At most 200 characters.")] string? Reason,
+    [StringLength(100, ErrorMessage = "At most 100 characters.")] string? ReceiptId,
+    string? StoreCode);
+
+internal sealed record RefundForm(
+    [Required(ErrorMessage = "Give the amount.")][Yuan(Positive = true)] string? Amount,
+    string? StoreCode);
+
+/// <summary>
+/// The desk's selling actions beside the till ones: exchange (换卡) for a card from the location's stock, points
+/// redemption (积分兑换) and a partial refund of a recent payment. Same rules as the other desk forms: once per
+/// rendering, errors shown on the desk, success redirects (an exchange to the new card's desk).
+/// </summary>
+internal sealed partial class TillDeskController
+{
+    [HttpPost("{id:guid}/exchange")]
+    [RequirePermission(CardsPermissions.Exchange)]
+    public Task<IActionResult> Exchange(Guid id, ExchangeForm form, string? formToken, CancellationToken cancellationToken) =>
+        ActThenGoAsync(id, "exchange", form.StoreCode, formToken, "Card exchanged: its balance and points moved to this new card.", async number =>
+        {
+            if (await sellingQueries.ExchangeOfferAsync(id, form.StoreCode, cancellationToken) is not { } offer)
+            {
+                return (Application.Refused.Field("newNumber", "No head office or store of this tenant has this code."), null);
+            }
+
+            var outcome = await exchanges.ExchangeAsync(number, new ExchangeInput(offer.LocationCode, Blank(form.NewNumber), Blank(form.Pin), Receipt(form.ReceiptId, formToken), Blank(form.Reason)), cancellationToken);
+            return (outcome.Refusal, outcome.Value?.NewCard?.Id);
+        }, cancellationToken);
+
+    [HttpPost("{id:guid}/redeem")]
+    [RequirePermission(CardsPermissions.RedeemPoints)]
+    public Task<IActionResult> Redeem(Guid id, RedeemForm form, string? formToken, CancellationToken cancellationToken) =>
+        ActAsync(id, "redeem", form.StoreCode, formToken, "Points redeemed.", async number =>
+            (await cards.RedeemPointsAsync(number, new PointsRedemptionInput(form.Points, Blank(form.Reason), Receipt(form.ReceiptId, formToken), Blank(form.StoreCode)), cancellationToken)).Refusal,
+            cancellationToken);
+
+    [HttpPost("{id:guid}/payments/{paymentId:guid}/refund")]
+    [RequirePermission(CardsPermissions.Reverse)]
+    public Task<IActionResult> Refund(Guid id, Guid paymentId, RefundForm form, string? formToken, CancellationToken cancellationToken) =>
+        ActAsync(id, "refund:" + paymentId, form.StoreCode, formToken, "Refunded onto the card.", async _ =>
+            (await cards.RefundAsync(paymentId, new RefundInput(Fen(form.Amount), Receipt(null, formToken), Blank(form.StoreCode)), cancellationToken)).Refusal, cancellationToken);
+}
