@@ -1,13 +1,14 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using static RetailCrm.Modules.Cards.Tests.CardTestKit;
 using static RetailCrm.Modules.Cards.Tests.StockTestKit;
 
 namespace RetailCrm.Modules.Cards.Tests;
 
 /// <summary>The card stock pages' forms over HTTP on the real host: HQ buys blanks and produces, a store asks and receives, a stock-take finds a missing card.</summary>
-public sealed class StockFormPagesTests(CardsHost host) : IClassFixture<CardsHost>
+public sealed partial class StockFormPagesTests(CardsHost host) : IClassFixture<CardsHost>
 {
     private const string Purchases = "/cards/stock/purchases";
     private const string Production = "/cards/stock/production";
@@ -91,6 +92,16 @@ public sealed class StockFormPagesTests(CardsHost host) : IClassFixture<CardsHos
         var request = (await admin.GetFromJsonAsync<JsonElement>("/api/cards/stock/store-requests"))[0];
         request.GetProperty("storeCode").GetString().ShouldBe(store);
         var page = $"{Requests}/{Id(request)}";
+
+        // The clerk may not approve: the action is refused even with a good form token.
+        var clerkForm = await clerk.GetStringAsync(Requests);
+        var refused = await clerk.PostAsync(page + "/approve", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = AntiforgeryToken().Match(clerkForm).Groups[1].Value,
+            ["FormToken"] = Guid.NewGuid().ToString("N"),
+            ["Quantity"] = "2",
+        }));
+        refused.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
 
         (await admin.SubmitRefusedAsync(page, page + "/approve", ("Quantity", "3"))).ShouldContain("At most the 2 requested can be approved.");
         (await admin.SubmitAndFollowAsync(page, page + "/approve", ("Quantity", "2"))).ShouldContain("Request approved.");
@@ -202,4 +213,7 @@ public sealed class StockFormPagesTests(CardsHost host) : IClassFixture<CardsHos
         }));
         return await host.Factory.SignedInClientAsync($"{tenant}.test", "clerk", "Clerk-Password-1");
     }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryToken();
 }
