@@ -122,6 +122,39 @@ public sealed partial class StockFormPagesTests(CardsHost host) : IClassFixture<
     }
 
     [Fact]
+    public async Task Should_cancel_a_purchase_reject_a_request_with_a_reason_and_ship_typed_numbers()
+    {
+        var (_, client) = await TenantAsync(host.Factory, "rejui");
+        var product = await CreateProductAsync(client, Product("RJ"));
+        var store = await StoreAsync(client, "S630");
+        var numbers = await StockAsync(client, product, 2);
+        var supplier = await SupplierAsync(client);
+
+        await client.SubmitAndFollowAsync(Purchases, Purchases, ("SupplierId", supplier.ToString()), ("ProductId", Id(product).ToString()), ("Quantity", "5"), ("UnitPrice", "2"));
+        var order = (await client.GetFromJsonAsync<JsonElement>("/api/cards/stock/purchase-orders"))[0];
+        (await client.SubmitAndFollowAsync(Purchases, $"{Purchases}/{Id(order)}/cancel")).ShouldContain("Purchase order cancelled.");
+        (await client.GetFromJsonAsync<JsonElement>($"/api/cards/stock/purchase-orders/{Id(order)}")).GetProperty("status").GetString().ShouldBe("Cancelled");
+
+        await client.SubmitAndFollowAsync(Requests, Requests, ("StoreCode", store), ("ProductId", Id(product).ToString()), ("Quantity", "1"));
+        var rejected = (await client.GetFromJsonAsync<JsonElement>("/api/cards/stock/store-requests"))[0];
+        var page = $"{Requests}/{Id(rejected)}";
+        (await client.SubmitRefusedAsync(page, page + "/reject", ("Reason", ""))).ShouldContain("Say why the request is rejected.");
+        var afterReject = await client.SubmitAndFollowAsync(page, page + "/reject", ("Reason", "库存不足"));
+        afterReject.ShouldContain("Request rejected.");
+        afterReject.ShouldContain("库存不足");
+        afterReject.ShouldNotContain("id=\"approve-form\"");
+
+        await client.SubmitAndFollowAsync(Requests, Requests, ("StoreCode", store), ("ProductId", Id(product).ToString()), ("Quantity", "1"));
+        var shipped = (await client.GetFromJsonAsync<JsonElement>("/api/cards/stock/store-requests")).EnumerateArray().Single(r => r.GetProperty("status").GetString() == "Requested");
+        page = $"{Requests}/{Id(shipped)}";
+        await client.SubmitAndFollowAsync(page, page + "/approve", ("Quantity", "1"));
+        (await client.SubmitRefusedAsync(page, page + "/ship", ("Numbers", numbers[0] + "\n" + numbers[1]))).ShouldContain("List 1 to 1 (the approved quantity) different card numbers.");
+        (await client.SubmitAndFollowAsync(page, page + "/ship", ("Numbers", numbers[1]))).ShouldContain($"<code>{numbers[1]}</code>");
+        (await CardAsync(client, numbers[1])).GetProperty("status").GetString().ShouldBe("InTransit");
+        (await CardAsync(client, numbers[0])).GetProperty("status").GetString().ShouldBe("InStock");
+    }
+
+    [Fact]
     public async Task Should_show_a_missing_card_after_a_stock_take_and_write_it_off()
     {
         var (_, client) = await TenantAsync(host.Factory, "takeui");
