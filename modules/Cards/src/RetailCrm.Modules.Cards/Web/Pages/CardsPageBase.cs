@@ -101,6 +101,7 @@ internal abstract class CardsPageBase : Controller
     {
         Refusal.NotFound => 404,
         Refusal.Invalid => 400,
+        Refusal.Forbidden => 403,
         _ => 409,
     };
 

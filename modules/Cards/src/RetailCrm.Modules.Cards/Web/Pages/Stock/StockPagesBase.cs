@@ -71,7 +71,7 @@ internal abstract class StockPagesBase(IPermissionChecker permissions) : CardsPa
                 if (outcome.Refusal is { } refused)
                 {
                     errors = ErrorsOf(refused);
-                    status = refused.Reason == Refusal.Forbidden ? 403 : StatusOf(refused);
+                    status = StatusOf(refused);
                 }
 
                 value = outcome.Value;
