@@ -383,6 +383,20 @@ public abstract class StockFlowTests(CrmHostFactory factory)
         CountOf(report, store, product, "InTransit").ShouldBe(6);
         CountOf(report, "HQ", product, "InStock").ShouldBe(1);
     }
+
+    [Fact]
+    public async Task Should_open_one_stock_take_of_a_location_when_clerks_open_at_once()
+    {
+        var (_, client) = await TenantAsync(Factory, "race-take");
+        var product = await CreateProductAsync(client, Product("RT"));
+        await StockAsync(client, product, 3);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => client.PostAsJsonAsync("/api/cards/stock/stock-takes", new { locationCode = "HQ" })));
+
+        answers.Count(a => a.StatusCode == HttpStatusCode.Created).ShouldBe(1);
+        answers.Where(a => a.StatusCode != HttpStatusCode.Created).ShouldAllBe(a => a.StatusCode == HttpStatusCode.Conflict);
+        (await client.GetFromJsonAsync<JsonElement>("/api/cards/stock/stock-takes?locationCode=HQ")).GetArrayLength().ShouldBe(1);
+    }
 }
 
 public sealed class SqliteStockFlowTests(CardsHost host) : StockFlowTests(host.Factory), IClassFixture<CardsHost>;

@@ -31,7 +31,7 @@ internal sealed class StockTakeService(CardsDbContext db, CardLedger ledger, Sto
 
         if (await db.Set<StockTake>().AnyAsync(t => t.LocationCode == location && (t.Status == StockTakeStatus.Open || t.Status == StockTakeStatus.Counted), cancellationToken))
         {
-            return new Refused(Refusal.Conflict, $"A stock-take of {location} is open already; close it first.");
+            return OpenAlready(location);
         }
 
         return await ledger.AtomicAsync<StockTakeView>(async () =>
@@ -53,7 +53,16 @@ internal sealed class StockTakeService(CardsDbContext db, CardLedger ledger, Sto
             db.Set<StockTake>().Add(take);
             db.Set<StockTakeCard>().AddRange(cards);
             db.Set<StockTakeBlank>().AddRange(blankLines);
-            await db.SaveChangesAsync(cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                // Another clerk opened one at the same moment: the unique index on open stock-takes decided.
+                return OpenAlready(location);
+            }
+
             return StockTakeView.From(take, cards, blankLines);
         }, cancellationToken);
     }
@@ -270,6 +279,8 @@ internal sealed class StockTakeService(CardsDbContext db, CardLedger ledger, Sto
 
         return await places.MayActForAsync(take.LocationCode, cancellationToken) is { } forbidden ? forbidden : take;
     }
+
+    private static Refused OpenAlready(string location) => new(Refusal.Conflict, $"A stock-take of {location} is open already; close it first.");
 
     private static Refused NoTake() => new(Refusal.NotFound, "No such stock-take.");
 }
