@@ -191,6 +191,16 @@ public abstract class StockFlowTests(CrmHostFactory factory)
         CountOf(report, store, product, "AtStore").ShouldBe(4);
         CountOf(report, store, product, "InTransit").ShouldBe(1);
 
+        // The missing card is lost on the way: written off (Void), once, with the reason in its moves.
+        HasError(await ProblemAsync(await client.PostAsJsonAsync(url + "/missing", new { resolution = "WriteOff" }), HttpStatusCode.BadRequest, "invalid"), "reason").ShouldBeTrue();
+        await OkAsync(await client.PostAsJsonAsync(url + "/missing", new { resolution = "WriteOff", reason = "lost by the courier" }), HttpStatusCode.OK);
+        await ProblemAsync(await client.PostAsJsonAsync(url + "/missing", new { resolution = "ReturnToHq", reason = "again" }), HttpStatusCode.Conflict, "conflict");
+        report = await ReportAsync(client);
+        CountOf(report, store, product, "InTransit").ShouldBe(0);
+        CountOf(report, store, product, "Void").ShouldBe(0, "a void card is nowhere");
+        (await CardAsync(client, numbers[4])).GetProperty("status").GetString().ShouldBe("Void");
+        (await client.GetStringAsync($"/api/cards/stock/cards/{numbers[4]}/moves")).ShouldContain("lost by the courier");
+
         // A card at the store can be sold there.
         var member = await MemberAsync(client, "陈静");
         await OkAsync(await client.PostAsJsonAsync($"/api/cards/cards/{numbers[0]}/activation", new { memberCode = member, storeCode = store }), HttpStatusCode.OK);

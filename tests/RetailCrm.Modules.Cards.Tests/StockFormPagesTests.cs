@@ -111,14 +111,24 @@ public sealed partial class StockFormPagesTests(CardsHost host) : IClassFixture<
 
         var clerkPage = await clerk.GetStringAsync(page);
         clerkPage.ShouldNotContain("id=\"ship-form\"");
-        var received = await clerk.SubmitAndFollowAsync(page, page + "/receive", ("Numbers", ""));
+        var shippedNumbers = Strings((await admin.GetFromJsonAsync<JsonElement>($"/api/cards/stock/store-requests/{Id(request)}")).GetProperty("shippedNumbers"));
+        var received = await clerk.SubmitAndFollowAsync(page, page + "/receive", ("Numbers", shippedNumbers[0] + "\n"));
         received.ShouldContain("Shipment received into the store's stock.");
         received.ShouldNotContain("id=\"receive-form\"");
+        (await clerk.GetStringAsync(page)).ShouldNotContain("id=\"missing-form\"", customMessage: "settling missing cards is HQ's");
+
+        // One card never arrived; HQ finds it in the dispatch room and takes it back into stock.
+        var hqInStock = CountOf(await ReportAsync(admin), "HQ", product, "InStock");
+        (await admin.SubmitRefusedAsync(page, page + "/missing", ("Resolution", "ReturnToHq"), ("Reason", ""))).ShouldContain("Give the reason.");
+        (await admin.SubmitAndFollowAsync(page, page + "/missing", ("Resolution", "ReturnToHq"), ("Reason", "在发货室找到"))).ShouldContain("Missing cards settled.");
 
         var done = await admin.GetFromJsonAsync<JsonElement>($"/api/cards/stock/store-requests/{Id(request)}");
         done.GetProperty("status").GetString().ShouldBe("Received");
-        done.GetProperty("receivedQuantity").GetInt32().ShouldBe(2);
-        CountOf(await ReportAsync(admin), store, product, "AtStore").ShouldBe(2);
+        done.GetProperty("receivedQuantity").GetInt32().ShouldBe(1);
+        var report = await ReportAsync(admin);
+        CountOf(report, store, product, "AtStore").ShouldBe(1);
+        CountOf(report, store, product, "InTransit").ShouldBe(0);
+        CountOf(report, "HQ", product, "InStock").ShouldBe(hqInStock + 1);
     }
 
     [Fact]

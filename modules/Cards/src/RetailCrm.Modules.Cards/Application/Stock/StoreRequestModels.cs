@@ -20,6 +20,18 @@ internal sealed record ShipmentInput(IReadOnlyList<string>? Numbers);
 /// <summary>The cards that arrived; without numbers every shipped card arrived.</summary>
 internal sealed record StoreReceiptInput(IReadOnlyList<string>? Numbers);
 
+/// <summary>What became of shipped cards that never arrived at the store.</summary>
+internal enum MissingCardResolution
+{
+    /// <summary>They turned up at HQ (never left, or came back): in stock at HQ again.</summary>
+    ReturnToHq,
+
+    /// <summary>They are lost on the way: Void, with the reason.</summary>
+    WriteOff,
+}
+
+internal sealed record MissingCardsInput([Required] MissingCardResolution? Resolution, [Required][StringLength(500, MinimumLength = 1)] string? Reason);
+
 internal sealed record StoreRequestView(
     Guid Id,
     string StoreCode,

@@ -238,6 +238,47 @@ internal sealed class StoreRequestService(CardsDbContext db, CardLedger ledger, 
         }, cancellationToken);
     }
 
+    /// <summary>
+    /// Settles the cards of a received shipment that never arrived (still in transit to the store): back into HQ
+    /// stock, or written off as Void. Each move is logged with the reason.
+    /// </summary>
+    public async Task<Outcome<StoreRequestView>> ResolveMissingAsync(Guid id, MissingCardsInput input, CancellationToken cancellationToken)
+    {
+        var request = await db.Set<StoreRequest>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (request is null)
+        {
+            return NoRequest();
+        }
+
+        if (request.Status != StoreRequestStatus.Received)
+        {
+            return WrongStatus(request, "settled for missing cards", "a received");
+        }
+
+        var missing = (await LinesAsync(id, cancellationToken)).Where(l => !l.Received).Select(l => l.CardId).ToList();
+        var inTransit = await db.Cards.AsNoTracking()
+            .Where(c => missing.Contains(c.Id) && c.Status == CardStatus.InTransit && c.LocationCode == request.StoreCode)
+            .Select(c => c.Id).ToListAsync(cancellationToken);
+        if (inTransit.Count == 0)
+        {
+            return new Refused(Refusal.Conflict, "No card of this shipment is missing any more.");
+        }
+
+        var (to, location) = input.Resolution == MissingCardResolution.ReturnToHq
+            ? (CardStatus.InStock, request.FromLocationCode)
+            : (CardStatus.Void, (string?)null);
+        return await ledger.AtomicAsync<StoreRequestView>(async () =>
+        {
+            if (!await moves.MoveCardsAsync(inTransit, CardStatus.InTransit, request.StoreCode, to, location, "store-request:" + id, input.Reason!.Trim(), cancellationToken))
+            {
+                return new Refused(Refusal.Conflict, "The missing cards changed meanwhile; read the request again.");
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            return StoreRequestView.From(request, await LinesAsync(id, cancellationToken));
+        }, cancellationToken);
+    }
+
     private async Task<Outcome<StoreRequestView>> DecideAsync(Guid id, StoreRequestStatus to, Func<StoreRequest, Refused?> apply, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();

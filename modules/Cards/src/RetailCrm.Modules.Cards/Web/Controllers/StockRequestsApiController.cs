@@ -58,4 +58,11 @@ internal sealed class StockRequestsApiController(StoreRequestService requests) :
     [ProducesResponseType<StoreRequestView>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Receive(Guid id, StoreReceiptInput? request, CancellationToken cancellationToken) =>
         CardsProblems.Answer(await requests.ReceiveAsync(id, request ?? new StoreReceiptInput(null), cancellationToken), Ok);
+
+    /// <summary>Settles shipped cards that never arrived: back into HQ stock (<c>ReturnToHq</c>) or Void (<c>WriteOff</c>), with a reason.</summary>
+    [HttpPost("{id:guid}/missing")]
+    [RequirePermission(CardsPermissions.ShipStock)]
+    [ProducesResponseType<StoreRequestView>(StatusCodes.Status200OK)]
+    public async Task<IActionResult> ResolveMissing(Guid id, MissingCardsInput request, CancellationToken cancellationToken) =>
+        CardsProblems.Answer(await requests.ResolveMissingAsync(id, request, cancellationToken), Ok);
 }

@@ -19,6 +19,10 @@ internal sealed record ApproveForm([Range(1, 100_000, ErrorMessage = "1 to 100,0
 
 internal sealed record RejectForm([Required(ErrorMessage = "Say why the request is rejected.")][StringLength(500, ErrorMessage = "At most 500 characters.")] string? Reason);
 
+internal sealed record MissingForm(
+    [Required(ErrorMessage = "Say what became of the missing cards.")] MissingCardResolution? Resolution,
+    [Required(ErrorMessage = "Give the reason.")][StringLength(500, ErrorMessage = "At most 500 characters.")] string? Reason);
+
 /// <summary>Card numbers typed one a line; empty means "all" (receive) or "HQ picks" (ship).</summary>
 internal sealed record NumbersForm([StringLength(100_000, ErrorMessage = "Too many numbers.")] string? Numbers);
 
@@ -80,6 +84,13 @@ internal sealed class StoreRequestPagesController(StoreRequestService requests, 
     public Task<IActionResult> Receive(Guid id, NumbersForm form, string? formToken, CancellationToken cancellationToken) =>
         ActAsync(formToken, RequestUrl(id), "receive", "Shipment received into the store's stock.",
             () => requests.ReceiveAsync(id, new StoreReceiptInput(TypedNumbers.Parse(form.Numbers)), cancellationToken),
+            ui => RequestAsync(id, ui, cancellationToken), cancellationToken);
+
+    [HttpPost("{id:guid}/missing")]
+    [RequirePermission(CardsPermissions.ShipStock)]
+    public Task<IActionResult> ResolveMissing(Guid id, MissingForm form, string? formToken, CancellationToken cancellationToken) =>
+        ActAsync(formToken, RequestUrl(id), "missing", "Missing cards settled.",
+            () => requests.ResolveMissingAsync(id, new MissingCardsInput(form.Resolution, form.Reason), cancellationToken),
             ui => RequestAsync(id, ui, cancellationToken), cancellationToken);
 
     private async Task<IActionResult> ListAsync(string? storeCode, StoreRequestStatus? status, StockUi ui, CancellationToken cancellationToken)
