@@ -15,6 +15,15 @@ internal static class CardTestKit
         return (name, await factory.CreateTenantAsync(hostAdmin, name, "members", "cards"));
     }
 
+    /// <summary>Adds a store under the tenant's head office (HQ) through the admin API; returns its code.</summary>
+    public static async Task<string> StoreAsync(HttpClient client, string code, string? name = null)
+    {
+        var units = await client.GetFromJsonAsync<JsonElement>("/api/admin/organization-units");
+        var hq = units.EnumerateArray().Single(u => u.GetProperty("code").GetString() == "HQ").GetProperty("id").GetGuid();
+        await OkAsync(await client.PostAsJsonAsync("/api/admin/organization-units", new { parentId = hq, name = name ?? "Store " + code, code, kind = "Store" }));
+        return code;
+    }
+
     public static async Task<string> MemberAsync(HttpClient client, string name)
     {
         var response = await client.PostAsJsonAsync("/api/members/customers", new

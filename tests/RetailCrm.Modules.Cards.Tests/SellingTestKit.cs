@@ -30,15 +30,6 @@ internal static class SellingTestKit
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString()!;
     }
 
-    /// <summary>A store unit under the head office.</summary>
-    public static async Task StoreAsync(HttpClient client, string code)
-    {
-        var hq = (await client.GetFromJsonAsync<JsonElement>("/api/admin/organization-units")).EnumerateArray()
-            .First(u => u.GetProperty("code").GetString() == "HQ").GetProperty("id").GetGuid();
-        var response = await client.PostAsJsonAsync("/api/admin/organization-units", new { parentId = hq, name = "Store " + code, code, kind = "Store" });
-        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-    }
-
     /// <summary>Puts cards into a store's stock (AtStore there) as a received shipment would.</summary>
     public static Task PlaceAtStoreAsync(CrmHostFactory factory, string tenant, string storeCode, params string[] numbers) =>
         factory.InTenantAsync(tenant, services => services.GetRequiredService<CardsDbContext>().Cards.Where(c => numbers.Contains(c.Number))

@@ -31,14 +31,9 @@ internal static class SettlementTestKit
     public static async Task CloseAsync(HttpClient client, string number, string store) =>
         await CardTestKit.OkAsync(await client.PostAsJsonAsync($"/api/cards/cards/{number}/close", new { receiptId = "C-" + store, storeCode = store }), HttpStatusCode.OK);
 
-    /// <summary>The tenant's root organization unit (HQ), and a store unit under it.</summary>
-    public static async Task<(string HqCode, string StoreCode)> StoreUnitAsync(HttpClient client, string code, string name)
-    {
-        var units = await client.GetFromJsonAsync<JsonElement>("/api/admin/organization-units");
-        var root = units.EnumerateArray().First(u => u.GetProperty("parentId").ValueKind == JsonValueKind.Null);
-        await CardTestKit.OkAsync(await client.PostAsJsonAsync("/api/admin/organization-units", new { parentId = root.GetProperty("id").GetGuid(), name, code, kind = "Store" }));
-        return (root.GetProperty("code").GetString()!, code);
-    }
+    /// <summary>The tenant's head office code, and a store unit under it.</summary>
+    public static async Task<(string HqCode, string StoreCode)> StoreUnitAsync(HttpClient client, string code, string name) =>
+        ("HQ", await CardTestKit.StoreAsync(client, code, name));
 
     /// <summary>A fee taken at the counter on a day of the test's choosing (a sale takes its charges now).</summary>
     public static Task<Guid> ChargeAsync(CrmHostFactory factory, string tenant, string number, CardChargeKind kind, long amount, string? store, DateTime? at = null) =>

@@ -8,15 +8,6 @@ namespace RetailCrm.Modules.Cards.Tests;
 /// <summary>Stores, suppliers, blanks, production runs and the stock report over the real HTTP API.</summary>
 internal static class StockTestKit
 {
-    /// <summary>Adds a store under the tenant's head office through the admin API.</summary>
-    public static async Task<string> StoreAsync(HttpClient client, string code)
-    {
-        var units = await client.GetFromJsonAsync<JsonElement>("/api/admin/organization-units");
-        var hq = units.EnumerateArray().Single(u => u.GetProperty("code").GetString() == "HQ").GetProperty("id").GetGuid();
-        await OkAsync(await client.PostAsJsonAsync("/api/admin/organization-units", new { parentId = hq, name = "Store " + code, code, kind = "Store" }));
-        return code;
-    }
-
     public static async Task<Guid> SupplierAsync(HttpClient client, string name = "Shenzhen Card Works") =>
         (await OkAsync(await client.PostAsJsonAsync("/api/cards/stock/suppliers", new { name, contact = "李强", phone = "0755-1234567", email = "sales@cardworks.example" })))
         .GetProperty("id").GetGuid();
