@@ -80,7 +80,7 @@ public sealed partial class StockFormPagesTests(CardsHost host) : IClassFixture<
         var product = await CreateProductAsync(admin, Product("RQ"));
         var store = await StoreAsync(admin, "S610");
         await StockAsync(admin, product, 3);
-        var clerk = await ClerkAsync(tenant, admin, store);
+        var clerk = await StoreClerkAsync(host.Factory, tenant, admin, store);
 
         (await clerk.GetStringAsync(Requests)).ShouldContain($"<input type=\"hidden\" name=\"StoreCode\" value=\"{store}\" />");
         (await clerk.GetStringAsync(Purchases)).ShouldNotContain("id=\"supplier-form\"");
@@ -239,22 +239,6 @@ public sealed partial class StockFormPagesTests(CardsHost host) : IClassFixture<
         var response = await client.SendAsync(request);
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
-    }
-
-    /// <summary>A user of the store with the default store-clerk role, signed in.</summary>
-    private async Task<HttpClient> ClerkAsync(string tenant, HttpClient admin, string store)
-    {
-        var units = await admin.GetFromJsonAsync<JsonElement>("/api/admin/organization-units");
-        var storeId = units.EnumerateArray().Single(u => u.GetProperty("code").GetString() == store).GetProperty("id").GetGuid();
-        await OkAsync(await admin.PostAsJsonAsync("/api/admin/users", new
-        {
-            userName = "clerk",
-            displayName = "门店店员",
-            password = "Clerk-Password-1",
-            organizationUnitId = storeId,
-            roles = new[] { "store-clerk" },
-        }));
-        return await host.Factory.SignedInClientAsync($"{tenant}.test", "clerk", "Clerk-Password-1");
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]

@@ -15,17 +15,7 @@ public sealed class StockPermissionsTests(CardsHost host) : IClassFixture<CardsH
         var product = await CreateProductAsync(admin, Product("PM"));
         var store = await StoreAsync(admin, "S500");
         await StockAsync(admin, product, 3);
-        var units = await admin.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/admin/organization-units");
-        var storeId = units.EnumerateArray().Single(u => u.GetProperty("code").GetString() == store).GetProperty("id").GetGuid();
-        await OkAsync(await admin.PostAsJsonAsync("/api/admin/users", new
-        {
-            userName = "clerk",
-            displayName = "门店店员",
-            password = "Clerk-Password-1",
-            organizationUnitId = storeId,
-            roles = new[] { "store-clerk" },
-        }));
-        var clerk = await host.Factory.SignedInClientAsync($"{tenant}.test", "clerk", "Clerk-Password-1");
+        var clerk = await StoreClerkAsync(host.Factory, tenant, admin, store);
 
         var request = await OkAsync(await clerk.PostAsJsonAsync("/api/cards/stock/store-requests", new { storeCode = store, productId = Id(product), quantity = 2 }));
         var url = $"/api/cards/stock/store-requests/{Id(request)}";

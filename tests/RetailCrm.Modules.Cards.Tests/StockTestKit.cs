@@ -8,6 +8,22 @@ namespace RetailCrm.Modules.Cards.Tests;
 /// <summary>Stores, suppliers, blanks, production runs and the stock report over the real HTTP API.</summary>
 internal static class StockTestKit
 {
+    /// <summary>A user of the store with the default store-clerk role, signed in.</summary>
+    public static async Task<HttpClient> StoreClerkAsync(CrmHostFactory factory, string tenant, HttpClient admin, string store)
+    {
+        var units = await admin.GetFromJsonAsync<JsonElement>("/api/admin/organization-units");
+        var storeId = units.EnumerateArray().Single(u => u.GetProperty("code").GetString() == store).GetProperty("id").GetGuid();
+        await OkAsync(await admin.PostAsJsonAsync("/api/admin/users", new
+        {
+            userName = "clerk",
+            displayName = "门店店员",
+            password = "Clerk-Password-1",
+            organizationUnitId = storeId,
+            roles = new[] { "store-clerk" },
+        }));
+        return await factory.SignedInClientAsync($"{tenant}.test", "clerk", "Clerk-Password-1");
+    }
+
     public static async Task<Guid> SupplierAsync(HttpClient client, string name = "Shenzhen Card Works") =>
         (await OkAsync(await client.PostAsJsonAsync("/api/cards/stock/suppliers", new { name, contact = "李强", phone = "0755-1234567", email = "sales@cardworks.example" })))
         .GetProperty("id").GetGuid();
