@@ -76,7 +76,7 @@ internal sealed class CardService(CardsDbContext db, CardLedger ledger, CounterC
         var product = await db.Products.AsNoTracking().FirstAsync(p => p.Id == found.ProductId, cancellationToken);
         if (!IsSellable(found.Status))
         {
-            return new Refused(Refusal.Conflict, $"The card is {found.Status}; only a card in stock can be activated.");
+            return Refused.Because(Refusal.Conflict, "The card is {0}; only a card in stock can be activated.", found.Status);
         }
 
         if (!product.IsActive)
@@ -106,9 +106,9 @@ internal sealed class CardService(CardsDbContext db, CardLedger ledger, CounterC
         }
 
         var initial = input.InitialTopUp ?? 0;
-        if (initial > 0 && TopUpLimit(product, initial) is { } limit)
+        if (initial > 0 && TopUpLimit(product, initial, "initialTopUp") is { } limit)
         {
-            return Refused.Field("initialTopUp", limit);
+            return limit;
         }
 
         return await ledger.AtomicAsync<CardView>(async () =>
@@ -116,7 +116,7 @@ internal sealed class CardService(CardsDbContext db, CardLedger ledger, CounterC
             var card = await db.Cards.FirstAsync(c => c.Id == found.Id, cancellationToken);
             if (!IsSellable(card.Status))
             {
-                return new Refused(Refusal.Conflict, $"The card is {card.Status}; only a card in stock can be activated.");
+                return Refused.Because(Refusal.Conflict, "The card is {0}; only a card in stock can be activated.", card.Status);
             }
 
             if (WrongStore(card, input.StoreCode) is { } movedAway)
@@ -171,9 +171,9 @@ internal sealed class CardService(CardsDbContext db, CardLedger ledger, CounterC
         }
 
         var product = await db.Products.AsNoTracking().FirstAsync(p => p.Id == card.ProductId, cancellationToken);
-        if (TopUpLimit(product, amount) is { } limit)
+        if (TopUpLimit(product, amount, "amount") is { } limit)
         {
-            return Refused.Field("amount", limit);
+            return limit;
         }
 
         if (NotUsable(card) is { } notActive)
@@ -211,7 +211,7 @@ internal sealed class CardService(CardsDbContext db, CardLedger ledger, CounterC
             if (after is not { } totals)
             {
                 var now = await db.Cards.AsNoTracking().FirstAsync(c => c.Id == card.Id, cancellationToken);
-                return NotUsable(now) ?? Refused.Field("amount", $"The balance would exceed the product's maximum of {maxBalance} (balance now {now.Balance}).");
+                return NotUsable(now) ?? Refused.Field("amount", "The balance would exceed the product's maximum of {0} (balance now {1}).", new Amount(maxBalance, now.Currency), new Amount(now.Balance, now.Currency));
             }
 
             var entry = ledger.Append(card.Id, LedgerEntryKind.TopUp, amount, 0, totals, input.ReceiptId, input.StoreCode);
@@ -285,7 +285,7 @@ internal sealed class CardService(CardsDbContext db, CardLedger ledger, CounterC
             if (moved is not { } totals)
             {
                 var current = await db.Cards.AsNoTracking().FirstAsync(c => c.Id == card.Id, cancellationToken);
-                return NotUsable(current) ?? new Refused(Refusal.InsufficientBalance, $"The balance is {current.Balance}; the payment needs {amount}.");
+                return NotUsable(current) ?? Refused.Because(Refusal.InsufficientBalance, "The balance is {0}; the payment needs {1}.", new Amount(current.Balance, current.Currency), new Amount(amount, current.Currency));
             }
 
             var payment = ledger.Append(card.Id, LedgerEntryKind.Payment, -amount, 0, totals with { Points = totals.Points - points }, input.ReceiptId, input.StoreCode);
@@ -345,7 +345,7 @@ internal sealed class CardService(CardsDbContext db, CardLedger ledger, CounterC
             var refundedBefore = earlier.Sum(e => e.Amount);
             if (refundedBefore + amount > paid)
             {
-                return Refused.Field("amount", $"Refunds of this payment would exceed it: paid {paid}, refunded {refundedBefore} already.");
+                return Refused.Field("amount", "Refunds of this payment would exceed it: paid {0}, refunded {1} already.", new Amount(paid, card.Currency), new Amount(refundedBefore, card.Currency));
             }
 
             var earned = await db.Ledger.AsNoTracking().Where(e => e.OriginalEntryId == payment.Id && e.Kind == LedgerEntryKind.PointsEarn)
@@ -391,7 +391,7 @@ internal sealed class CardService(CardsDbContext db, CardLedger ledger, CounterC
             if (after is not { } totals)
             {
                 var current = await db.Cards.AsNoTracking().FirstAsync(c => c.Id == card.Id, cancellationToken);
-                return NotUsable(current) ?? Refused.Field("points", $"The card has {current.Points} points; {points} cannot be redeemed.");
+                return NotUsable(current) ?? Refused.Field("points", "The card has {0} points; {1} cannot be redeemed.", current.Points, points);
             }
 
             var entry = ledger.Append(card.Id, LedgerEntryKind.PointsRedeem, 0, -points, totals, input.ReceiptId, input.StoreCode, reference: "redeem: " + input.Reason!.Trim());
@@ -432,7 +432,7 @@ internal sealed class CardService(CardsDbContext db, CardLedger ledger, CounterC
 
                 if (card.Status is not (CardStatus.Active or CardStatus.Frozen or CardStatus.Lost or CardStatus.Expired))
                 {
-                    return new Refused(Refusal.CardNotActive, $"The card is {card.Status}; it cannot be closed.");
+                    return Refused.Because(Refusal.CardNotActive, "The card is {0}; it cannot be closed.", card.Status);
                 }
 
                 var (balance, points) = (card.Balance, card.Points);
@@ -485,7 +485,7 @@ internal sealed class CardService(CardsDbContext db, CardLedger ledger, CounterC
 
             if (!from.Contains(card.Status))
             {
-                return new Refused(Refusal.CardNotActive, $"The card is {card.Status}; it cannot become {to}.");
+                return Refused.Because(Refusal.CardNotActive, "The card is {0}; it cannot become {1}.", card.Status, to);
             }
 
             card.Status = to;
@@ -528,8 +528,9 @@ internal sealed class CardService(CardsDbContext db, CardLedger ledger, CounterC
 
         if (entry.Amount != amount)
         {
-            var message = $"Receipt {receipt} was used for a {kind.ToString().ToLowerInvariant()} of {Math.Abs(entry.Amount)} on this card already; a new {kind.ToString().ToLowerInvariant()} needs a new receipt id.";
-            return new Refused(Refusal.Conflict, message, new Dictionary<string, string[]> { ["receiptId"] = [message] });
+            var what = kind.ToString().ToLowerInvariant();
+            return Refused.Field(Refusal.Conflict, "receiptId", "Receipt {0} was used for a " + what + " of {1} on this card already; a new " + what + " needs a new receipt id.",
+                receipt, new Amount(Math.Abs(entry.Amount), card.Currency));
         }
 
         var points = await db.Ledger.AsNoTracking().Where(e => e.OriginalEntryId == entry.Id && e.Kind == LedgerEntryKind.PointsEarn)
@@ -549,9 +550,10 @@ internal sealed class CardService(CardsDbContext db, CardLedger ledger, CounterC
             .SetProperty(c => c.Version, c => c.Version + 1), cancellationToken);
         var failed = await db.Cards.AsNoTracking().Where(c => c.Id == card.Id).Select(c => c.FailedPinAttempts).FirstAsync(cancellationToken);
         var left = Math.Max(0, limit - failed);
-        return new Refused(Refusal.PinInvalid,
-            left == 0 ? "The PIN is wrong; the card is locked (frozen) after too many wrong PINs." : $"The PIN is wrong; {left} attempt(s) left before the card locks.",
-            AttemptsLeft: left);
+        var refused = left == 0
+            ? new Refused(Refusal.PinInvalid, "The PIN is wrong; the card is locked (frozen) after too many wrong PINs.")
+            : Refused.Because(Refusal.PinInvalid, "The PIN is wrong; {0} attempt(s) left before the card locks.", left);
+        return refused with { AttemptsLeft = left };
     }
 
     private Task<Card?> FindAsync(string number, CancellationToken cancellationToken)
@@ -564,18 +566,18 @@ internal sealed class CardService(CardsDbContext db, CardLedger ledger, CounterC
     {
         if (card.Status != CardStatus.Active)
         {
-            return new Refused(Refusal.CardNotActive, $"The card is {card.Status}.");
+            return Refused.Because(Refusal.CardNotActive, "The card is {0}.", card.Status);
         }
 
         return card.ExpiresAt is { } expires && expires <= time.GetUtcNow().UtcDateTime
-            ? new Refused(Refusal.CardNotActive, $"The card expired on {expires:yyyy-MM-dd}.")
+            ? Refused.Because(Refusal.CardNotActive, "The card expired on {0:yyyy-MM-dd}.", expires)
             : null;
     }
 
-    private static string? TopUpLimit(CardProduct product, long amount) =>
-        amount < product.MinTopUp ? $"A top-up is at least {product.MinTopUp}."
-        : amount > product.MaxTopUp ? $"A top-up is at most {product.MaxTopUp}."
-        : amount > product.MaxBalance ? $"The balance may not exceed {product.MaxBalance}."
+    private static Refused? TopUpLimit(CardProduct product, long amount, string field) =>
+        amount < product.MinTopUp ? Refused.Field(field, "A top-up is at least {0}.", new Amount(product.MinTopUp, product.Currency))
+        : amount > product.MaxTopUp ? Refused.Field(field, "A top-up is at most {0}.", new Amount(product.MaxTopUp, product.Currency))
+        : amount > product.MaxBalance ? Refused.Field(field, "The balance may not exceed {0}.", new Amount(product.MaxBalance, product.Currency))
         : null;
 
     /// <summary>A card can be sold from HQ stock or from a store's stock; produced cards are not put away yet, cards in transit not received.</summary>
@@ -584,7 +586,7 @@ internal sealed class CardService(CardsDbContext db, CardLedger ledger, CounterC
     /// <summary>A card in a store's stock is sold by that store only; HQ stock (no store location) by anyone.</summary>
     private static Refused? WrongStore(Card card, string? storeCode) =>
         card.Status == CardStatus.AtStore && !string.Equals(card.LocationCode, storeCode?.Trim(), StringComparison.OrdinalIgnoreCase)
-            ? Refused.Field("storeCode", $"The card is in the stock of store {card.LocationCode}; only that store can sell it.")
+            ? Refused.Field("storeCode", "The card is in the stock of store {0}; only that store can sell it.", card.LocationCode ?? "")
             : null;
 
     private static Refused NoCard() => new(Refusal.NotFound, "No such card.");

@@ -23,7 +23,7 @@ internal sealed class ProductService(CardsDbContext db, TimeProvider time)
         var code = input.Code!.Trim().ToUpperInvariant();
         if (await db.Products.AnyAsync(p => p.Code == code, cancellationToken))
         {
-            return Refused.Field("code", $"A product with code {code} exists.");
+            return Refused.Field("code", "A product with code {0} exists.", code);
         }
 
         var now = time.GetUtcNow().UtcDateTime;
@@ -36,7 +36,7 @@ internal sealed class ProductService(CardsDbContext db, TimeProvider time)
         }
         catch (DbUpdateException)
         {
-            return Refused.Field("code", $"A product with code {code} exists.");
+            return Refused.Field("code", "A product with code {0} exists.", code);
         }
 
         return ProductView.From(product);
@@ -62,7 +62,7 @@ internal sealed class ProductService(CardsDbContext db, TimeProvider time)
 
         if (version != product.Version)
         {
-            return new Refused(Refusal.Conflict, $"The product was changed meanwhile (current version {product.Version}); read it again.");
+            return Refused.Because(Refusal.Conflict, "The product was changed meanwhile (current version {0}); read it again.", product.Version);
         }
 
         var renumbered = product.NumberPrefix != input.NumberPrefix || product.NumberLength != input.NumberLength;
@@ -89,7 +89,7 @@ internal sealed class ProductService(CardsDbContext db, TimeProvider time)
         }
         catch (DbUpdateException)
         {
-            return Refused.Field("code", $"A product with code {product.Code} exists.");
+            return Refused.Field("code", "A product with code {0} exists.", product.Code);
         }
 
         return ProductView.From(product);

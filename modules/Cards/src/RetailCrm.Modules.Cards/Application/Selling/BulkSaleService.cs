@@ -41,9 +41,9 @@ internal sealed class BulkSaleService(
             return Refused.Field("productId", "The product is not active.");
         }
 
-        if (value > 0 && TopUpLimit(product, value) is { } limit)
+        if (value > 0 && TopUpLimit(product, value, "valuePerCard") is { } limit)
         {
-            return Refused.Field("valuePerCard", limit);
+            return limit;
         }
 
         if (input.Pin is not null ? !Pins.IsWellFormed(input.Pin) : product.PinRequired)
@@ -93,7 +93,7 @@ internal sealed class BulkSaleService(
                     var fresh = candidates.Where(c => !tried.Contains(c.Id)).ToList();
                     if (fresh.Count == 0)
                     {
-                        return Refused.Field("quantity", $"HQ stock of product {product.Code} has {taken.Count} card(s) left to sell; {quantity} asked.");
+                        return Refused.Field("quantity", "HQ stock of product {0} has {1} card(s) left to sell; {2} asked.", product.Code, taken.Count, quantity);
                     }
 
                     foreach (var candidate in fresh.Take(quantity - taken.Count))
@@ -191,13 +191,12 @@ internal sealed class BulkSaleService(
 
     private static Refused InvoiceTaken(string invoice)
     {
-        var message = $"Invoice {invoice} was used by another bulk sale.";
-        return new Refused(Refusal.Conflict, message, new Dictionary<string, string[]> { ["invoiceNumber"] = [message] });
+        return Refused.Field(Refusal.Conflict, "invoiceNumber", "Invoice {0} was used by another bulk sale.", invoice);
     }
 
-    private static string? TopUpLimit(CardProduct product, long amount) =>
-        amount < product.MinTopUp ? $"A top-up is at least {product.MinTopUp}."
-        : amount > product.MaxTopUp ? $"A top-up is at most {product.MaxTopUp}."
-        : amount > product.MaxBalance ? $"The balance may not exceed {product.MaxBalance}."
+    private static Refused? TopUpLimit(CardProduct product, long amount, string field) =>
+        amount < product.MinTopUp ? Refused.Field(field, "A top-up is at least {0}.", new Amount(product.MinTopUp, product.Currency))
+        : amount > product.MaxTopUp ? Refused.Field(field, "A top-up is at most {0}.", new Amount(product.MaxTopUp, product.Currency))
+        : amount > product.MaxBalance ? Refused.Field(field, "The balance may not exceed {0}.", new Amount(product.MaxBalance, product.Currency))
         : null;
 }

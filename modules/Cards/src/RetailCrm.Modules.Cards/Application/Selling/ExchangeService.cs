@@ -41,7 +41,7 @@ internal sealed class ExchangeService(
 
         if (!Exchangeable(old.Status))
         {
-            return new Refused(Refusal.CardNotActive, $"The card is {old.Status}; only an active, frozen, lost or expired card can be exchanged.");
+            return Refused.Because(Refusal.CardNotActive, "The card is {0}; only an active, frozen, lost or expired card can be exchanged.", old.Status);
         }
 
         var location = await units.FindByCodeAsync(input.LocationCode!, cancellationToken);
@@ -74,7 +74,7 @@ internal sealed class ExchangeService(
 
             if (!InStockAt(chosen, atHeadOffice, location.Code))
             {
-                return Refused.Field("newNumber", $"The card is not in the stock of {location.Code}.");
+                return Refused.Field("newNumber", "The card is not in the stock of {0}.", location.Code);
             }
         }
 
@@ -88,7 +88,7 @@ internal sealed class ExchangeService(
             if (before is not { } moved)
             {
                 var now = await db.Cards.AsNoTracking().Where(c => c.Id == old.Id).Select(c => c.Status).FirstAsync(cancellationToken);
-                return new Refused(Refusal.CardNotActive, $"The card is {now}; it cannot be exchanged.");
+                return Refused.Because(Refusal.CardNotActive, "The card is {0}; it cannot be exchanged.", now);
             }
 
             var current = await db.Cards.AsNoTracking().FirstAsync(c => c.Id == old.Id, cancellationToken);
@@ -99,8 +99,8 @@ internal sealed class ExchangeService(
             if (taken is null)
             {
                 return chosen is not null
-                    ? Refused.Field("newNumber", $"The card left the stock of {location.Code} meanwhile.")
-                    : Refused.Field("locationCode", $"{location.Code} has no card of product {product.Code} in stock.");
+                    ? Refused.Field("newNumber", "The card left the stock of {0} meanwhile.", location.Code)
+                    : Refused.Field("locationCode", "{0} has no card of product {1} in stock.", location.Code, product.Code);
             }
 
             // Old card: everything out, then void.

@@ -187,7 +187,7 @@ internal sealed class SettlementService(CardsDbContext db, ISettingProvider sett
     }
 
     private static Refused BadDate(string? date) =>
-        Refused.Field("date", $"'{date}' is not a date; give the day as YYYY-MM-DD.");
+        Refused.Field("date", "'{0}' is not a date; give the day as YYYY-MM-DD.", date ?? "");
 
     private static DateTime Utc(DateTime at) => DateTime.SpecifyKind(at, DateTimeKind.Utc);
 

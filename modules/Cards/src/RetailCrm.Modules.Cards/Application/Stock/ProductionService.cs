@@ -76,7 +76,7 @@ internal sealed class ProductionService(CardsDbContext db, CardLedger ledger, St
         var notProduced = spoiled.Keys.Where(n => !byNumber.ContainsKey(n)).ToList();
         if (notProduced.Count > 0)
         {
-            return Refused.Field("spoiled", $"Not produced cards of this run: {string.Join(", ", notProduced.Select(Card.Mask))}.");
+            return Refused.Field("spoiled", "Not produced cards of this run: {0}.", string.Join(", ", notProduced.Select(Card.Mask)));
         }
 
         IReadOnlyList<string> putAway;
@@ -86,7 +86,7 @@ internal sealed class ProductionService(CardsDbContext db, CardLedger ledger, St
             var wrong = putAway.Where(n => !byNumber.ContainsKey(n) || spoiled.ContainsKey(n)).ToList();
             if (wrong.Count > 0 || putAway.Distinct(StringComparer.Ordinal).Count() != putAway.Count)
             {
-                return Refused.Field("numbers", $"Not produced cards of this run, listed twice or also spoiled: {string.Join(", ", wrong.Select(Card.Mask))}.");
+                return Refused.Field("numbers", "Not produced cards of this run, listed twice or also spoiled: {0}.", string.Join(", ", wrong.Select(Card.Mask)));
             }
         }
         else
@@ -160,7 +160,7 @@ internal sealed class ProductionService(CardsDbContext db, CardLedger ledger, St
             if (usesBlanks && !await moves.MoveBlanksAsync(location, productId, -quantity, cancellationToken))
             {
                 var left = await moves.BlanksAsync(location, productId, cancellationToken);
-                return Refused.Field("quantity", $"HQ ({location}) has {left} blank(s) of this product; the run needs {quantity}.");
+                return Refused.Field("quantity", "HQ ({0}) has {1} blank(s) of this product; the run needs {2}.", location, left, quantity);
             }
 
             // One conditional update reserves the serials; parallel requests get disjoint ranges.
@@ -168,7 +168,7 @@ internal sealed class ProductionService(CardsDbContext db, CardLedger ledger, St
                 .ExecuteUpdateAsync(s => s.SetProperty(p => p.NextSerial, p => p.NextSerial + quantity), cancellationToken);
             if (reserved == 0)
             {
-                return Refused.Field("quantity", $"The product's number range ({product.NumberPrefix}, {product.NumberLength} digits) has not that many numbers left.");
+                return Refused.Field("quantity", "The product's number range ({0}, {1} digits) has not that many numbers left.", product.NumberPrefix, product.NumberLength);
             }
 
             var next = await db.Products.AsNoTracking().Where(p => p.Id == productId).Select(p => p.NextSerial).FirstAsync(cancellationToken);

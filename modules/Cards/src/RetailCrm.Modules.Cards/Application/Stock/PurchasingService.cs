@@ -163,7 +163,7 @@ internal sealed class PurchasingService(CardsDbContext db, CardLedger ledger, St
             {
                 var current = await db.Set<PurchaseOrder>().AsNoTracking().FirstAsync(o => o.Id == id, cancellationToken);
                 return NotReceivable(current) ?? Refused.Field("quantity",
-                    $"Only {current.Quantity - current.ReceivedQuantity} of {current.Quantity} ordered are still to come; a receipt cannot exceed the order.");
+                    "Only {0} of {1} ordered are still to come; a receipt cannot exceed the order.", current.Quantity - current.ReceivedQuantity, current.Quantity);
             }
 
             if (!await moves.MoveBlanksAsync(location, order.ProductId, quantity, cancellationToken))
@@ -194,7 +194,7 @@ internal sealed class PurchasingService(CardsDbContext db, CardLedger ledger, St
             ? Refused.Field("quantity", "Everything ordered has been received.")
             : null,
         PurchaseOrderStatus.Received => Refused.Field("quantity", "Everything ordered has been received."),
-        _ => new Refused(Refusal.Conflict, $"The purchase order is {order.Status}; only an ordered purchase can be received."),
+        _ => Refused.Because(Refusal.Conflict, "The purchase order is {0}; only an ordered purchase can be received.", order.Status),
     };
 
     private async Task<Outcome<PurchaseOrderView>> ChangeStatusAsync(Guid id, Func<PurchaseOrder, bool> allowed, PurchaseOrderStatus to, string notAllowed,
@@ -208,7 +208,7 @@ internal sealed class PurchasingService(CardsDbContext db, CardLedger ledger, St
 
         if (!allowed(order))
         {
-            return new Refused(Refusal.Conflict, $"The purchase order is {order.Status}. {notAllowed}");
+            return Refused.Because(Refusal.Conflict, "The purchase order is {0}. " + notAllowed, order.Status);
         }
 
         order.Status = to;

@@ -38,7 +38,7 @@ internal sealed class StockPlaces(IOrganizationUnits units, ICurrentUser user)
 
         return string.Equals(own.Code, locationCode, StringComparison.OrdinalIgnoreCase)
             ? null
-            : new Refused(Refusal.Forbidden, $"Staff of store {own.Code} act for their own store only.");
+            : Refused.Because(Refusal.Forbidden, "Staff of store {0} act for their own store only.", own.Code);
     }
 
     private async Task<OrganizationUnitInfo?> FindAsync(string? code, CancellationToken cancellationToken) =>

@@ -117,7 +117,7 @@ internal sealed class StockTakeService(CardsDbContext db, CardLedger ledger, Sto
 
             if (take.Status is not (StockTakeStatus.Open or StockTakeStatus.Counted))
             {
-                return new Refused(Refusal.Conflict, $"The stock-take is {take.Status}; counts are taken while it is open.");
+                return Refused.Because(Refusal.Conflict, "The stock-take is {0}; counts are taken while it is open.", take.Status);
             }
 
             await db.Set<StockTakeCard>().Where(c => c.StockTakeId == id && !c.Expected).ExecuteDeleteAsync(cancellationToken);
@@ -175,9 +175,9 @@ internal sealed class StockTakeService(CardsDbContext db, CardLedger ledger, Sto
 
             if (take.Status != StockTakeStatus.Counted)
             {
-                return new Refused(Refusal.Conflict, take.Status == StockTakeStatus.Open
-                    ? "Nothing was counted yet; submit the count first."
-                    : $"The stock-take is {take.Status} already.");
+                return take.Status == StockTakeStatus.Open
+                    ? new Refused(Refusal.Conflict, "Nothing was counted yet; submit the count first.")
+                    : Refused.Because(Refusal.Conflict, "The stock-take is {0} already.", take.Status);
             }
 
             var lines = await db.Set<StockTakeCard>().AsNoTracking().Where(c => c.StockTakeId == id).ToListAsync(cancellationToken);
@@ -209,7 +209,7 @@ internal sealed class StockTakeService(CardsDbContext db, CardLedger ledger, Sto
 
             if (take.Status != StockTakeStatus.Closed)
             {
-                return new Refused(Refusal.Conflict, $"The stock-take is {take.Status}; only a closed stock-take can be written off.");
+                return Refused.Because(Refusal.Conflict, "The stock-take is {0}; only a closed stock-take can be written off.", take.Status);
             }
 
             var reason = input.Reason!.Trim();
@@ -280,7 +280,7 @@ internal sealed class StockTakeService(CardsDbContext db, CardLedger ledger, Sto
         return await places.MayActForAsync(take.LocationCode, cancellationToken) is { } forbidden ? forbidden : take;
     }
 
-    private static Refused OpenAlready(string location) => new(Refusal.Conflict, $"A stock-take of {location} is open already; close it first.");
+    private static Refused OpenAlready(string location) => Refused.Because(Refusal.Conflict, "A stock-take of {0} is open already; close it first.", location);
 
     private static Refused NoTake() => new(Refusal.NotFound, "No such stock-take.");
 }

@@ -80,7 +80,7 @@ internal sealed class StoreRequestService(CardsDbContext db, CardLedger ledger, 
             var quantity = input.Quantity ?? r.RequestedQuantity;
             if (quantity > r.RequestedQuantity)
             {
-                return Refused.Field("quantity", $"At most the {r.RequestedQuantity} requested can be approved.");
+                return Refused.Field("quantity", "At most the {0} requested can be approved.", r.RequestedQuantity);
             }
 
             r.ApprovedQuantity = quantity;
@@ -125,7 +125,7 @@ internal sealed class StoreRequestService(CardsDbContext db, CardLedger ledger, 
             numbers = listed.Select(n => (n ?? "").Trim()).ToList();
             if (numbers.Count == 0 || numbers.Count > approved || numbers.Distinct(StringComparer.Ordinal).Count() != numbers.Count)
             {
-                return Refused.Field("numbers", $"List 1 to {approved} (the approved quantity) different card numbers.");
+                return Refused.Field("numbers", "List 1 to {0} (the approved quantity) different card numbers.", approved);
             }
         }
 
@@ -139,7 +139,7 @@ internal sealed class StoreRequestService(CardsDbContext db, CardLedger ledger, 
                     || c.ProductId != request.ProductId || c.Status != CardStatus.InStock || c.LocationCode != from).ToList();
                 if (wrong.Count > 0)
                 {
-                    return Refused.Field("numbers", $"Not cards of the request's product in stock at {from}: {string.Join(", ", wrong.Select(Card.Mask))}.");
+                    return Refused.Field("numbers", "Not cards of the request's product in stock at {0}: {1}.", from, string.Join(", ", wrong.Select(Card.Mask)));
                 }
             }
             else
@@ -149,7 +149,7 @@ internal sealed class StoreRequestService(CardsDbContext db, CardLedger ledger, 
                     .OrderBy(c => c.Number).Take(approved).ToListAsync(cancellationToken);
                 if (picked.Count < approved)
                 {
-                    return new Refused(Refusal.Conflict, $"{from} has {picked.Count} card(s) of this product in stock; the request needs {approved}.");
+                    return Refused.Because(Refusal.Conflict, "{0} has {1} card(s) of this product in stock; the request needs {2}.", from, picked.Count, approved);
                 }
             }
 
@@ -209,7 +209,7 @@ internal sealed class StoreRequestService(CardsDbContext db, CardLedger ledger, 
         var wrong = received.Where(n => !shipped.ContainsKey(n)).ToList();
         if (wrong.Count > 0 || received.Distinct(StringComparer.Ordinal).Count() != received.Count)
         {
-            return Refused.Field("numbers", $"Not shipped with this request, or listed twice: {string.Join(", ", wrong.Select(Card.Mask))}.");
+            return Refused.Field("numbers", "Not shipped with this request, or listed twice: {0}.", string.Join(", ", wrong.Select(Card.Mask)));
         }
 
         return await ledger.AtomicAsync<StoreRequestView>(async () =>
@@ -324,7 +324,7 @@ internal sealed class StoreRequestService(CardsDbContext db, CardLedger ledger, 
         await db.Set<ShipmentCard>().AsNoTracking().Where(l => l.StoreRequestId == id).ToListAsync(cancellationToken);
 
     private static Refused WrongStatus(StoreRequest request, string action, string needed) =>
-        new(Refusal.Conflict, $"The request is {request.Status}; only {needed} request can be {action}.");
+        Refused.Because(Refusal.Conflict, "The request is {0}; only " + needed + " request can be " + action + ".", request.Status);
 
     private static Refused NoRequest() => new(Refusal.NotFound, "No such store request.");
 }

@@ -57,7 +57,7 @@ internal abstract class CardsPageBase : Controller
         return errors;
     }
 
-    /// <summary>A refusal as field errors; one not tied to a field goes to <see cref="FieldErrors.Form"/>.</summary>
+    /// <summary>A refusal as field errors, in the user's language; one not tied to a field goes to <see cref="FieldErrors.Form"/>.</summary>
     protected FieldErrors ErrorsOf(Refused refused)
     {
         var errors = new FieldErrors();
@@ -65,25 +65,40 @@ internal abstract class CardsPageBase : Controller
         {
             foreach (var (field, messages) in fields)
             {
-                errors[field] = messages;
+                errors[field] = messages is [var only] && only == refused.Detail ? [Localized(refused)] : messages;
             }
         }
         else
         {
-            // The reason in the user's language; the service's detail (English, amounts in fen) after it.
             var localizer = HttpContext.RequestServices.GetRequiredService<IStringLocalizer<CardsModule>>();
             errors.Add(FieldErrors.Form, refused switch
             {
-                // The card header shows the balance; the service's detail counts in fen.
-                { Reason: Refusal.InsufficientBalance } => localizer[ReasonText(Refusal.InsufficientBalance)!],
                 { Reason: Refusal.PinInvalid, AttemptsLeft: 0 } => $"{localizer[ReasonText(Refusal.PinInvalid)!]}. {localizer["The card is locked (frozen) after too many wrong PINs."]}",
                 { Reason: Refusal.PinInvalid, AttemptsLeft: { } left } => $"{localizer[ReasonText(Refusal.PinInvalid)!]}. {localizer["{0} attempt(s) left before the card locks.", left]}",
-                _ when ReasonText(refused.Reason) is { } reason => $"{localizer[reason]}: {refused.Detail}",
-                _ => refused.Detail,
+                _ when ReasonText(refused.Reason) is { } reason => $"{localizer[reason]}: {Localized(refused)}",
+                _ => Localized(refused),
             });
         }
 
         return errors;
+    }
+
+    /// <summary>A refusal's text in the user's language: its template translated, amounts in yuan, statuses by their names.</summary>
+    protected string Localized(Refused refused)
+    {
+        var localizer = HttpContext.RequestServices.GetRequiredService<IStringLocalizer<CardsModule>>();
+        if (refused.Args.Count == 0)
+        {
+            return localizer[refused.Template];
+        }
+
+        var shown = refused.Args.Select(arg => arg switch
+        {
+            Amount amount => Money.Format(amount.Minor, amount.Currency),
+            Enum value => localizer[value.ToString()].Value,
+            _ => arg,
+        });
+        return localizer[refused.Template, [.. shown]];
     }
 
     /// <summary>The English text (a localization key) for a refusal reason, or null when the detail says it all.</summary>

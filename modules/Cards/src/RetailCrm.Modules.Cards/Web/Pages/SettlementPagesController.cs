@@ -59,7 +59,7 @@ internal sealed class SettlementPagesController(SettlementService settlement, Se
             return File(file.Content, file.ContentType, file.FileName);
         }
 
-        Notice = outcome.Refusal!.Detail;
+        Notice = Localized(outcome.Refusal!);
         return Redirect("/cards/settlement");
     }
 }
