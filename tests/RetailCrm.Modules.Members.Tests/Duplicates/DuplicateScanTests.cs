@@ -130,13 +130,16 @@ public sealed class DuplicateScanTests(MembersHost host) : IClassFixture<Members
         var tenant = await MembersTenant.CreateAsync(_factory, "dup");
         var a = (await tenant.CustomerAsync(new { displayName = "周杰", phone = "13800138001" })).GetProperty("id").GetGuid();
         var b = await tenant.CustomerAsync(new { displayName = "周杰伦", phone = "13800138001" });
-        (await ScanAsync(tenant)).GetProperty("added").GetInt32().ShouldBe(1);
+        (await ScanAsync(tenant)).GetProperty("added").GetInt32().ShouldBeInRange(0, 1);
+        (await tenant.Admin.GetFromJsonAsync<JsonElement>("/api/members/duplicates")).GetProperty("total").GetInt32().ShouldBe(1);
 
         var response = await tenant.Admin.PutAsJsonAsync($"/api/members/customers/{b.GetProperty("id").GetGuid()}",
             new { customer = new { displayName = "周杰伦", phone = "13600000000" }, version = b.GetProperty("version").GetInt64() });
         response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
 
-        (await ScanAsync(tenant)).GetProperty("removed").GetInt32().ShouldBe(1);
+        // The host's own scan job may run for the new tenant meanwhile and drop the pair first: the pair must be
+        // gone after this scan, removed by it or by the job.
+        (await ScanAsync(tenant)).GetProperty("removed").GetInt32().ShouldBeInRange(0, 1);
         (await tenant.Admin.GetFromJsonAsync<JsonElement>("/api/members/duplicates")).GetProperty("total").GetInt32().ShouldBe(0);
         a.ShouldNotBe(Guid.Empty);
     }
