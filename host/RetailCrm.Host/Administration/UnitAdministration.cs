@@ -45,8 +45,7 @@ public sealed class UnitAdministration(KernelDbContext db)
             return AdminResult.Invalid(errors);
         }
 
-        var unit = new OrganizationUnit { Id = Guid.NewGuid(), ParentId = parent!.Id, Name = name, Code = code, Kind = kind!.Value };
-        unit.Path = parent.Path + unit.Id + "/";
+        var unit = OrganizationUnit.ChildOf(parent!, code, name, kind!.Value);
         db.OrganizationUnits.Add(unit);
         await db.SaveChangesAsync(cancellationToken);
         return AdminResult.Created(unit.Id);

@@ -70,6 +70,13 @@ public sealed class OrganizationUnit : ITenantOwned
 
     /// <summary>Ids from the root down to this unit, <c>/</c>-separated, for "my unit and below" queries.</summary>
     public string Path { get; set; } = "";
+
+    /// <summary>A new unit under <paramref name="parent"/>, its path following the parent's.</summary>
+    public static OrganizationUnit ChildOf(OrganizationUnit parent, string code, string name, OrganizationUnitKind kind)
+    {
+        var id = Guid.NewGuid();
+        return new OrganizationUnit { Id = id, ParentId = parent.Id, Code = code, Name = name, Kind = kind, Path = parent.Path + id + "/" };
+    }
 }
 
 public sealed class User : ITenantOwned

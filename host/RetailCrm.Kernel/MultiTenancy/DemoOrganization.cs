@@ -34,9 +34,7 @@ internal static class DemoOrganization
         var added = 0;
         foreach (var (code, name) in s_stores.Where(s => !codes.Contains(s.Code, StringComparer.OrdinalIgnoreCase)))
         {
-            var store = new OrganizationUnit { Id = Guid.NewGuid(), ParentId = headOffice.Id, Code = code, Name = name, Kind = OrganizationUnitKind.Store };
-            store.Path = headOffice.Path + store.Id + "/";
-            db.OrganizationUnits.Add(store);
+            db.OrganizationUnits.Add(OrganizationUnit.ChildOf(headOffice, code, name, OrganizationUnitKind.Store));
             added++;
         }
 
