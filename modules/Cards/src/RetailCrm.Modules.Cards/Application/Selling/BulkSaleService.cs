@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using RetailCrm.Modules.Cards.Application.Cards;
+using RetailCrm.Modules.Cards.Application.Stock;
 using RetailCrm.Modules.Cards.Contracts;
 using RetailCrm.Modules.Cards.Domain;
 using RetailCrm.Modules.Cards.Domain.Selling;
@@ -20,7 +21,7 @@ internal sealed class BulkSaleService(
     CardLedger ledger,
     CounterCharges charges,
     ICustomerLookup customers,
-    IOrganizationUnits units,
+    StockPlaces places,
     ICurrentUser user,
     TimeProvider time)
 {
@@ -67,10 +68,10 @@ internal sealed class BulkSaleService(
             return InvoiceTaken(invoice);
         }
 
-        var headOffice = (await units.ListAsync(cancellationToken)).FirstOrDefault(u => u.Type == OrganizationUnitType.Headquarters);
-        if (headOffice is null)
+        var hq = await places.HeadquartersAsync(cancellationToken);
+        if (hq.Value is not { } headOffice)
         {
-            return new Refused(Refusal.Conflict, "The tenant has no head office unit to sell from.");
+            return hq.Refusal!;
         }
 
         var pinHash = input.Pin is null ? null : Pins.Hash(input.Pin);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using RetailCrm.Modules.Cards.Application.Cards;
+using RetailCrm.Modules.Cards.Application.Stock;
 using RetailCrm.Modules.Cards.Contracts;
 using RetailCrm.Modules.Cards.Domain;
 using RetailCrm.Modules.Cards.Domain.Selling;
@@ -24,7 +25,7 @@ internal sealed class ExchangeService(
     CardsDbContext db,
     CardLedger ledger,
     CounterCharges charges,
-    IOrganizationUnits units,
+    StockPlaces places,
     ICurrentUser user,
     TimeProvider time)
 {
@@ -44,10 +45,10 @@ internal sealed class ExchangeService(
             return Refused.Because(Refusal.CardNotActive, "The card is {0}; only an active, frozen, lost or expired card can be exchanged.", old.Status);
         }
 
-        var location = await units.FindByCodeAsync(input.LocationCode!, cancellationToken);
-        if (location is null || location.Type is not (OrganizationUnitType.Headquarters or OrganizationUnitType.Store))
+        var found = await places.LocationAsync(input.LocationCode, "locationCode", cancellationToken);
+        if (found.Value is not { } location)
         {
-            return Refused.Field("locationCode", "No head office or store of this tenant has this code.");
+            return found.Refusal!;
         }
 
         var atHeadOffice = location.Type == OrganizationUnitType.Headquarters;
@@ -170,10 +171,7 @@ internal sealed class ExchangeService(
     /// <summary>Tries the location's stock of the product in number order until one card is taken.</summary>
     private async Task<Card?> PickAsync(Card old, bool atHeadOffice, string locationCode, string? pinHash, CardProduct product, DateTime at, CancellationToken cancellationToken)
     {
-        var stock = db.Cards.AsNoTracking().Where(c => c.ProductId == old.ProductId && c.Id != old.Id);
-        stock = atHeadOffice
-            ? stock.Where(c => c.Status == CardStatus.InStock)
-            : stock.Where(c => c.Status == CardStatus.AtStore && c.LocationCode == locationCode);
+        var stock = LocationStock(db.Cards.AsNoTracking(), atHeadOffice, locationCode).Where(c => c.ProductId == old.ProductId && c.Id != old.Id);
         var candidates = await stock.OrderBy(c => c.Number).Take(PickAttempts).ToListAsync(cancellationToken);
         foreach (var candidate in candidates)
         {
@@ -189,10 +187,7 @@ internal sealed class ExchangeService(
     /// <summary>One conditional UPDATE: the card leaves the location's stock for the old card's holder, or nothing happens.</summary>
     private async Task<bool> TakeAsync(Guid newId, Card old, bool atHeadOffice, string locationCode, string? pinHash, CardProduct product, DateTime at, CancellationToken cancellationToken)
     {
-        var query = db.Cards.Where(c => c.Id == newId && c.Balance == 0 && c.Points == 0);
-        query = atHeadOffice
-            ? query.Where(c => c.Status == CardStatus.InStock)
-            : query.Where(c => c.Status == CardStatus.AtStore && c.LocationCode == locationCode);
+        var query = LocationStock(db.Cards, atHeadOffice, locationCode).Where(c => c.Id == newId);
         var expires = product.ValidityMonths > 0 ? at.AddMonths(product.ValidityMonths) : (DateTime?)null;
         var pin = pinHash ?? old.PinHash;
         var holderId = old.HolderCustomerId;
@@ -210,6 +205,18 @@ internal sealed class ExchangeService(
             .SetProperty(c => c.ExpiresAt, expires)
             .SetProperty(c => c.Version, c => c.Version + 1), cancellationToken);
         return rows == 1;
+    }
+
+    /// <summary>
+    /// Blank cards (no balance, no points) a location can hand out: InStock at the head office, AtStore at a store.
+    /// The exchange takes from it and the desk's exchange form offers from it.
+    /// </summary>
+    internal static IQueryable<Card> LocationStock(IQueryable<Card> cards, bool atHeadOffice, string locationCode)
+    {
+        var blank = cards.Where(c => c.Balance == 0 && c.Points == 0);
+        return atHeadOffice
+            ? blank.Where(c => c.Status == CardStatus.InStock)
+            : blank.Where(c => c.Status == CardStatus.AtStore && c.LocationCode == locationCode);
     }
 
     private static bool InStockAt(Card card, bool atHeadOffice, string locationCode) =>

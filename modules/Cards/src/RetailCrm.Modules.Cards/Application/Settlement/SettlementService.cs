@@ -156,15 +156,26 @@ internal sealed class SettlementService(CardsDbContext db, ISettingProvider sett
 
     internal sealed record Day(DateOnly Date, TimeZoneInfo TimeZone, DateTime From, DateTime To);
 
+    /// <summary>Today in the settlement time zone, as YYYY-MM-DD (the pages' default day).</summary>
+    public async Task<string> TodayAsync(CancellationToken cancellationToken) =>
+        Today(await ZoneAsync(cancellationToken)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private async Task<TimeZoneInfo> ZoneAsync(CancellationToken cancellationToken)
+    {
+        var zoneId = await settings.GetAsync(CardsSettings.SettlementTimeZone, cancellationToken);
+        return TimeZoneInfo.TryFindSystemTimeZoneById(zoneId ?? CardsSettings.DefaultTimeZone, out var found) ? found : TimeZoneInfo.Utc;
+    }
+
+    private DateOnly Today(TimeZoneInfo zone) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
+
     /// <summary>The given day, or today in the settlement time zone when none is given.</summary>
     private async Task<Outcome<Day>> DayRangeAsync(string? date, CancellationToken cancellationToken)
     {
-        var zoneId = await settings.GetAsync(CardsSettings.SettlementTimeZone, cancellationToken);
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(zoneId ?? CardsSettings.DefaultTimeZone, out var found) ? found : TimeZoneInfo.Utc;
+        var zone = await ZoneAsync(cancellationToken);
         DateOnly day;
         if (string.IsNullOrWhiteSpace(date))
         {
-            day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
+            day = Today(zone);
         }
         else if (!DateOnly.TryParseExact(date.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day))
         {

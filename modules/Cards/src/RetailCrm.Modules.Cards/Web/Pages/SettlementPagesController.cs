@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using RetailCrm.Modules.Cards.Application.Selling;
 using RetailCrm.Modules.Cards.Application.Settlement;
 using RetailCrm.Modules.Cards.Contracts;
 using RetailCrm.Sdk.Authorization;
@@ -16,13 +15,13 @@ internal sealed record SettlementStorePage(string Date, string StoreCode, Settle
 /// behind its row (numbers masked) and the rows as CSV or .xlsx. The figures are <see cref="SettlementService"/>'s.
 /// </summary>
 [Route("cards/settlement")]
-internal sealed class SettlementPagesController(SettlementService settlement, SellingPageQueries queries) : CardsPageBase
+internal sealed class SettlementPagesController(SettlementService settlement) : CardsPageBase
 {
     [HttpGet("")]
     [RequirePermission(CardsPermissions.ViewSettlement)]
     public async Task<IActionResult> Index(string? date, CancellationToken cancellationToken)
     {
-        date = string.IsNullOrWhiteSpace(date) ? await queries.SettlementTodayAsync(cancellationToken) : date.Trim();
+        date = string.IsNullOrWhiteSpace(date) ? await settlement.TodayAsync(cancellationToken) : date.Trim();
         var outcome = await settlement.DayAsync(date, cancellationToken);
         if (outcome.Refusal is { } refused)
         {
@@ -37,7 +36,7 @@ internal sealed class SettlementPagesController(SettlementService settlement, Se
     [RequirePermission(CardsPermissions.ViewSettlement)]
     public async Task<IActionResult> Store(string storeCode, string? date, CancellationToken cancellationToken)
     {
-        date = string.IsNullOrWhiteSpace(date) ? await queries.SettlementTodayAsync(cancellationToken) : date.Trim();
+        date = string.IsNullOrWhiteSpace(date) ? await settlement.TodayAsync(cancellationToken) : date.Trim();
         var outcome = await settlement.TransactionsAsync(storeCode, date, cancellationToken);
         if (outcome.Refusal is { } refused)
         {
@@ -52,7 +51,7 @@ internal sealed class SettlementPagesController(SettlementService settlement, Se
     [RequirePermission(CardsPermissions.ViewSettlement)]
     public async Task<IActionResult> Export(string? date, string? format, CancellationToken cancellationToken)
     {
-        date = string.IsNullOrWhiteSpace(date) ? await queries.SettlementTodayAsync(cancellationToken) : date.Trim();
+        date = string.IsNullOrWhiteSpace(date) ? await settlement.TodayAsync(cancellationToken) : date.Trim();
         var outcome = await settlement.ExportAsync(date, format, cancellationToken);
         if (outcome.Value is { } file)
         {
