@@ -26,6 +26,7 @@ using RetailCrm.Sdk.Data;
 using RetailCrm.Sdk.Events;
 using RetailCrm.Sdk.Jobs;
 using RetailCrm.Sdk.Modularity;
+using RetailCrm.Sdk.Results;
 using RetailCrm.Sdk.MultiTenancy;
 using RetailCrm.Sdk.Settings;
 using RetailCrm.Sdk.Web;
@@ -53,16 +54,18 @@ public static class KernelServices
             configuration["RetailCrm:ModulesPath"] ?? Path.Combine(AppContext.BaseDirectory, "modules"),
             configuration["RetailCrm:PluginsPath"] ?? Path.Combine(AppContext.BaseDirectory, "plugins"));
         var database = DatabaseOptions.From(configuration, builder.Environment.ContentRootPath);
-        var registry = new DbContextRegistry(services, database);
+        var schemes = new ModuleAuthenticationSchemes();
+        var registry = new DbContextRegistry(services, database, schemes);
         var eventHandlers = new EventHandlerRegistry();
         services.AddSingleton(catalog);
         services.AddSingleton(database);
         services.AddSingleton(registry);
         services.AddSingleton(eventHandlers);
+        services.AddSingleton(schemes);
         registry.Add<KernelDbContext>(KernelDbContext.ModuleId);
 
         AddKernelServices(services);
-        AddWeb(services, catalog, ThemeAssemblies(configuration["RetailCrm:ThemesPath"] ?? Path.Combine(AppContext.BaseDirectory, "themes")), database.KeysPath);
+        AddWeb(services, catalog, ThemeAssemblies(configuration["RetailCrm:ThemesPath"] ?? Path.Combine(AppContext.BaseDirectory, "themes")), database.KeysPath, schemes);
         ConfigureModules(catalog, services, configuration, registry, bootLogger);
         eventHandlers.Collect(services, catalog);
         return catalog;
@@ -106,7 +109,10 @@ public static class KernelServices
         services.AddHostedService(sp => sp.GetRequiredService<JobScheduler>());
         services.AddScoped<IIdempotencyStore, IdempotencyStore>();
         services.AddSingleton<ICrmJob, IdempotencyCleanupJob>();
-        services.AddSingleton<IStringLocalizerFactory, JsonStringLocalizerFactory>();
+        services.AddSingleton<JsonStringLocalizerFactory>();
+        services.AddSingleton<IStringLocalizerFactory>(sp => sp.GetRequiredService<JsonStringLocalizerFactory>());
+        services.AddSingleton<IRefusalWriter, RefusalProblems>();
+        services.AddScoped<IPageLocalizer, PageLocalizer>();
         services.TryAddTransient(typeof(IStringLocalizer<>), typeof(StringLocalizer<>));
     }
 
@@ -119,12 +125,16 @@ public static class KernelServices
                 .Select(System.Runtime.Loader.AssemblyLoadContext.Default.LoadFromAssemblyPath)
                 .ToList();
 
-    private static void AddWeb(IServiceCollection services, ModuleCatalog catalog, List<System.Reflection.Assembly> themes, string keysPath)
+    private static void AddWeb(IServiceCollection services, ModuleCatalog catalog, List<System.Reflection.Assembly> themes, string keysPath, ModuleAuthenticationSchemes schemes)
     {
         services
             .AddControllersWithViews(options =>
             {
                 options.Conventions.Add(new ModuleEndpointConvention(catalog));
+                // The Sdk's attributes are metadata; these filters carry them out for the actions that have them.
+                options.Filters.Add<PermissionFilter>();
+                options.Filters.Add<IdempotencyFilter>();
+                options.Filters.Add<PostOnceFilter>();
             })
             .ConfigureApplicationPartManager(parts =>
             {
@@ -147,7 +157,7 @@ public static class KernelServices
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
             options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddProblemDetails();
-        services.Configure<Microsoft.AspNetCore.Mvc.ApiBehaviorOptions>(options => options.InvalidModelStateResponseFactory = Problems.FromModelState);
+        services.Configure<Microsoft.AspNetCore.Mvc.ApiBehaviorOptions>(options => options.InvalidModelStateResponseFactory = context => new RefusalResult(RefusalProblems.FromModelState(context.ModelState)));
         // Keys in the data folder: cookies survive restarts, and instances that share the folder share sign-ins.
         services.AddDataProtection().SetApplicationName("RetailCrm").PersistKeysToFileSystem(new DirectoryInfo(keysPath));
         services.AddHealthChecks().AddCheck<ReadinessHealthCheck>("ready", tags: ["ready"]);
@@ -159,10 +169,9 @@ public static class KernelServices
         });
         services
             .AddAuthentication(SmartScheme)
-            .AddPolicyScheme(SmartScheme, "Cookie or API key", options =>
-                options.ForwardDefaultSelector = context => context.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.Header)
-                    ? CrmClaims.ApiKeyScheme
-                    : CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddPolicyScheme(SmartScheme, "A module's scheme, API key or cookie", options =>
+                options.ForwardDefaultSelector = context => schemes.For(context.Request)
+                    ?? (context.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.Header) ? CrmClaims.ApiKeyScheme : CookieAuthenticationDefaults.AuthenticationScheme))
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(CrmClaims.ApiKeyScheme, null)
             .AddCookie(options =>
             {
@@ -173,18 +182,18 @@ public static class KernelServices
                 options.Cookie.SameSite = SameSiteMode.Strict;
                 options.SlidingExpiration = true;
                 options.ExpireTimeSpan = TimeSpan.FromHours(8);
-                options.Events.OnRedirectToLogin = context => ApiAware(context, 401, "unauthorized", "Sign-in required");
-                options.Events.OnRedirectToAccessDenied = context => ApiAware(context, 403, "forbidden", "Access denied");
+                options.Events.OnRedirectToLogin = context => ApiAware(context, Refusal.Unauthenticated("unauthorized", "Sign in, or send an X-Api-Key.").Titled("Sign-in required"));
+                options.Events.OnRedirectToAccessDenied = context => ApiAware(context, Refusal.Forbidden("forbidden", "Your roles do not allow this.").Titled("Access denied"));
                 options.Events.OnValidatePrincipal = ActiveUserCheck.ValidateAsync;
             });
         services.AddAuthorization();
     }
 
-    private static Task ApiAware(RedirectContext<CookieAuthenticationOptions> context, int status, string type, string title)
+    private static Task ApiAware(RedirectContext<CookieAuthenticationOptions> context, Refusal refusal)
     {
         if (context.Request.Path.StartsWithSegments("/api"))
         {
-            return Problems.WriteAsync(context.HttpContext, status, type, title);
+            return context.HttpContext.RequestServices.GetRequiredService<IRefusalWriter>().WriteAsync(context.HttpContext, refusal);
         }
 
         context.Response.Redirect(context.RedirectUri);

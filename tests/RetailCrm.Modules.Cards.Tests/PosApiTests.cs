@@ -115,6 +115,52 @@ public abstract class PosApiTests(CrmHostFactory factory)
         await ProblemAsync(await posA.PostAsync($"/api/pos/cards/{numberB}/payments", new { amount = 100, receiptId = "R" }, "x1"), HttpStatusCode.NotFound, "not-found");
         (await CardAsync(adminB, numberB)).GetProperty("balance").GetInt64().ShouldBe(10_000);
     }
+
+    [Fact]
+    public async Task Should_refuse_a_terminal_whose_tenant_has_cards_off_through_any_host_name()
+    {
+        var (tenant, admin) = await TenantAsync(Factory, "posoff");
+        var (number, _, _) = await ActiveCardAsync(admin, 10_000);
+        var pos = await PosSigner.RegisterAsync(Factory, admin);
+        (await pos.GetAsync($"/api/pos/cards/{number}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        (await admin.PutAsJsonAsync("/api/admin/modules/cards", new { enabled = false })).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        // localhost is the default tenant, which has cards on: the module gate must look at the terminal's tenant.
+        foreach (var host in new[] { "localhost", $"{tenant}.test", "nowhere.test" })
+        {
+            var till = pos.At(Factory, host);
+            await ProblemAsync(await till.GetAsync($"/api/pos/cards/{number}"), HttpStatusCode.NotFound, "not-found");
+            await ProblemAsync(await till.PostAsync($"/api/pos/cards/{number}/payments", new { amount = 100, receiptId = "R-" + host }, "off-" + host), HttpStatusCode.NotFound, "not-found");
+        }
+
+        (await admin.PutAsJsonAsync("/api/admin/modules/cards", new { enabled = true })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await CardAsync(admin, number)).GetProperty("balance").GetInt64().ShouldBe(10_000);
+    }
+
+    [Fact]
+    public async Task Should_act_on_the_terminals_own_tenant_whatever_host_name_the_till_calls()
+    {
+        var (_, adminA) = await TenantAsync(Factory, "poshosta");
+        var (tenantB, adminB) = await TenantAsync(Factory, "poshostb");
+        var (numberA, _, _) = await ActiveCardAsync(adminA, 10_000, prefix: "6611");
+        var (numberB, _, _) = await ActiveCardAsync(adminB, 10_000, prefix: "6622");
+        var posA = await PosSigner.RegisterAsync(Factory, adminA);
+
+        var paid = 0;
+        foreach (var host in new[] { $"{tenantB}.test", "nowhere.test", "localhost" })
+        {
+            var till = posA.At(Factory, host);
+            await OkAsync(await till.GetAsync($"/api/pos/cards/{numberA}"), HttpStatusCode.OK);
+            await OkAsync(await till.PostAsync($"/api/pos/cards/{numberA}/payments", new { amount = 100, receiptId = "R-" + host }, "host-" + host));
+            paid += 100;
+            await ProblemAsync(await till.GetAsync($"/api/pos/cards/{numberB}"), HttpStatusCode.NotFound, "not-found");
+        }
+
+        (await CardAsync(adminA, numberA)).GetProperty("balance").GetInt64().ShouldBe(10_000 - paid);
+        (await CardAsync(adminB, numberB)).GetProperty("balance").GetInt64().ShouldBe(10_000);
+        await ShouldBalanceAsync(adminA, numberA);
+    }
 }
 
 public sealed class SqlitePosApiTests(CardsHost host) : PosApiTests(host.Factory), IClassFixture<CardsHost>;

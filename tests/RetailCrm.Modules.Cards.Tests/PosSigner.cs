@@ -10,6 +10,10 @@ internal sealed class PosSigner(HttpClient client, Guid terminalId, string secre
 {
     public Guid TerminalId { get; } = terminalId;
 
+    /// <summary>The same terminal calling through another host name (the till's configured server address).</summary>
+    public PosSigner At(CrmHostFactory factory, string host) =>
+        new(factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri($"http://{host}") }), TerminalId, secret);
+
     public static string Sign(string secret, string method, string path, string timestamp, string nonce, byte[] body)
     {
         var canonical = $"{method}\n{path}\n{timestamp}\n{nonce}\n{Convert.ToHexStringLower(SHA256.HashData(body))}";

@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
+using RetailCrm.Kernel.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using RetailCrm.Sdk.Data;
 using RetailCrm.Sdk.Modularity;
@@ -8,22 +10,34 @@ namespace RetailCrm.Kernel.Data;
 /// <summary>A DbContext type and the module that owns it.</summary>
 public sealed record RegisteredDbContext(Type ContextType, string ModuleId);
 
-/// <summary>Every module DbContext of this deployment in module order (the kernel's first); used to migrate, audit and drain outboxes.</summary>
-public sealed class DbContextRegistry : ICrmDataRegistrar
+/// <summary>
+/// What modules register through <see cref="ModuleServiceContext"/> beyond plain services: every module DbContext
+/// of this deployment in module order (the kernel's first; used to migrate and drain outboxes) and the
+/// authentication schemes modules add for their own callers.
+/// </summary>
+public sealed class DbContextRegistry : IModuleRegistrar
 {
     private readonly List<RegisteredDbContext> _contexts = [];
     private readonly IServiceCollection _services;
     private readonly DatabaseOptions _database;
+    private readonly ModuleAuthenticationSchemes _schemes;
 
-    public DbContextRegistry(IServiceCollection services, DatabaseOptions database)
+    public DbContextRegistry(IServiceCollection services, DatabaseOptions database, ModuleAuthenticationSchemes schemes)
     {
         _services = services;
         _database = database;
+        _schemes = schemes;
     }
 
     public IReadOnlyList<RegisteredDbContext> Contexts => _contexts;
 
-    public void AddDbContext<TContext>(ModuleManifest manifest) where TContext : DbContext => Add<TContext>(manifest.Id);
+    public void AddDbContext<TContext>(ModuleManifest manifest) where TContext : CrmDbContext => Add<TContext>(manifest.Id);
+
+    public void AddAuthenticationScheme<THandler>(ModuleManifest manifest, string scheme, string header) where THandler : AuthenticationHandler<AuthenticationSchemeOptions>
+    {
+        _services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, THandler>(scheme, null);
+        _schemes.Add(scheme, header);
+    }
 
     public void Add<TContext>(string moduleId) where TContext : DbContext
     {

@@ -4,18 +4,18 @@ using RetailCrm.Sdk.MultiTenancy;
 
 namespace RetailCrm.Kernel.Identity;
 
-/// <summary>Claim names the kernel puts on a signed-in principal.</summary>
+/// <summary>Claim names the kernel puts on a signed-in principal (the Sdk's <see cref="CrmClaimTypes"/>), and the API key scheme.</summary>
 public static class CrmClaims
 {
-    public const string UserId = "sub";
-    public const string UserName = "name";
-    public const string TenantId = "tid";
-    public const string Unit = "unit";
-    public const string Permission = "perm";
+    public const string UserId = CrmClaimTypes.UserId;
+    public const string UserName = CrmClaimTypes.UserName;
+    public const string TenantId = CrmClaimTypes.TenantId;
+    public const string Unit = CrmClaimTypes.Unit;
+    public const string Permission = CrmClaimTypes.Permission;
     public const string ApiKeyScheme = "ApiKey";
 }
 
-/// <summary>The user (cookie) or API key behind the current HTTP request; <c>system</c> outside a request.</summary>
+/// <summary>The user (cookie), API key or module caller (a till) behind the current HTTP request; <c>system</c> outside a request.</summary>
 internal sealed class CurrentUser(IHttpContextAccessor accessor) : ICurrentUser
 {
     private ClaimsPrincipal? Principal => accessor.HttpContext?.User;

@@ -16,7 +16,10 @@ internal sealed class JsonStringLocalizerFactory : IStringLocalizerFactory
 {
     private readonly ConcurrentDictionary<(Assembly, string), IReadOnlyDictionary<string, string>> _tables = new();
 
-    public IStringLocalizer Create(Type resourceSource) => new JsonStringLocalizer(this, resourceSource.Assembly);
+    public IStringLocalizer Create(Type resourceSource) => Create(resourceSource.Assembly);
+
+    /// <summary>The strings of one assembly (a module's, the kernel's, the host's).</summary>
+    public IStringLocalizer Create(Assembly assembly) => new JsonStringLocalizer(this, assembly);
 
     public IStringLocalizer Create(string baseName, string location) =>
         new JsonStringLocalizer(this, AppDomain.CurrentDomain.GetAssemblies().FirstOrDefault(a => a.GetName().Name == location) ?? typeof(JsonStringLocalizerFactory).Assembly);

@@ -3,6 +3,7 @@ using RetailCrm.Kernel.Data;
 using RetailCrm.Kernel.Identity;
 using RetailCrm.Kernel.MultiTenancy;
 using RetailCrm.Sdk.MultiTenancy;
+using RetailCrm.Sdk.Results;
 
 namespace RetailCrm.Kernel.Web;
 
@@ -15,7 +16,7 @@ internal sealed class TenantResolutionMiddleware(RequestDelegate next)
 {
     public const string Header = "X-Tenant";
 
-    public async Task InvokeAsync(HttpContext context, TenantStore tenants, ICurrentTenant currentTenant, CurrentUser user)
+    public async Task InvokeAsync(HttpContext context, TenantStore tenants, ICurrentTenant currentTenant, CurrentUser user, IRefusalWriter refusals)
     {
         var aborted = context.RequestAborted;
         TenantInfo? tenant;
@@ -28,7 +29,7 @@ internal sealed class TenantResolutionMiddleware(RequestDelegate next)
             tenant = Guid.TryParse(wanted, out var id) ? await tenants.FindAsync(id, aborted) : await tenants.FindByNameAsync(wanted, aborted);
             if (tenant is null)
             {
-                await Problems.WriteAsync(context, 400, "unknown-tenant", "Unknown tenant", $"No tenant '{wanted}' exists (header {Header}).");
+                await refusals.WriteAsync(context, Refusal.Invalid("unknown-tenant", Header, "No tenant '{0}' exists (header {1}).", wanted, Header).Titled("Unknown tenant"));
                 return;
             }
         }
@@ -39,7 +40,7 @@ internal sealed class TenantResolutionMiddleware(RequestDelegate next)
 
         if (tenant is { Status: TenantStatus.Suspended })
         {
-            await Problems.WriteAsync(context, 403, "tenant-suspended", "Tenant suspended", $"The tenant '{tenant.Name}' is suspended.");
+            await refusals.WriteAsync(context, Refusal.Forbidden("tenant-suspended", "The tenant '{0}' is suspended.", tenant.Name).Titled("Tenant suspended"));
             return;
         }
 
@@ -53,12 +54,12 @@ internal sealed class TenantResolutionMiddleware(RequestDelegate next)
 /// <summary>Answers 404 for an endpoint whose module is off for the current tenant (or when there is no tenant).</summary>
 internal sealed class ModuleGateMiddleware(RequestDelegate next)
 {
-    public async Task InvokeAsync(HttpContext context, ICurrentTenant currentTenant, ModuleToggles toggles)
+    public async Task InvokeAsync(HttpContext context, ICurrentTenant currentTenant, ModuleToggles toggles, IRefusalWriter refusals)
     {
         if (context.GetEndpoint()?.Metadata.GetMetadata<ModuleEndpointMetadata>() is { } module
             && (currentTenant.Id is not { } tenantId || !await toggles.IsEnabledAsync(tenantId, module.ModuleId, context.RequestAborted)))
         {
-            await Problems.WriteAsync(context, 404, "not-found", "Not found", null);
+            await refusals.WriteAsync(context, Refusal.NotFound("not-found", "Nothing is here."));
             return;
         }
 

@@ -1,6 +1,6 @@
 using System.Reflection;
 using System.Runtime.Loader;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json;
@@ -8,6 +8,7 @@ using RetailCrm.Kernel.Modularity;
 using RetailCrm.Kernel.Settings;
 using RetailCrm.Samples.Alpha.Contracts;
 using RetailCrm.Sdk.Authorization;
+using RetailCrm.Sdk.Data;
 using RetailCrm.Sdk.Events;
 using RetailCrm.Sdk.Modularity;
 using RetailCrm.Sdk.Settings;
@@ -175,12 +176,15 @@ public sealed class ModuleLoaderTests(SamplesFixture samples)
         return (IReadOnlyDictionary<string, object>)build.Invoke(null, null)!;
     }
 
-    private sealed class RecordingRegistrar : ICrmDataRegistrar
+    private sealed class RecordingRegistrar : IModuleRegistrar
     {
         public List<(string ModuleId, string Context)> Registered { get; } = [];
 
-        public void AddDbContext<TContext>(ModuleManifest manifest) where TContext : DbContext =>
+        public void AddDbContext<TContext>(ModuleManifest manifest) where TContext : CrmDbContext =>
             Registered.Add((manifest.Id, typeof(TContext).Name));
+
+        public void AddAuthenticationScheme<THandler>(ModuleManifest manifest, string scheme, string header) where THandler : AuthenticationHandler<AuthenticationSchemeOptions> =>
+            Registered.Add((manifest.Id, scheme));
     }
 
     private sealed class PermissionCollector(List<PermissionDefinition> into) : IPermissionDefinitionContext

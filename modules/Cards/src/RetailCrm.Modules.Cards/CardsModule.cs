@@ -46,6 +46,7 @@ public sealed class CardsModule : CrmModule
         services.AddScoped<LedgerCheck>();
         services.AddDataProtection();
         services.AddScoped<TerminalService>();
+        context.AddAuthenticationScheme<TerminalAuthenticationHandler>(TerminalAuthenticationHandler.SchemeName, TerminalAuthenticationHandler.Header);
         services.AddSingleton<ICrmJob, LedgerCheckJob>();
         services.AddScoped<IIntegrationEventHandler<PurchaseRecordedIntegrationEvent>, PurchasePointsHandler>();
         services.AddScoped<CounterCharges>();

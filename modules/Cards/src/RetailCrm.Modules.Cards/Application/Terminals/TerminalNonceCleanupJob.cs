@@ -13,7 +13,7 @@ namespace RetailCrm.Modules.Cards.Application.Terminals;
 internal sealed class TerminalNonceCleanupJob : ICrmJob
 {
     /// <summary>The same as the till signature's nonce lifetime (twice the allowed clock skew).</summary>
-    public static readonly TimeSpan Window = Web.TerminalSignedAttribute.NonceLifetime;
+    public static readonly TimeSpan Window = Web.TerminalAuthenticationHandler.NonceLifetime;
 
     public string Name => "cards.terminal-nonces";
 

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -28,16 +29,15 @@ internal sealed record PosTransactionView(Guid TransactionId, long Balance, long
 
 /// <summary>
 /// The till API POS vendors integrate against: every request is signed by a registered terminal
-/// (<see cref="TerminalSignedAttribute"/>), which fixes tenant and store; every write needs an Idempotency-Key.
+/// (<see cref="TerminalAuthenticationHandler"/>), which fixes tenant and store; every write needs an Idempotency-Key.
 /// Money moves only through <see cref="CardService"/>, as in the admin API.
 /// </summary>
 [ApiController]
-[AllowAnonymous]
-[TerminalSigned]
+[Authorize(AuthenticationSchemes = TerminalAuthenticationHandler.SchemeName)]
 [Route("api/pos")]
 internal sealed class PosApiController(CardService cards, ICustomerLookup customers) : ControllerBase
 {
-    private string StoreCode => TerminalSignedAttribute.Current(HttpContext).StoreCode;
+    private string StoreCode => User.FindFirstValue(TerminalAuthenticationHandler.StoreClaim)!;
 
     [HttpGet("cards/{cardNo}")]
     [ProducesResponseType<PosCardView>(StatusCodes.Status200OK)]

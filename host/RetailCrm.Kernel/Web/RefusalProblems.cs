@@ -1,0 +1,74 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.Extensions.Options;
+using RetailCrm.Sdk.Results;
+
+namespace RetailCrm.Kernel.Web;
+
+/// <summary>
+/// The one mapping of a <see cref="Refusal"/> to RFC 9457 problem details: status = the refusal's kind, type =
+/// <see cref="TypeBase"/> + code, the English text as <c>detail</c> (invariant culture, amounts in minor units),
+/// the fields at fault under <c>errors</c> (as the refusal names them: JSON names), and the refusal's extensions.
+/// </summary>
+internal sealed class RefusalProblems(IOptions<JsonOptions> json) : IRefusalWriter
+{
+    public const string TypeBase = "https://retailcrm.dev/problems/";
+
+    public static ProblemDetails Details(Refusal refusal)
+    {
+        var errors = refusal.Fields
+            .GroupBy(f => f.Field, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(f => English(f.Text)).ToArray(), StringComparer.Ordinal);
+        var problem = errors.Count == 0 ? new ProblemDetails() : new ValidationProblemDetails(errors);
+        problem.Status = (int)refusal.Kind;
+        problem.Type = TypeBase + refusal.Code;
+        problem.Title = refusal.Title ?? StandardTitle(refusal.Kind);
+        problem.Detail = English(refusal.Text);
+        foreach (var (name, value) in refusal.Extensions)
+        {
+            problem.Extensions[name] = value;
+        }
+
+        return problem;
+    }
+
+    public Task WriteAsync(HttpContext context, Refusal refusal)
+    {
+        context.Response.StatusCode = (int)refusal.Kind;
+        var problem = Details(refusal);
+        return context.Response.WriteAsJsonAsync(problem, problem.GetType(), json.Value.JsonSerializerOptions, "application/problem+json");
+    }
+
+    /// <summary>The title of a refusal that names none.</summary>
+    public static string StandardTitle(RefusalKind kind) => kind switch
+    {
+        RefusalKind.Invalid => "The input is not valid",
+        RefusalKind.Unauthenticated => "Authentication required",
+        RefusalKind.Forbidden => "Not allowed",
+        RefusalKind.NotFound => "Not found",
+        RefusalKind.Conflict => "The current state does not allow this",
+        _ => "The request was refused",
+    };
+
+    /// <summary>The text as the API says it: the English template, invariant culture, amounts in minor units.</summary>
+    public static string English(LocalizableText text) =>
+        text.Arguments.Count == 0 ? text.Template : string.Format(CultureInfo.InvariantCulture, text.Template, [.. text.Arguments]);
+
+    /// <summary>
+    /// The refusal of a request the model binder refused: each field named as the JSON names it (camelCase path,
+    /// e.g. <c>customer.addresses[0].postcode</c>).
+    /// </summary>
+    public static Refusal FromModelState(ModelStateDictionary modelState) =>
+        Refusal.Invalid("invalid", [.. modelState
+            .Where(entry => entry.Value is { Errors.Count: > 0 })
+            .SelectMany(entry => entry.Value!.Errors.Select(e => new FieldRefusal(CamelCasePath(entry.Key),
+                LocalizableText.Of(string.IsNullOrEmpty(e.ErrorMessage) ? "The value is not valid." : e.ErrorMessage))))]) with
+        {
+            Text = LocalizableText.Of("See errors for each field."),
+        };
+
+    private static string CamelCasePath(string key) =>
+        string.Join('.', key.TrimStart('$', '.').Split('.').Select(segment => segment.Length == 0 ? segment : char.ToLowerInvariant(segment[0]) + segment[1..]));
+}
