@@ -19,8 +19,14 @@ public interface IMenuContributor
     IEnumerable<MenuItem> GetMenuItems();
 }
 
-/// <summary>A section of the customer 360° page.</summary>
-public sealed record ProfileSection(string Title, string Html, int Order = 100);
+/// <summary>
+/// A section of the customer 360° page, drawn by a Razor partial view of the module that contributes it.
+/// </summary>
+/// <param name="Title">The heading, already in the user's language.</param>
+/// <param name="PartialView">The partial's path, unique across modules, e.g. <c>~/Web/Views/CardsProfile/_MemberCards.cshtml</c>.</param>
+/// <param name="Model">The partial's model.</param>
+/// <param name="Order">Where the section stands on the page; lower first.</param>
+public sealed record ProfileSection(string Title, string PartialView, object? Model, int Order = 100);
 
 /// <summary>
 /// Contributes a section to the customer 360° page. Asked only when its module is enabled for the tenant.

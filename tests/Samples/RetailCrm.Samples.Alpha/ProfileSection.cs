@@ -6,5 +6,5 @@ namespace RetailCrm.Samples.Alpha;
 public sealed class AlphaProfileSection : IProfileSectionContributor
 {
     public Task<ProfileSection?> GetSectionAsync(Guid customerId, CancellationToken cancellationToken) =>
-        Task.FromResult<ProfileSection?>(new ProfileSection("Alpha things", $"<p>Things of {customerId}</p>", 50));
+        Task.FromResult<ProfileSection?>(new ProfileSection("Alpha things", "~/Views/AlphaProfile/_Things.cshtml", customerId, 50));
 }
