@@ -12,6 +12,7 @@ using Microsoft.Extensions.Logging;
 using RetailCrm.Kernel.Authorization;
 using RetailCrm.Kernel.Cluster;
 using RetailCrm.Kernel.Data;
+using RetailCrm.Kernel.Data.Conventions;
 using RetailCrm.Kernel.Events;
 using RetailCrm.Kernel.Identity;
 using RetailCrm.Kernel.Idempotency;
@@ -80,7 +81,9 @@ public static class KernelServices
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
         services.AddScoped<EventBus>();
         services.AddScoped<IEventBus>(sp => sp.GetRequiredService<EventBus>());
-        services.AddScoped<ICrmDbContextServices, CrmDbContextServices>();
+        services.AddScoped<AuditRecorder>();
+        services.AddScoped<CrmSaveChangesInterceptor>();
+        services.AddScoped<IBulkWriter, BulkWriter>();
         services.AddSingleton<ClusterSignals>();
         services.AddHostedService<PostgresSignalListener>();
         services.AddSingleton<TenantStore>();

@@ -1,7 +1,7 @@
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using RetailCrm.Sdk.Data;
-using RetailCrm.Sdk.MultiTenancy;
+using RetailCrm.Kernel.Data;
 
 namespace RetailCrm.ArchitectureTests;
 
@@ -66,17 +66,15 @@ public sealed class ModuleDataTests
     private static List<(string Entity, string? Schema, string Name)> Tables(Type contextType, ModuleNaming naming)
     {
         var options = (DbContextOptionsBuilder)Activator.CreateInstance(typeof(DbContextOptionsBuilder<>).MakeGenericType(contextType))!;
-        // No shared service provider: the model cache must not hand a model built for one naming to the other.
-        options.UseSqlite("Data Source=:memory:").EnableServiceProviderCaching(false);
-        var services = new FixedDbContextServices(naming);
+        var database = naming.UsesSchemas
+            ? new DatabaseOptions("Host=localhost;Database=architecture", usesPostgres: true, Path.GetTempPath())
+            : new DatabaseOptions("Data Source=:memory:", usesPostgres: false, Path.GetTempPath());
+        database.Configure(options, naming.ModuleId, contextType.Assembly);
         var constructor = contextType.GetConstructors().SingleOrDefault()
             ?? throw new InvalidOperationException($"{contextType.Name} needs exactly one public constructor to be checked.");
-        var arguments = constructor.GetParameters().Select(p => p.ParameterType switch
-        {
-            var t when typeof(DbContextOptions).IsAssignableFrom(t) => options.Options,
-            var t when t == typeof(ICrmDbContextServices) => (object)services,
-            var t => throw new InvalidOperationException($"{contextType.Name}'s constructor takes a {t.Name}; the architecture test can only give it options and {nameof(ICrmDbContextServices)}."),
-        }).ToArray();
+        var arguments = constructor.GetParameters().Select(p => typeof(DbContextOptions).IsAssignableFrom(p.ParameterType)
+            ? options.Options
+            : throw new InvalidOperationException($"{contextType.Name}'s constructor takes a {p.ParameterType.Name}; a module DbContext takes only its options (the kernel adds the rest).")).ToArray();
 
         using var context = (DbContext)constructor.Invoke(arguments);
         var tables = context.Model.GetEntityTypes()
@@ -84,30 +82,5 @@ public sealed class ModuleDataTests
             .ToList();
         tables.ShouldNotBeEmpty($"{contextType.Name} has no entity types.");
         return tables;
-    }
-
-    private sealed class FixedDbContextServices(ModuleNaming naming) : ICrmDbContextServices, ICurrentTenant, ICurrentUser
-    {
-        public ICurrentTenant CurrentTenant => this;
-
-        public ICurrentUser CurrentUser => this;
-
-        public ModuleNaming NamingFor(Type dbContextType) => naming;
-
-        public IReadOnlyList<(string Name, string Payload)> TakePendingEvents() => [];
-
-        Guid? ICurrentTenant.Id => null;
-
-        string? ICurrentTenant.Name => null;
-
-        IDisposable ICurrentTenant.Change(Guid? tenantId, string? name) => throw new NotSupportedException();
-
-        bool ICurrentUser.IsAuthenticated => false;
-
-        Guid? ICurrentUser.Id => null;
-
-        string? ICurrentUser.UserName => "architecture-tests";
-
-        Guid? ICurrentUser.OrganizationUnitId => null;
     }
 }

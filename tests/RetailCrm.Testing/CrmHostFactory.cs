@@ -6,10 +6,16 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Shouldly;
+using Microsoft.EntityFrameworkCore;
+using RetailCrm.Kernel.Data;
+using RetailCrm.Kernel.Data.Conventions;
 using RetailCrm.Kernel.MultiTenancy;
 using RetailCrm.Sdk.MultiTenancy;
 
 namespace RetailCrm.Testing;
+
+/// <summary>An integration event waiting in (or delivered from) a module's outbox.</summary>
+public sealed record OutboxEntry(string EventName, string Payload, DateTime OccurredAt);
 
 /// <summary>Which database a host under test runs on.</summary>
 public enum TestDatabase
@@ -135,6 +141,20 @@ public sealed partial class CrmHostFactory : WebApplicationFactory<Program>
         using var scope = Services.CreateScope();
         return await work(scope.ServiceProvider);
     }
+
+    /// <summary>The integration events in a module's outbox for a tenant, oldest first (name and JSON payload).</summary>
+    public Task<IReadOnlyList<OutboxEntry>> OutboxAsync(string tenantName, string moduleId, string? eventName = null) =>
+        InTenantAsync(tenantName, async services =>
+        {
+            var tenantId = services.GetRequiredService<ICurrentTenant>().Id;
+            var registry = services.GetRequiredService<DbContextRegistry>();
+            var context = registry.Resolve(services, registry.Contexts.Single(c => c.ModuleId == moduleId));
+            return (IReadOnlyList<OutboxEntry>)await context.Set<OutboxMessage>().AsNoTracking()
+                .Where(m => m.TenantId == tenantId && (eventName == null || m.EventName == eventName))
+                .OrderBy(m => m.OccurredAt)
+                .Select(m => new OutboxEntry(m.EventName, m.Payload, m.OccurredAt))
+                .ToListAsync();
+        });
 
     /// <summary>Polls until a condition holds (event delivery is asynchronous); fails after the timeout.</summary>
     public static async Task EventuallyAsync(Func<Task<bool>> condition, string what, int seconds = 20)

@@ -1,12 +1,16 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using RetailCrm.Kernel.Data.Conventions;
 using RetailCrm.Sdk.Data;
 using RetailCrm.Sdk.MultiTenancy;
 
 namespace RetailCrm.Kernel.Data;
 
 /// <summary>An audit entry with the module whose tables it was written in.</summary>
-public sealed record AuditRecord(string ModuleId, AuditEntry Entry);
+public sealed record AuditRecord(string ModuleId, AuditEntryView Entry);
+
+/// <summary>One audit entry as the admin reads it.</summary>
+public sealed record AuditEntryView(Guid Id, Guid? TenantId, string? UserName, string EntityType, string EntityId, string Action, string Changes, DateTime OccurredAt);
 
 /// <summary>Reads the current tenant's audit log across every module's audit table, newest first.</summary>
 public sealed class AuditReader(IServiceProvider services, DbContextRegistry registry, ICurrentTenant currentTenant)
@@ -18,14 +22,14 @@ public sealed class AuditReader(IServiceProvider services, DbContextRegistry reg
         foreach (var registered in registry.Contexts)
         {
             var context = (CrmDbContext)services.GetRequiredService(registered.ContextType);
-            var query = context.AuditEntries.AsNoTracking().Where(a => a.TenantId == tenantId);
+            var query = context.Set<AuditEntry>().AsNoTracking().Where(a => a.TenantId == tenantId);
             if (!string.IsNullOrWhiteSpace(entityType))
             {
                 query = query.Where(a => a.EntityType == entityType);
             }
 
             var entries = await query.OrderByDescending(a => a.OccurredAt).Take(take).ToListAsync(cancellationToken);
-            all.AddRange(entries.Select(e => new AuditRecord(registered.ModuleId, e)));
+            all.AddRange(entries.Select(e => new AuditRecord(registered.ModuleId, new AuditEntryView(e.Id, e.TenantId, e.UserName, e.EntityType, e.EntityId, e.Action, e.Changes, e.OccurredAt))));
         }
 
         return all.OrderByDescending(r => r.Entry.OccurredAt).Take(take).ToList();

@@ -1,5 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using RetailCrm.Kernel.Data.Conventions;
 using Microsoft.Extensions.Configuration;
 using RetailCrm.Sdk.Data;
 
@@ -78,5 +81,8 @@ public sealed class DatabaseOptions
 
         // Migrations are written by hand once for both providers, so there is no model snapshot to compare with.
         options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+        ((IDbContextOptionsBuilderInfrastructure)options).AddOrUpdateExtension(new CrmContextOptionsExtension(naming));
+        options.ReplaceService<IModelCustomizer, CrmModelCustomizer>();
+        options.ReplaceService<IMigrationsAssembly, CrmMigrationsAssembly>();
     }
 }

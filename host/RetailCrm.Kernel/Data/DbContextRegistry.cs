@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
+using RetailCrm.Kernel.Data.Conventions;
 using RetailCrm.Kernel.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using RetailCrm.Sdk.Data;
@@ -42,12 +43,12 @@ public sealed class DbContextRegistry : IModuleRegistrar
     public void Add<TContext>(string moduleId) where TContext : DbContext
     {
         _contexts.Add(new RegisteredDbContext(typeof(TContext), moduleId));
-        _services.AddDbContext<TContext>(options => _database.Configure(options, moduleId, typeof(TContext).Assembly));
+        _services.AddDbContext<TContext>((services, options) =>
+        {
+            _database.Configure(options, moduleId, typeof(TContext).Assembly);
+            options.AddInterceptors(services.GetRequiredService<CrmSaveChangesInterceptor>());
+        });
     }
-
-    public ModuleNaming NamingFor(Type contextType) =>
-        _database.NamingFor(_contexts.FirstOrDefault(c => c.ContextType == contextType)?.ModuleId
-            ?? throw new InvalidOperationException($"{contextType.Name} is not registered; call context.AddDbContext<{contextType.Name}>() in the module."));
 
     public CrmDbContext Resolve(IServiceProvider scopedServices, RegisteredDbContext registered) =>
         (CrmDbContext)scopedServices.GetRequiredService(registered.ContextType);

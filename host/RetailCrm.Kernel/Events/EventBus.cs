@@ -10,8 +10,11 @@ internal sealed class EventBus : IEventBus
 
     private readonly List<(string Name, string Payload)> _pending = [];
 
-    public void Publish<TEvent>(TEvent integrationEvent) where TEvent : class =>
-        _pending.Add((IntegrationEventName.Of(integrationEvent.GetType()), JsonSerializer.Serialize(integrationEvent, integrationEvent.GetType(), PayloadOptions)));
+    public void Publish<TEvent>(TEvent integrationEvent) where TEvent : class => _pending.Add(Serialize(integrationEvent));
+
+    /// <summary>An event as it travels: its name and its JSON payload.</summary>
+    public static (string Name, string Payload) Serialize(object integrationEvent) =>
+        (IntegrationEventName.Of(integrationEvent.GetType()), JsonSerializer.Serialize(integrationEvent, integrationEvent.GetType(), PayloadOptions));
 
     public IReadOnlyList<(string Name, string Payload)> TakePending()
     {

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using RetailCrm.Kernel.Data;
+using RetailCrm.Kernel.Data.Conventions;
 using RetailCrm.Kernel.MultiTenancy;
 using RetailCrm.Sdk.MultiTenancy;
 
@@ -54,7 +55,7 @@ internal sealed class OutboxDispatcher(
         {
             using var scope = scopes.CreateScope();
             var source = contexts.Resolve(scope.ServiceProvider, registered);
-            var messages = await source.OutboxMessages.Where(m => m.ProcessedAt == null).OrderBy(m => m.OccurredAt).Take(100).ToListAsync(cancellationToken);
+            var messages = await source.Set<OutboxMessage>().Where(m => m.ProcessedAt == null).OrderBy(m => m.OccurredAt).Take(100).ToListAsync(cancellationToken);
             foreach (var message in messages)
             {
                 var (tried, finished) = await DeliverAsync(registered.ModuleId, message, cancellationToken);
@@ -71,7 +72,7 @@ internal sealed class OutboxDispatcher(
         return attempted;
     }
 
-    private async Task<(int Tried, bool Finished)> DeliverAsync(string sourceModule, Sdk.Data.OutboxMessage message, CancellationToken cancellationToken)
+    private async Task<(int Tried, bool Finished)> DeliverAsync(string sourceModule, OutboxMessage message, CancellationToken cancellationToken)
     {
         var tried = 0;
         var finished = true;
@@ -138,7 +139,7 @@ internal sealed class OutboxDispatcher(
         return claimed == 1;
     }
 
-    private async Task RunHandlerAsync(EventSubscription subscription, Sdk.Data.OutboxMessage message, EventDelivery delivery, CancellationToken cancellationToken)
+    private async Task RunHandlerAsync(EventSubscription subscription, OutboxMessage message, EventDelivery delivery, CancellationToken cancellationToken)
     {
         delivery.Attempts++;
         if (subscription.ModuleId.Length > 0

@@ -94,7 +94,7 @@ internal sealed class ModuleLoader(ILogger logger)
         {
             try
             {
-                plugins.Add(ModuleManifest.Read(file));
+                plugins.Add(ManifestReader.Read(file));
             }
             catch (System.Text.Json.JsonException e)
             {
@@ -166,7 +166,7 @@ internal sealed class ModuleLoader(ILogger logger)
         {
             try
             {
-                manifests.Add(ModuleManifest.Read(file));
+                manifests.Add(ManifestReader.Read(file));
             }
             catch (System.Text.Json.JsonException e)
             {

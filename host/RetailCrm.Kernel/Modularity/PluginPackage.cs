@@ -457,7 +457,7 @@ public sealed partial class PluginPackage(PluginPackageOptions? options = null)
     {
         try
         {
-            return ModuleManifest.Read(manifestFile).Id;
+            return ManifestReader.Read(manifestFile).Id;
         }
         catch (JsonException)
         {
@@ -551,7 +551,7 @@ public sealed partial class PluginPackage(PluginPackageOptions? options = null)
     {
         try
         {
-            return File.Exists(manifestFile) ? ModuleManifest.Read(manifestFile).Version : null;
+            return File.Exists(manifestFile) ? ManifestReader.Read(manifestFile).Version : null;
         }
         catch (JsonException)
         {

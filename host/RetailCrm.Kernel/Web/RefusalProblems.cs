@@ -49,6 +49,7 @@ internal sealed class RefusalProblems(IOptions<JsonOptions> json) : IRefusalWrit
         RefusalKind.Forbidden => "Not allowed",
         RefusalKind.NotFound => "Not found",
         RefusalKind.Conflict => "The current state does not allow this",
+        RefusalKind.PayloadTooLarge => "The request is too large",
         _ => "The request was refused",
     };
 

@@ -8,6 +8,7 @@ namespace RetailCrm.Sdk.Events;
 [AttributeUsage(AttributeTargets.Class)]
 public sealed class IntegrationEventAttribute(string name) : Attribute
 {
+    /// <summary>The event's name on the wire, e.g. <c>members.customers-merged</c>.</summary>
     public string Name { get; } = name;
 }
 
@@ -18,20 +19,13 @@ public sealed class IntegrationEventAttribute(string name) : Attribute
 /// </summary>
 public interface IEventBus
 {
+    /// <summary>Queues the event for the outbox of the next SaveChanges in this scope.</summary>
     void Publish<TEvent>(TEvent integrationEvent) where TEvent : class;
 }
 
 /// <summary>Handles one integration event type. Register with <c>services.AddScoped&lt;IIntegrationEventHandler&lt;T&gt;, H&gt;()</c>.</summary>
 public interface IIntegrationEventHandler<in TEvent> where TEvent : class
 {
+    /// <summary>Handles one delivery; may be called more than once for one event (at-least-once), so it must be idempotent.</summary>
     Task HandleAsync(TEvent integrationEvent, CancellationToken cancellationToken);
-}
-
-/// <summary>Helpers for event names.</summary>
-public static class IntegrationEventName
-{
-    public static string Of(Type eventType) =>
-        eventType.GetCustomAttributes(typeof(IntegrationEventAttribute), false) is [IntegrationEventAttribute attribute, ..]
-            ? attribute.Name
-            : eventType.Name;
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace RetailCrm.Sdk.Modularity;
@@ -11,8 +10,8 @@ public enum ModuleKind
 }
 
 /// <summary>
-/// The contents of a <c>module.json</c> or <c>plugin.json</c>. Read before any assembly is loaded,
-/// so that the dependency graph can be checked first.
+/// The contents of a <c>module.json</c> or <c>plugin.json</c>. The kernel reads every manifest before any
+/// assembly is loaded, so that the dependency graph can be checked first.
 /// </summary>
 public sealed class ModuleManifest
 {
@@ -56,23 +55,4 @@ public sealed class ModuleManifest
         : values.TryGetValue(culture.Split('-')[0], out var language) ? language
         : values.TryGetValue("en", out var english) ? english
         : null;
-
-    private static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        PropertyNameCaseInsensitive = true,
-        ReadCommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-    };
-
-    /// <summary>Reads a manifest file; throws <see cref="JsonException"/> with the reason when it is malformed.</summary>
-    public static ModuleManifest Read(string path)
-    {
-        var manifest = JsonSerializer.Deserialize<ModuleManifest>(File.ReadAllText(path), JsonOptions)
-            ?? throw new JsonException($"{path} is empty");
-        manifest.Directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        manifest.Kind = Path.GetFileName(path).Equals("plugin.json", StringComparison.OrdinalIgnoreCase)
-            ? ModuleKind.Plugin
-            : ModuleKind.Module;
-        return manifest;
-    }
 }

@@ -21,6 +21,9 @@ public enum RefusalKind
     /// <summary>The current state forbids it: a status, a balance, a concurrent change (409).</summary>
     Conflict = 409,
 
+    /// <summary>The request's body is larger than allowed, e.g. an uploaded file (413).</summary>
+    PayloadTooLarge = 413,
+
     /// <summary>The request is well-formed but its content is refused, e.g. a wrong PIN or a reused idempotency key (422).</summary>
     Unprocessable = 422,
 }

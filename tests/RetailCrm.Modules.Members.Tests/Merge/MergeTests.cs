@@ -116,7 +116,7 @@ public sealed class MergeTests(MembersHost host) : IClassFixture<MembersHost>
 
         (await tenant.DbAsync(db => db.Purchases.Select(p => p.CustomerId).Distinct().ToListAsync())).ShouldBe([pair.SurvivorId]);
         (await tenant.DbAsync(db => db.DuplicateCandidates.Select(d => d.Status).ToListAsync())).ShouldBe([DuplicateStatus.Merged]);
-        var outbox = await tenant.DbAsync(db => db.OutboxMessages.Where(m => m.EventName == "members.customers-merged" && m.Payload.Contains(mergeId.ToString())).ToListAsync());
+        var outbox = (await tenant.Factory.OutboxAsync(tenant.Name, "members", "members.customers-merged")).Where(m => m.Payload.Contains(mergeId.ToString(), StringComparison.Ordinal)).ToList();
         var payload = JsonDocument.Parse(outbox.ShouldHaveSingleItem().Payload).RootElement;
         payload.GetProperty("mergeId").GetGuid().ShouldBe(mergeId);
         payload.GetProperty("survivorId").GetGuid().ShouldBe(pair.SurvivorId);

@@ -1,10 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using RetailCrm.Modules.Members.Infrastructure.Persistence;
-using RetailCrm.Sdk.MultiTenancy;
 
 namespace RetailCrm.Modules.Members.Tests.Purchases;
 
@@ -68,11 +64,6 @@ internal static class PurchaseTestKit
     public static string[] ErrorFields(JsonElement problem) => problem.GetProperty("errors").EnumerateObject().Select(e => e.Name).ToArray();
 
     /// <summary>Payloads of the members outbox for an event name, in the tenant.</summary>
-    public static Task<List<string>> OutboxAsync(CrmHostFactory factory, string tenant, string eventName) =>
-        factory.InTenantAsync(tenant, async services =>
-        {
-            var tenantId = services.GetRequiredService<ICurrentTenant>().Id;
-            var db = services.GetRequiredService<MembersDbContext>();
-            return await db.OutboxMessages.AsNoTracking().Where(m => m.TenantId == tenantId && m.EventName == eventName).Select(m => m.Payload).ToListAsync();
-        });
+    public static async Task<List<string>> OutboxAsync(CrmHostFactory factory, string tenant, string eventName) =>
+        (await factory.OutboxAsync(tenant, "members", eventName)).Select(m => m.Payload).ToList();
 }

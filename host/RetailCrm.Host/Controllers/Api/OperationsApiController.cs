@@ -60,7 +60,7 @@ public sealed class OperationsApiController(KernelDbContext db, ICurrentTenant t
         if (source is not null)
         {
             var context = registry.Resolve(services, source);
-            await context.OutboxMessages.Where(m => m.Id == delivery.MessageId)
+            await context.Set<RetailCrm.Kernel.Data.Conventions.OutboxMessage>().Where(m => m.Id == delivery.MessageId)
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.ProcessedAt, (DateTime?)null), cancellationToken);
         }
     }

@@ -15,7 +15,7 @@ public sealed class AlphaThing : ITenantOwned
 }
 
 /// <summary>The sample module's tables (prefix <c>alpha_</c>).</summary>
-public sealed class AlphaDbContext(DbContextOptions<AlphaDbContext> options, ICrmDbContextServices crm) : CrmDbContext(options, crm)
+public sealed class AlphaDbContext(DbContextOptions<AlphaDbContext> options) : CrmDbContext(options)
 {
     public DbSet<AlphaThing> Things => Set<AlphaThing>();
 

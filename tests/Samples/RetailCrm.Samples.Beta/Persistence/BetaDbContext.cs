@@ -22,7 +22,7 @@ public sealed class ReceivedThing : ITenantOwned
 }
 
 /// <summary>The sample module's tables (prefix <c>beta_</c>).</summary>
-public sealed class BetaDbContext(DbContextOptions<BetaDbContext> options, ICrmDbContextServices crm) : CrmDbContext(options, crm)
+public sealed class BetaDbContext(DbContextOptions<BetaDbContext> options) : CrmDbContext(options)
 {
     public DbSet<ReceivedThing> Received => Set<ReceivedThing>();
 

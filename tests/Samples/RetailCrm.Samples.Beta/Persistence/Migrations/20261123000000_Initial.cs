@@ -12,8 +12,6 @@ internal sealed class Initial : CrmMigration
 
     protected override void Up(MigrationBuilder migrationBuilder)
     {
-        CreateInfrastructureTables(migrationBuilder);
-
         migrationBuilder.CreateTable(Table("received"), schema: Schema, columns: t => new
         {
             Id = t.Column<Guid>(nullable: false),

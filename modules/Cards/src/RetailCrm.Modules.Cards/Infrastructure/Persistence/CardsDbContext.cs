@@ -8,7 +8,7 @@ namespace RetailCrm.Modules.Cards.Infrastructure.Persistence;
 /// The cards module's tables (prefix <c>cards_</c> / schema <c>cards</c>). Newer entities are configured by their own
 /// <see cref="IEntityTypeConfiguration{TEntity}"/> classes under <c>Configurations/</c>, picked up from this assembly.
 /// </summary>
-internal sealed class CardsDbContext(DbContextOptions<CardsDbContext> options, ICrmDbContextServices crm) : CrmDbContext(options, crm)
+internal sealed class CardsDbContext(DbContextOptions<CardsDbContext> options) : CrmDbContext(options)
 {
     public const string ModuleId = "cards";
 

@@ -1,12 +1,10 @@
 using System.Globalization;
-using System.Text.Json;
 using RetailCrm.Modules.Members.Application.Customers;
 using RetailCrm.Modules.Members.Contracts;
 using RetailCrm.Modules.Members.Contracts.Events;
 using RetailCrm.Modules.Members.Domain;
 using RetailCrm.Modules.Members.Infrastructure.Persistence;
 using RetailCrm.Sdk.Data;
-using RetailCrm.Sdk.Events;
 using RetailCrm.Sdk.MultiTenancy;
 using RetailCrm.Sdk.Settings;
 
@@ -24,11 +22,8 @@ internal sealed record CustomerAnalysis(int TotalRows, IReadOnlyList<CustomerCan
 /// duplicate rules; the commit writes the rows in one transaction with prepared inserts, with codes
 /// reserved as one block.
 /// </summary>
-internal sealed class CustomerImporter(MembersDbContext db, CustomerService customers, CustomerCodeGenerator codes, ISettingProvider settings, ICurrentTenant tenant, ICurrentUser currentUser)
+internal sealed class CustomerImporter(MembersDbContext db, CustomerService customers, CustomerCodeGenerator codes, ISettingProvider settings, ICurrentUser currentUser, IBulkWriter bulk)
 {
-    /// <summary>Integration event payloads as the event bus writes them (web defaults: camelCase).</summary>
-    private static readonly JsonSerializerOptions EventPayload = new(JsonSerializerDefaults.Web);
-
     private static readonly char[] TagSeparators = [',', ';', '|', '，', '；', '、'];
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "yyyy/MM/dd", "yyyy.MM.dd", "yyyyMMdd", "yyyy-M-d", "yyyy/M/d", "yyyy年M月d日", "yyyy-MM-dd HH:mm:ss", "yyyy/MM/dd HH:mm:ss"];
 
@@ -77,80 +72,50 @@ internal sealed class CustomerImporter(MembersDbContext db, CustomerService cust
     }
 
     /// <summary>
-    /// Writes the chosen rows inside the caller's transaction with <see cref="BulkInserter"/>, and
-    /// what SaveChanges would add: the tenant on every row, one audit entry per customer and one
-    /// <see cref="CustomerCreatedIntegrationEvent"/> per customer in the outbox (name and payload
-    /// as <see cref="IEventBus"/> writes them), all in the same transaction.
+    /// Writes the chosen rows inside the caller's transaction with the kernel's <see cref="IBulkWriter"/>: each
+    /// row stored, stamped and audited as SaveChanges would, and one <see cref="CustomerCreatedIntegrationEvent"/>
+    /// per customer in the outbox, all in the same transaction.
     /// </summary>
-    public async Task<int> WriteAsync(IReadOnlyList<CustomerCandidate> rows, IReadOnlyList<string> reservedCodes, Guid batchId, CancellationToken cancellationToken)
+    public async Task<int> WriteAsync(IReadOnlyList<CustomerCandidate> rows, IReadOnlyList<string> reservedCodes, CancellationToken cancellationToken)
     {
-        var tenantId = tenant.Id ?? throw new InvalidOperationException("An import runs in a tenant.");
         var now = DateTime.UtcNow;
-        var eventName = IntegrationEventName.Of(typeof(CustomerCreatedIntegrationEvent));
-        var userName = currentUser.UserName ?? "system";
-        await using var inserter = new BulkInserter(db);
+        await using var write = bulk.Open(db);
         for (var i = 0; i < rows.Count; i++)
         {
             var draft = rows[i].Draft;
             CustomerChanges.StartNew(draft, reservedCodes[i], now, currentUser.Id, currentUser.OrganizationUnitId);
-            draft.TenantId = tenantId;
-            await inserter.InsertAsync(draft, cancellationToken);
+            await write.InsertAsync(draft, cancellationToken);
             foreach (var address in draft.Addresses)
             {
-                (address.TenantId, address.CustomerId) = (tenantId, draft.Id);
-                await inserter.InsertAsync(address, cancellationToken);
+                address.CustomerId = draft.Id;
+                await write.InsertAsync(address, cancellationToken);
             }
 
             foreach (var point in draft.ContactPoints)
             {
-                (point.TenantId, point.CustomerId) = (tenantId, draft.Id);
-                await inserter.InsertAsync(point, cancellationToken);
+                point.CustomerId = draft.Id;
+                await write.InsertAsync(point, cancellationToken);
             }
 
             foreach (var anniversary in draft.Anniversaries)
             {
-                (anniversary.TenantId, anniversary.CustomerId) = (tenantId, draft.Id);
-                await inserter.InsertAsync(anniversary, cancellationToken);
+                anniversary.CustomerId = draft.Id;
+                await write.InsertAsync(anniversary, cancellationToken);
             }
 
             foreach (var tag in draft.Tags)
             {
-                (tag.TenantId, tag.CustomerId) = (tenantId, draft.Id);
-                await inserter.InsertAsync(tag, cancellationToken);
+                tag.CustomerId = draft.Id;
+                await write.InsertAsync(tag, cancellationToken);
             }
 
             foreach (var field in draft.CustomFields)
             {
-                (field.TenantId, field.CustomerId) = (tenantId, draft.Id);
-                await inserter.InsertAsync(field, cancellationToken);
+                field.CustomerId = draft.Id;
+                await write.InsertAsync(field, cancellationToken);
             }
 
-            await inserter.InsertAsync(new AuditEntry
-            {
-                Id = Guid.NewGuid(),
-                TenantId = tenantId,
-                UserName = userName,
-                EntityType = nameof(Customer),
-                EntityId = draft.Id.ToString(),
-                Action = "Created",
-                Changes = JsonSerializer.Serialize(new Dictionary<string, object?>
-                {
-                    ["Code"] = new { @new = draft.Code },
-                    ["DisplayName"] = new { @new = draft.DisplayName },
-                    ["Phone"] = new { @new = draft.Phone },
-                    ["Email"] = new { @new = draft.Email },
-                    ["ImportBatch"] = new { @new = batchId },
-                }),
-                OccurredAt = now,
-            }, cancellationToken);
-            await inserter.InsertAsync(new OutboxMessage
-            {
-                Id = Guid.NewGuid(),
-                TenantId = tenantId,
-                EventName = eventName,
-                Payload = JsonSerializer.Serialize(new CustomerCreatedIntegrationEvent(draft.Id, draft.Code, draft.DisplayName), EventPayload),
-                OccurredAt = now,
-            }, cancellationToken);
+            await write.PublishAsync(new CustomerCreatedIntegrationEvent(draft.Id, draft.Code, draft.DisplayName), cancellationToken);
         }
 
         return rows.Count;

@@ -188,7 +188,7 @@ internal sealed class ImportService(MembersDbContext db, CustomerImporter custom
             return await CommitRowsAsync(batch, table, fields, analysis.Findings, options, analysis.Candidates.Count, async ct =>
             {
                 var codes = await customerImporter.ReserveCodesAsync(rows.Count, ct);
-                return await customerImporter.WriteAsync(rows, codes, batch.Id, ct);
+                return await customerImporter.WriteAsync(rows, codes, ct);
             }, cancellationToken);
         }
     }

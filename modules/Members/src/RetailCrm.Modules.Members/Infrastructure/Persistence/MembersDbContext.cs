@@ -5,7 +5,7 @@ using RetailCrm.Sdk.Data;
 namespace RetailCrm.Modules.Members.Infrastructure.Persistence;
 
 /// <summary>The members module's tables (prefix <c>members_</c> / schema <c>members</c>).</summary>
-internal sealed class MembersDbContext(DbContextOptions<MembersDbContext> options, ICrmDbContextServices crm) : CrmDbContext(options, crm)
+internal sealed class MembersDbContext(DbContextOptions<MembersDbContext> options) : CrmDbContext(options)
 {
     public const string ModuleId = "members";
 
