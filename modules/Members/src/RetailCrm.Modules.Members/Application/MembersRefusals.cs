@@ -16,23 +16,13 @@ internal static class MembersRefusals
     public static Refusal Invalid(string title, IReadOnlyList<FieldRefusal> errors) =>
         Refusal.Invalid(InvalidCode, errors).Titled(title) with { Text = LocalizableText.Of("See errors for each field.") };
 
-    public static Refusal CustomerNotFound { get; } =
-        Refusal.NotFound(NotFoundCode, "The customer does not exist or is outside your data scope.").Titled("No such customer");
-
-    public static Refusal PurchaseNotFound { get; } =
-        Refusal.NotFound(NotFoundCode, "The purchase does not exist or is outside your data scope.").Titled("No such purchase");
-
-    public static Refusal ChangeRequestNotFound { get; } =
-        Refusal.NotFound(NotFoundCode, "The change request does not exist or is outside your data scope.").Titled("No such change request");
-
-    public static Refusal ImportBatchNotFound { get; } =
-        Refusal.NotFound(NotFoundCode, "The import batch does not exist or is outside your data scope.").Titled("No such import batch");
-
-    public static Refusal CustomFieldNotFound { get; } =
-        Refusal.NotFound(NotFoundCode, "The custom field does not exist or is outside your data scope.").Titled("No such custom field");
-
-    public static Refusal DuplicatePairNotFound { get; } =
-        Refusal.NotFound(NotFoundCode, "The duplicate pair does not exist or is outside your data scope.").Titled("No such duplicate pair");
+    // What a request names does not exist, or is outside the user's data scope (404).
+    public static Refusal CustomerNotFound { get; } = Refusal.NotFound(NotFoundCode, "The customer does not exist or is outside your data scope.").Titled("No such customer");
+    public static Refusal PurchaseNotFound { get; } = Refusal.NotFound(NotFoundCode, "The purchase does not exist or is outside your data scope.").Titled("No such purchase");
+    public static Refusal ChangeRequestNotFound { get; } = Refusal.NotFound(NotFoundCode, "The change request does not exist or is outside your data scope.").Titled("No such change request");
+    public static Refusal ImportBatchNotFound { get; } = Refusal.NotFound(NotFoundCode, "The import batch does not exist or is outside your data scope.").Titled("No such import batch");
+    public static Refusal CustomFieldNotFound { get; } = Refusal.NotFound(NotFoundCode, "The custom field does not exist or is outside your data scope.").Titled("No such custom field");
+    public static Refusal DuplicatePairNotFound { get; } = Refusal.NotFound(NotFoundCode, "The duplicate pair does not exist or is outside your data scope.").Titled("No such duplicate pair");
 }
 
 /// <summary>Gathers the field errors of an input while it is checked; they become <see cref="Refusal.Fields"/>.</summary>

@@ -25,6 +25,9 @@ internal sealed record ImportBatchView(
     DateTime? CommittedAt,
     ImportReport Report);
 
+/// <summary>A batch ready for a dry run or a commit: the stored batch, its file as read now, its fields and its mapping resolved against the file.</summary>
+internal sealed record OpenBatch(ImportBatch Batch, ImportTable Table, IReadOnlyList<ImportField> Fields, ResolvedMapping Mapping);
+
 /// <summary>A short line of the list of recent batches.</summary>
 internal sealed record ImportBatchSummary(Guid Id, ImportKind Kind, string FileName, ImportStatus Status, int TotalRows, int ImportedRows, string CreatedBy, DateTime CreatedAt);
 
@@ -120,23 +123,13 @@ internal sealed class ImportService(MembersDbContext db, CustomerImporter custom
     /// <summary>Reads and checks every row and stores the report; writes no customer or purchase.</summary>
     public async Task<Result<ImportBatchView>> DryRunAsync(Guid id, CancellationToken cancellationToken)
     {
-        var batch = await db.ImportBatches.FirstOrDefaultAsync(b => b.Id == id, cancellationToken);
-        if (batch is null)
+        var open = await OpenAsync(id, LocalizableText.Of("It was imported already; its report is the commit's."), cancellationToken);
+        if (open.IsRefused)
         {
-            return MembersRefusals.ImportBatchNotFound;
+            return open.Refusal;
         }
 
-        var (table, fields, mapping, invalid) = await PrepareAsync(batch, cancellationToken);
-        if (invalid is not null)
-        {
-            return invalid;
-        }
-
-        if (batch.Status == ImportStatus.Committed)
-        {
-            return Committed(LocalizableText.Of("It was imported already; its report is the commit's."), View(batch, table.Headers, fields));
-        }
-
+        var (batch, table, fields, mapping) = open.Value;
         var (findings, valid) = await AnalyzeAsync(batch.Kind, table, mapping, cancellationToken);
         Store(batch, findings.ToReport(table.Rows.Count, valid), ImportStatus.DryRun);
         await db.SaveChangesAsync(cancellationToken);
@@ -150,23 +143,13 @@ internal sealed class ImportService(MembersDbContext db, CustomerImporter custom
     /// </summary>
     public async Task<Result<ImportBatchView>> CommitAsync(Guid id, CommitOptions options, CancellationToken cancellationToken)
     {
-        var batch = await db.ImportBatches.FirstOrDefaultAsync(b => b.Id == id, cancellationToken);
-        if (batch is null)
+        var open = await OpenAsync(id, LocalizableText.Of("It was imported already; upload the file again to import it once more."), cancellationToken);
+        if (open.IsRefused)
         {
-            return MembersRefusals.ImportBatchNotFound;
+            return open.Refusal;
         }
 
-        var (table, fields, mapping, invalid) = await PrepareAsync(batch, cancellationToken);
-        if (invalid is not null)
-        {
-            return invalid;
-        }
-
-        if (batch.Status == ImportStatus.Committed)
-        {
-            return Committed(LocalizableText.Of("It was imported already; upload the file again to import it once more."), View(batch, table.Headers, fields));
-        }
-
+        var (batch, table, fields, mapping) = open.Value;
         if (batch.Kind == ImportKind.Purchases)
         {
             var analysis = await purchaseImporter.AnalyzeAsync(table, mapping, cancellationToken);
@@ -240,14 +223,29 @@ internal sealed class ImportService(MembersDbContext db, CustomerImporter custom
         return (customers.Findings, customers.Candidates.Count);
     }
 
-    private async Task<(ImportTable Table, IReadOnlyList<ImportField> Fields, ResolvedMapping Mapping, Refusal? Invalid)> PrepareAsync(ImportBatch batch, CancellationToken cancellationToken)
+    /// <summary>
+    /// The batch, its file read again and its mapping checked against it, for a dry run or a commit; refused when
+    /// there is no such batch, the mapping does not fit the file, or the batch is committed (<paramref name="whenCommitted"/> says why).
+    /// </summary>
+    private async Task<Result<OpenBatch>> OpenAsync(Guid id, LocalizableText whenCommitted, CancellationToken cancellationToken)
     {
+        var batch = await db.ImportBatches.FirstOrDefaultAsync(b => b.Id == id, cancellationToken);
+        if (batch is null)
+        {
+            return MembersRefusals.ImportBatchNotFound;
+        }
+
         var table = ImportFileReader.Read(batch.FileName, batch.Content);
         var fields = await FieldsAsync(batch.Kind, cancellationToken);
         var mapping = MappingOf(batch);
-        var errors = ImportFields.Validate(batch.Kind, fields, mapping, table.Headers);
-        var invalid = errors.Count > 0 ? Invalid("The column mapping is not valid; set it first", errors) : null;
-        return (table, fields, ResolvedMapping.Resolve(mapping, table.Headers), invalid);
+        if (ImportFields.Validate(batch.Kind, fields, mapping, table.Headers) is { Count: > 0 } errors)
+        {
+            return Invalid("The column mapping is not valid; set it first", errors);
+        }
+
+        return batch.Status == ImportStatus.Committed
+            ? Committed(whenCommitted, View(batch, table.Headers, fields))
+            : new OpenBatch(batch, table, fields, ResolvedMapping.Resolve(mapping, table.Headers));
     }
 
     /// <summary>The file or the mapping is wrong; nothing changed.</summary>
