@@ -174,10 +174,10 @@ public sealed class ChangeApprovalTests(MembersHost host) : IClassFixture<Member
         salesPage.ShouldContain($"data-request=\"{id}\"");
         salesPage.ShouldNotContain("data-form=\"review\"");
 
-        var reviewed = await MembersTenant.SubmitAsync(team.Supervisor, "/members/change-requests", $"/members/change-requests/{id}/review", ("approve", "true"), ("comment", "fine"));
+        var reviewed = await team.Supervisor.SubmitAsync("/members/change-requests", $"/members/change-requests/{id}/review", ("approve", "true"), ("comment", "fine"));
         reviewed.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await team.DataAdmin.GetStringAsync("/members/change-requests")).ShouldContain("data-form=\"decide\"");
-        var decided = await MembersTenant.SubmitAsync(team.DataAdmin, "/members/change-requests", $"/members/change-requests/{id}/decide", ("approve", "true"));
+        var decided = await team.DataAdmin.SubmitAsync("/members/change-requests", $"/members/change-requests/{id}/decide", ("approve", "true"));
 
         decided.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await PhoneAsync(team)).ShouldBe("+8613912345678");

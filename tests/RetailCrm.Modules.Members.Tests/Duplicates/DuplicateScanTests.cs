@@ -165,7 +165,7 @@ public sealed class DuplicateScanTests(MembersHost host) : IClassFixture<Members
     {
         var tenant = await MembersTenant.CreateAsync(_factory, "dup");
         var (ids, _) = await PlantAsync(tenant);
-        var scan = await MembersTenant.SubmitAsync(tenant.Admin, "/members/duplicates", "/members/duplicates/scan");
+        var scan = await tenant.Admin.SubmitAsync("/members/duplicates", "/members/duplicates/scan");
         scan.StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
         var page = await tenant.Admin.GetStringAsync("/members/duplicates");

@@ -1,14 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using RetailCrm.Modules.Members.Infrastructure.Persistence;
 
 namespace RetailCrm.Modules.Members.Tests.Duplicates;
 
 /// <summary>A fresh tenant with the members module, its admin client, and helpers for customers and users over the real API.</summary>
-internal sealed partial class MembersTenant
+internal sealed class MembersTenant
 {
     public const string UserPassword = "User-Passw0rd!";
 
@@ -71,17 +70,4 @@ internal sealed partial class MembersTenant
     /// <summary>Works on the members database of this tenant, as the module would.</summary>
     public Task<T> DbAsync<T>(Func<MembersDbContext, Task<T>> work) =>
         Factory.InTenantAsync(Name, services => work(services.GetRequiredService<MembersDbContext>()));
-
-    /// <summary>Posts a page's form with the antiforgery token the page carries.</summary>
-    public static async Task<HttpResponseMessage> SubmitAsync(HttpClient client, string pageUrl, string action, params (string Name, string Value)[] fields)
-    {
-        var page = await client.GetStringAsync(pageUrl);
-        var token = TokenPattern().Match(page).Groups[1].Value;
-        token.ShouldNotBeNullOrEmpty();
-        return await client.PostAsync(action, new FormUrlEncodedContent(
-            fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)).Append(new("__RequestVerificationToken", token))));
-    }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
 }

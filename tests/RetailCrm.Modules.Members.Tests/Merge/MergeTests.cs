@@ -212,7 +212,7 @@ public sealed class MergeTests(MembersHost host) : IClassFixture<MembersHost>
         screen.ShouldContain($"name=\"survivorId\" value=\"{pair.SurvivorId}\" checked");
         screen.ShouldNotContain("name=\"choices[displayName]\"");
 
-        var response = await MembersTenant.SubmitAsync(admin, url, "/members/merge",
+        var response = await admin.SubmitAsync(url, "/members/merge",
             ("ids", pair.SurvivorId.ToString()), ("ids", pair.MergedId.ToString()), ("survivorId", pair.MergedId.ToString()),
             ("choices[notes]", pair.SurvivorId.ToString()),
             ($"versions[{pair.SurvivorId}]", pair.Versions[pair.SurvivorId].ToString(System.Globalization.CultureInfo.InvariantCulture)),

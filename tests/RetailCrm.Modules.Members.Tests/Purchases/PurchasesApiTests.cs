@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using RetailCrm.Modules.Members.Application.Purchases;
 using RetailCrm.Modules.Members.Infrastructure.Persistence;
+using RetailCrm.Sdk.Results;
 using static RetailCrm.Modules.Members.Tests.Purchases.PurchaseTestKit;
 
 namespace RetailCrm.Modules.Members.Tests.Purchases;
@@ -228,7 +229,7 @@ public abstract class PurchasesApiTests(CrmHostFactory factory)
             var db = services.GetRequiredService<MembersDbContext>();
             var recorder = services.GetRequiredService<PurchaseRecorder>();
             await using var batch = await db.Database.BeginTransactionAsync();
-            var result = new List<PurchaseOutcome>
+            var result = new List<Result<RecordedPurchase>>
             {
                 await recorder.RecordAsync(Row("B-1"), "import", CancellationToken.None),
                 await recorder.RecordAsync(Row("B-1"), "import", CancellationToken.None),
@@ -239,10 +240,11 @@ public abstract class PurchasesApiTests(CrmHostFactory factory)
             return result;
         });
 
-        outcomes[0].ShouldBeOfType<PurchaseOutcome.Recorded>();
-        outcomes[1].ShouldBeOfType<PurchaseOutcome.AlreadyRecorded>();
-        outcomes[2].ShouldBeOfType<PurchaseOutcome.Invalid>().Errors.Keys.ShouldBe(["amount"]);
-        outcomes[3].ShouldBeOfType<PurchaseOutcome.Recorded>();
+        outcomes[0].Value.AlreadyRecorded.ShouldBeFalse();
+        outcomes[1].Value.AlreadyRecorded.ShouldBeTrue();
+        outcomes[2].Refusal.ShouldNotBeNull().Kind.ShouldBe(RefusalKind.Invalid);
+        outcomes[2].Refusal!.Fields.Select(f => f.Field).Distinct().ShouldBe(["amount"]);
+        outcomes[3].Value.AlreadyRecorded.ShouldBeFalse();
         (await GetCustomerAsync(client, customer)).GetProperty("purchaseCount").GetInt32().ShouldBe(0);
 
         var committed = await Factory.InTenantAsync(tenant, async services =>
@@ -255,7 +257,8 @@ public abstract class PurchasesApiTests(CrmHostFactory factory)
             return outcome;
         });
 
-        committed.ShouldBeOfType<PurchaseOutcome.Recorded>().Purchase.Source.ShouldBe("import");
+        committed.Value.AlreadyRecorded.ShouldBeFalse();
+        committed.Value.Purchase.Source.ShouldBe("import");
         (await GetCustomerAsync(client, customer)).GetProperty("purchaseCount").GetInt32().ShouldBe(1);
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 
 namespace RetailCrm.Modules.Members.Tests.Web;
 
@@ -41,11 +42,11 @@ public sealed class CustomerPagesTests(MembersHost host) : IClassFixture<Members
         warned.ShouldContain("id=\"duplicates\"");
         warned.ShouldContain("same phone");
         warned.ShouldContain("id=\"save-anyway\"");
-        (await client.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/members/customers")).GetProperty("total").GetInt32().ShouldBe(1);
+        (await client.GetFromJsonAsync<JsonElement>("/api/members/customers")).GetProperty("total").GetInt32().ShouldBe(1);
 
         var kept = await client.SubmitHtmlAsync(warned, "/members/customers/new", ("DisplayName", "Jie Chen"), ("Phone", "+86 138 1111 2222"), ("KeepDespiteDuplicates", "true"));
         kept.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        (await client.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/members/customers")).GetProperty("total").GetInt32().ShouldBe(2);
+        (await client.GetFromJsonAsync<JsonElement>("/api/members/customers")).GetProperty("total").GetInt32().ShouldBe(2);
     }
 
     [Fact]
@@ -58,6 +59,47 @@ public sealed class CustomerPagesTests(MembersHost host) : IClassFixture<Members
         refused.ShouldContain("is not a valid phone number");
         refused.ShouldContain("is not a postcode of CN");
         refused.ShouldContain("value=\"Bad Phone\"");
+    }
+
+    [Fact]
+    public async Task Should_show_a_refused_form_again_with_what_was_typed_and_the_errors_in_chinese()
+    {
+        var client = await TenantAsync();
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-CN");
+
+        var response = await client.SubmitAsync("/members/customers/new", "/members/customers/new",
+            ("DisplayName", "李雷"), ("Phone", "12"), ("Street", "长安街 1 号"), ("Postcode", "12"), ("Tags", "老客户"));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        page.ShouldContain("value=\"李雷\"");
+        page.ShouldContain("value=\"长安街 1 号\"");
+        page.ShouldContain("value=\"老客户\"");
+        page.ShouldContain("请更正标记的字段。");
+        page.ShouldContain("的有效电话号码。");
+        page.ShouldContain("“12”不是 CN 的邮政编码。");
+        page.ShouldContain("class=\"field-error\"");
+        page.ShouldNotContain("is not a postcode of");
+        (await client.GetFromJsonAsync<JsonElement>("/api/members/customers")).GetProperty("total").GetInt32().ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Should_create_one_customer_when_the_form_is_sent_twice()
+    {
+        var client = await TenantAsync();
+        var form = await client.GetStringAsync("/members/customers/new");
+
+        var first = await client.SubmitHtmlAsync(form, "/members/customers/new", ("DisplayName", "Double Click"), ("Phone", "13512340001"));
+        var again = await client.SubmitHtmlAsync(form, "/members/customers/new", ("DisplayName", "Double Click"), ("Phone", "13512340001"));
+
+        first.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        again.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        again.Headers.Location.ShouldBe(first.Headers.Location);
+        (await client.GetFromJsonAsync<JsonElement>("/api/members/customers")).GetProperty("total").GetInt32().ShouldBe(1);
+        var shown = WebUtility.HtmlDecode(await client.GetStringAsync(again.Headers.Location));
+        shown.ShouldContain("Double Click");
+        shown.ShouldContain("id=\"notice\"");
+        shown.ShouldContain("This form was sent before; it was carried out once.");
     }
 
     [Fact]
@@ -78,7 +120,7 @@ public sealed class CustomerPagesTests(MembersHost host) : IClassFixture<Members
         secondPage.ShouldContain("Person 29");
         descending.IndexOf("Person 29", StringComparison.Ordinal).ShouldBeLessThan(descending.IndexOf("Person 10", StringComparison.Ordinal));
 
-        var list = await client.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/members/customers?term=Person%2007");
+        var list = await client.GetFromJsonAsync<JsonElement>("/api/members/customers?term=Person%2007");
         var id = list.GetProperty("items")[0].GetProperty("id").GetGuid();
         var edited = await client.SubmitAndFollowAsync($"/members/customers/{id}/edit", $"/members/customers/{id}/edit", ("DisplayName", "Person Seven"), ("Tier", "gold"));
         edited.ShouldContain("Person Seven");
@@ -90,7 +132,7 @@ public sealed class CustomerPagesTests(MembersHost host) : IClassFixture<Members
     {
         var client = await TenantAsync();
         var parent = await (await client.PostAsJsonAsync("/api/members/customers", new { customer = new { kind = "Organization", displayName = "Acme Trading" } }))
-            .Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+            .Content.ReadFromJsonAsync<JsonElement>();
         var parentCode = parent.GetProperty("code").GetString()!;
         var parentId = parent.GetProperty("id").GetGuid();
 
@@ -111,7 +153,7 @@ public sealed class CustomerPagesTests(MembersHost host) : IClassFixture<Members
     {
         var client = await TenantAsync();
         var person = await (await client.PostAsJsonAsync("/api/members/customers", new { customer = new { kind = "Person", displayName = "Just A Person" } }))
-            .Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+            .Content.ReadFromJsonAsync<JsonElement>();
 
         var response = await client.PostAsJsonAsync("/api/members/customers", new { customer = new { kind = "Person", displayName = "Child", parentId = person.GetProperty("id").GetGuid() } });
 
@@ -124,7 +166,7 @@ public sealed class CustomerPagesTests(MembersHost host) : IClassFixture<Members
     {
         var client = await TenantAsync();
         var customer = await (await client.PostAsJsonAsync("/api/members/customers", new { customer = new { kind = "Person", displayName = "Buyer Zhou" } }))
-            .Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+            .Content.ReadFromJsonAsync<JsonElement>();
         var id = customer.GetProperty("id").GetGuid();
 
         var purchase = await client.PostAsJsonAsync("/api/members/purchases", new { customerId = id, receiptId = "R-360-1", storeCode = "S01", purchasedAt = DateTime.UtcNow.AddHours(-1), amount = 12345, currency = "CNY", tender = "cash" });

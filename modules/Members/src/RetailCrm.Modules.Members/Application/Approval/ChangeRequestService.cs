@@ -4,27 +4,9 @@ using RetailCrm.Modules.Members.Application.Customers;
 using RetailCrm.Modules.Members.Domain;
 using RetailCrm.Modules.Members.Infrastructure.Persistence;
 using RetailCrm.Sdk.MultiTenancy;
+using RetailCrm.Sdk.Results;
 
 namespace RetailCrm.Modules.Members.Application.Approval;
-
-internal abstract record ApprovalOutcome
-{
-    public sealed record Done(ChangeRequestView Request) : ApprovalOutcome;
-
-    public sealed record NotFound : ApprovalOutcome;
-
-    /// <summary>The request is not at the step the action belongs to (e.g. approving one not yet reviewed).</summary>
-    public sealed record WrongStep(ChangeRequestStatus Status) : ApprovalOutcome;
-
-    /// <summary>The customer changed after the request was made; the request stays pending.</summary>
-    public sealed record ChangedMeanwhile(long BaseVersion, long CurrentVersion) : ApprovalOutcome;
-
-    /// <summary>The customer was merged or deleted after the request was made.</summary>
-    public sealed record CustomerGone(CustomerStatus Status) : ApprovalOutcome;
-
-    /// <summary>The proposed input no longer passes validation (e.g. a custom field was changed meanwhile).</summary>
-    public sealed record Invalid(FieldErrors Errors) : ApprovalOutcome;
-}
 
 /// <summary>
 /// Moves a change request through its steps: the department supervisor reviews (on to approval, or
@@ -35,16 +17,16 @@ internal sealed class ChangeRequestService(MembersDbContext db, CustomerService 
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public async Task<ApprovalOutcome> ReviewAsync(Guid id, bool approve, string? comment, CancellationToken cancellationToken)
+    public async Task<Result<ChangeRequestView>> ReviewAsync(Guid id, bool approve, string? comment, CancellationToken cancellationToken)
     {
         if (await FindAsync(id, cancellationToken) is not { } request)
         {
-            return new ApprovalOutcome.NotFound();
+            return MembersRefusals.ChangeRequestNotFound;
         }
 
         if (request.Status != ChangeRequestStatus.PendingReview)
         {
-            return new ApprovalOutcome.WrongStep(request.Status);
+            return WrongStep(request.Status);
         }
 
         request.Status = approve ? ChangeRequestStatus.PendingApproval : ChangeRequestStatus.Rejected;
@@ -55,16 +37,16 @@ internal sealed class ChangeRequestService(MembersDbContext db, CustomerService 
         return await DoneAsync(id, cancellationToken);
     }
 
-    public async Task<ApprovalOutcome> DecideAsync(Guid id, bool approve, string? comment, CancellationToken cancellationToken)
+    public async Task<Result<ChangeRequestView>> DecideAsync(Guid id, bool approve, string? comment, CancellationToken cancellationToken)
     {
         if (await FindAsync(id, cancellationToken) is not { } request)
         {
-            return new ApprovalOutcome.NotFound();
+            return MembersRefusals.ChangeRequestNotFound;
         }
 
         if (request.Status != ChangeRequestStatus.PendingApproval)
         {
-            return new ApprovalOutcome.WrongStep(request.Status);
+            return WrongStep(request.Status);
         }
 
         if (approve)
@@ -72,23 +54,24 @@ internal sealed class ChangeRequestService(MembersDbContext db, CustomerService 
             var customer = await CustomerService.Load(db.Customers).FirstOrDefaultAsync(c => c.Id == request.CustomerId, cancellationToken);
             if (customer is null || customer.Status != CustomerStatus.Active)
             {
-                return new ApprovalOutcome.CustomerGone(customer?.Status ?? CustomerStatus.Deleted);
+                return Refusal.Conflict("members/customer-not-active", "The customer is {0}.", customer?.Status ?? CustomerStatus.Deleted)
+                    .Titled("The customer is no longer active");
             }
 
             if (customer.Version != request.BaseVersion)
             {
-                return new ApprovalOutcome.ChangedMeanwhile(request.BaseVersion, customer.Version);
+                return ChangedMeanwhile(request.BaseVersion, customer.Version);
             }
 
             // The stored input goes through the same normalization as a direct change: rules may have changed since.
             var input = JsonSerializer.Deserialize<CustomerInput>(request.Proposed, Json) ?? new CustomerInput();
-            var (draft, errors) = await customers.NormalizeAsync(input, cancellationToken);
-            if (draft is null)
+            var draft = await customers.NormalizeAsync(input, cancellationToken);
+            if (draft.IsRefused)
             {
-                return new ApprovalOutcome.Invalid(errors);
+                return draft.Refusal.Titled("The proposed change is no longer valid");
             }
 
-            CustomerChanges.Apply(customer, draft);
+            CustomerChanges.Apply(customer, draft.Value);
         }
 
         request.Status = approve ? ChangeRequestStatus.Approved : ChangeRequestStatus.Rejected;
@@ -101,7 +84,7 @@ internal sealed class ChangeRequestService(MembersDbContext db, CustomerService 
         }
         catch (DbUpdateConcurrencyException)
         {
-            return new ApprovalOutcome.ChangedMeanwhile(request.BaseVersion, -1);
+            return ChangedMeanwhile(request.BaseVersion, -1);
         }
 
         return await DoneAsync(id, cancellationToken);
@@ -114,8 +97,21 @@ internal sealed class ChangeRequestService(MembersDbContext db, CustomerService 
         return await db.ChangeRequests.Where(r => visible.Any(c => c.Id == r.CustomerId)).FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
     }
 
-    private async Task<ApprovalOutcome> DoneAsync(Guid id, CancellationToken cancellationToken) =>
-        await queries.GetAsync(id, cancellationToken) is { } view ? new ApprovalOutcome.Done(view) : new ApprovalOutcome.NotFound();
+    private async Task<Result<ChangeRequestView>> DoneAsync(Guid id, CancellationToken cancellationToken) =>
+        await queries.GetAsync(id, cancellationToken) is { } view ? view : MembersRefusals.ChangeRequestNotFound;
+
+    /// <summary>The request is not at the step the action belongs to (e.g. approving one not yet reviewed).</summary>
+    private static Refusal WrongStep(ChangeRequestStatus status) =>
+        Refusal.Conflict("members/wrong-step",
+                "The request is {0}: a supervisor reviews requests pending review, a data administrator decides requests pending approval.", status)
+            .Titled("The change request is not at this step");
+
+    /// <summary>The customer changed after the request was made; the request stays pending.</summary>
+    private static Refusal ChangedMeanwhile(long baseVersion, long currentVersion) =>
+        Refusal.Conflict("members/changed-meanwhile",
+                "The change was proposed against version {0}; the customer is now at version {1}. The request stays pending; reject it and propose the change again.",
+                baseVersion, currentVersion)
+            .Titled("The customer was changed meanwhile");
 
     private static string? Clean(string? comment) =>
         string.IsNullOrWhiteSpace(comment) ? null : comment.Trim() is var text && text.Length > 1000 ? text[..1000] : text;

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using RetailCrm.Modules.Members.Application.Customers;
 using RetailCrm.Modules.Members.Domain;
 using RetailCrm.Modules.Members.Infrastructure.Persistence;
+using RetailCrm.Sdk.Results;
 using RetailCrm.Sdk.Settings;
 
 namespace RetailCrm.Modules.Members.Application.Care;
@@ -33,11 +34,11 @@ internal sealed class CareList(MembersDbContext db, CustomerService customers, I
 {
     public const int MaxDays = 366;
 
-    /// <summary>The window in days: the query's, else the setting <c>members.care.days</c>; null when out of range.</summary>
-    public async Task<int?> DaysAsync(int? requested, CancellationToken cancellationToken)
+    /// <summary>The window in days: the query's, else the setting <c>members.care.days</c>; refused (at <c>days</c>) when out of range.</summary>
+    public async Task<Result<int>> DaysAsync(int? requested, CancellationToken cancellationToken)
     {
         var days = requested ?? await settings.GetIntAsync(MembersSettings.CareDays, cancellationToken);
-        return days is >= 0 and <= MaxDays ? days : null;
+        return days is >= 0 and <= MaxDays ? days : Refusal.Invalid(MembersRefusals.InvalidCode, "days", "Days must be between 0 and {0}.", MaxDays);
     }
 
     /// <summary>Occasions from today to today + <paramref name="days"/>, soonest first, optionally of one store or department.</summary>

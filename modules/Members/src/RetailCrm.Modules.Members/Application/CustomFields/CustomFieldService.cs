@@ -1,8 +1,8 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
-using RetailCrm.Modules.Members.Application.Customers;
 using RetailCrm.Modules.Members.Domain;
 using RetailCrm.Modules.Members.Infrastructure.Persistence;
+using RetailCrm.Sdk.Results;
 
 namespace RetailCrm.Modules.Members.Application.CustomFields;
 
@@ -16,9 +16,9 @@ internal sealed partial class CustomFieldService(MembersDbContext db)
         await db.CustomFieldDefinitions.AsNoTracking().OrderBy(f => f.Order).ThenBy(f => f.Key).ToListAsync(cancellationToken);
 
     /// <summary>Creates the field with this key or changes it; nothing is stored when there are errors.</summary>
-    public async Task<(CustomFieldDefinition? Field, FieldErrors Errors)> SaveAsync(CustomFieldInput input, CancellationToken cancellationToken)
+    public async Task<Result<CustomFieldDefinition>> SaveAsync(CustomFieldInput input, CancellationToken cancellationToken)
     {
-        var errors = new FieldErrors();
+        var errors = new List<FieldRefusal>();
         var key = input.Key?.Trim() ?? "";
         if (!KeyPattern().IsMatch(key))
         {
@@ -33,7 +33,7 @@ internal sealed partial class CustomFieldService(MembersDbContext db)
         if (input.Type is not { } type)
         {
             errors.Add("type", "Choose the type: Text, Number, Date or Choice.");
-            return (null, errors);
+            return Invalid(errors);
         }
 
         var choices = (input.Choices ?? []).Select(c => c.Trim()).Where(c => c.Length > 0).Distinct().ToList();
@@ -50,12 +50,12 @@ internal sealed partial class CustomFieldService(MembersDbContext db)
         var field = errors.Count == 0 ? await db.CustomFieldDefinitions.FirstOrDefaultAsync(f => f.Key == key, cancellationToken) : null;
         if (field is not null && field.Type != type)
         {
-            errors.Add("type", $"The field '{field.Key}' is a {field.Type} field; its type cannot change.");
+            errors.Add("type", "The field '{0}' is a {1} field; its type cannot change.", field.Key, field.Type);
         }
 
         if (errors.Count > 0)
         {
-            return (null, errors);
+            return Invalid(errors);
         }
 
         if (field is null)
@@ -70,7 +70,7 @@ internal sealed partial class CustomFieldService(MembersDbContext db)
         field.Required = input.Required;
         field.Order = input.Order;
         await db.SaveChangesAsync(cancellationToken);
-        return (field, errors);
+        return field;
     }
 
     /// <summary>Removes the field and every customer's value of it; false when there is no such field.</summary>
@@ -89,6 +89,8 @@ internal sealed partial class CustomFieldService(MembersDbContext db)
         await transaction.CommitAsync(cancellationToken);
         return true;
     }
+
+    private static Refusal Invalid(IReadOnlyList<FieldRefusal> errors) => MembersRefusals.Invalid("The custom field is not valid", errors);
 
     [GeneratedRegex("^[a-z][a-z0-9_]{0,59}$")]
     private static partial Regex KeyPattern();

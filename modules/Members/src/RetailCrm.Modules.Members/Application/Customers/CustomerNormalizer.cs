@@ -2,20 +2,14 @@ using System.Globalization;
 using RetailCrm.Modules.Members.Application.DataQuality;
 using RetailCrm.Modules.Members.Contracts;
 using RetailCrm.Modules.Members.Domain;
+using RetailCrm.Sdk.Results;
 
 namespace RetailCrm.Modules.Members.Application.Customers;
-
-/// <summary>Field errors keyed by the input's field name (camelCase, as in the API), e.g. <c>phone</c>, <c>addresses[0].postcode</c>.</summary>
-internal sealed class FieldErrors : Dictionary<string, string[]>
-{
-    public void Add(string field, string message) =>
-        this[field] = TryGetValue(field, out var existing) ? [.. existing, message] : [message];
-}
 
 /// <summary>A tenant's normalization rules, read once and applied to any number of inputs.</summary>
 internal sealed record NormalizationRules(string PhoneRegion, IReadOnlyList<CustomFieldDefinition> CustomFields)
 {
-    public (Customer Draft, FieldErrors Errors) Normalize(CustomerInput input) => CustomerNormalizer.Normalize(input, PhoneRegion, CustomFields);
+    public (Customer Draft, List<FieldRefusal> Errors) Normalize(CustomerInput input) => CustomerNormalizer.Normalize(input, PhoneRegion, CustomFields);
 }
 
 /// <summary>
@@ -25,9 +19,9 @@ internal sealed record NormalizationRules(string PhoneRegion, IReadOnlyList<Cust
 /// </summary>
 internal static class CustomerNormalizer
 {
-    public static (Customer Draft, FieldErrors Errors) Normalize(CustomerInput input, string phoneRegion, IReadOnlyList<CustomFieldDefinition> fields)
+    public static (Customer Draft, List<FieldRefusal> Errors) Normalize(CustomerInput input, string phoneRegion, IReadOnlyList<CustomFieldDefinition> fields)
     {
-        var errors = new FieldErrors();
+        var errors = new List<FieldRefusal>();
         var name = input.Kind == CustomerKind.Person
             ? NameNormalizer.Person(input.DisplayName, input.FamilyName, input.GivenName)
             : NameNormalizer.Organization(input.DisplayName);
@@ -104,7 +98,7 @@ internal static class CustomerNormalizer
         return (draft, errors);
     }
 
-    private static List<CustomerAddress> Addresses(IReadOnlyList<AddressInput> inputs, FieldErrors errors)
+    private static List<CustomerAddress> Addresses(IReadOnlyList<AddressInput> inputs, List<FieldRefusal> errors)
     {
         var addresses = new List<CustomerAddress>();
         for (var i = 0; i < inputs.Count; i++)
@@ -145,7 +139,7 @@ internal static class CustomerNormalizer
         return addresses;
     }
 
-    private static List<CustomerContactPoint> ContactPoints(IReadOnlyList<ContactPointInput> inputs, string phoneRegion, FieldErrors errors)
+    private static List<CustomerContactPoint> ContactPoints(IReadOnlyList<ContactPointInput> inputs, string phoneRegion, List<FieldRefusal> errors)
     {
         var points = new List<CustomerContactPoint>();
         for (var i = 0; i < inputs.Count; i++)
@@ -156,7 +150,7 @@ internal static class CustomerNormalizer
                 : PhoneNormalizer.Normalize(input.Value, phoneRegion);
             if (error is not null || value is null)
             {
-                errors.Add($"contactPoints[{i}].value", error ?? "A contact needs a value.");
+                errors.Add($"contactPoints[{i}].value", error ?? LocalizableText.Of("A contact needs a value."));
                 continue;
             }
 
@@ -166,12 +160,12 @@ internal static class CustomerNormalizer
         return points;
     }
 
-    private static List<CustomerFieldValue> CustomFields(IReadOnlyDictionary<string, string?> values, IReadOnlyList<CustomFieldDefinition> fields, FieldErrors errors)
+    private static List<CustomerFieldValue> CustomFields(IReadOnlyDictionary<string, string?> values, IReadOnlyList<CustomFieldDefinition> fields, List<FieldRefusal> errors)
     {
         var result = new List<CustomerFieldValue>();
         foreach (var key in values.Keys.Where(k => fields.All(f => f.Key != k)))
         {
-            errors.Add($"customFields.{key}", $"There is no custom field '{key}'.");
+            errors.Add($"customFields.{key}", "There is no custom field '{0}'.", key);
         }
 
         foreach (var field in fields)
@@ -181,7 +175,7 @@ internal static class CustomerNormalizer
             {
                 if (field.Required)
                 {
-                    errors.Add($"customFields.{field.Key}", $"{field.Label} is required.");
+                    errors.Add($"customFields.{field.Key}", "{0} is required.", field.Label);
                 }
 
                 continue;
@@ -202,19 +196,19 @@ internal static class CustomerNormalizer
     }
 
     /// <summary>A custom field's value in its stored form (invariant number, yyyy-MM-dd date), or why it does not fit.</summary>
-    public static (string? Value, string? Error) CustomFieldValue(CustomFieldDefinition field, string text) => field.Type switch
+    public static (string? Value, LocalizableText? Error) CustomFieldValue(CustomFieldDefinition field, string text) => field.Type switch
     {
         CustomFieldType.Number when decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var number) => (number.ToString(CultureInfo.InvariantCulture), null),
-        CustomFieldType.Number => (null, $"{field.Label}: '{text}' is not a number."),
+        CustomFieldType.Number => (null, LocalizableText.Of("{0}: '{1}' is not a number.", field.Label, text)),
         CustomFieldType.Date when DateOnly.TryParse(text, CultureInfo.InvariantCulture, out var date) => (date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), null),
-        CustomFieldType.Date => (null, $"{field.Label}: '{text}' is not a date (yyyy-MM-dd)."),
+        CustomFieldType.Date => (null, LocalizableText.Of("{0}: '{1}' is not a date (yyyy-MM-dd).", field.Label, text)),
         CustomFieldType.Choice when field.ChoiceList.Contains(text) => (text, null),
-        CustomFieldType.Choice => (null, $"{field.Label}: '{text}' is not one of {string.Join(", ", field.ChoiceList)}."),
-        _ when text.Length > 1000 => (null, $"{field.Label} is longer than 1000 characters."),
+        CustomFieldType.Choice => (null, LocalizableText.Of("{0}: '{1}' is not one of {2}.", field.Label, text, string.Join(", ", field.ChoiceList))),
+        _ when text.Length > 1000 => (null, LocalizableText.Of("{0} is longer than 1000 characters.", field.Label)),
         _ => (text, null),
     };
 
-    private static bool Fail(FieldErrors errors, string field, string message)
+    private static bool Fail(List<FieldRefusal> errors, string field, string message)
     {
         errors.Add(field, message);
         return false;

@@ -7,28 +7,16 @@ using RetailCrm.Modules.Members.Infrastructure.Persistence;
 using RetailCrm.Sdk.Authorization;
 using RetailCrm.Sdk.Events;
 using RetailCrm.Sdk.MultiTenancy;
+using RetailCrm.Sdk.Results;
 using RetailCrm.Sdk.Settings;
 
 namespace RetailCrm.Modules.Members.Application.Customers;
 
-/// <summary>The outcome of saving a customer.</summary>
-internal abstract record SaveOutcome
-{
-    public sealed record Saved(CustomerDetails Customer) : SaveOutcome;
-
-    /// <summary>Likely duplicates exist; nothing was saved. Save again with confirmation to keep both.</summary>
-    public sealed record DuplicatesFound(IReadOnlyList<DuplicateMatch> Candidates) : SaveOutcome;
-
-    public sealed record Invalid(FieldErrors Errors) : SaveOutcome;
-
-    /// <summary>Change approval is on: the change waits as a change request; the record is unchanged.</summary>
-    public sealed record PendingApproval(Guid ChangeRequestId) : SaveOutcome;
-
-    public sealed record NotFound : SaveOutcome;
-
-    /// <summary>The record changed since it was read (<see cref="Customer.Version"/>); nothing was saved.</summary>
-    public sealed record Conflict(long CurrentVersion) : SaveOutcome;
-}
+/// <summary>
+/// What a save did: <see cref="Customer"/> is the record as stored now. With change approval on, a change
+/// waits as the change request <see cref="PendingChangeRequestId"/> and the record is unchanged.
+/// </summary>
+internal sealed record SavedCustomer(CustomerDetails Customer, Guid? PendingChangeRequestId = null);
 
 /// <summary>Creates, changes, finds and removes customers of the current tenant, within the user's data scope.</summary>
 internal sealed class CustomerService(
@@ -48,7 +36,11 @@ internal sealed class CustomerService(
     public async Task<IQueryable<Customer>> VisibleAsync(CancellationToken cancellationToken) =>
         db.Customers.ApplyDataScope(await dataScope.GetAsync(cancellationToken), c => c.OwnerUserId, c => c.UnitId);
 
-    public async Task<(Customer? Draft, FieldErrors Errors)> NormalizeAsync(CustomerInput input, CancellationToken cancellationToken)
+    /// <summary>The refusal's extension with the likely duplicates (<see cref="DuplicateMatch"/> list).</summary>
+    public const string CandidatesExtension = "candidates";
+
+    /// <summary>The normalized, unsaved customer, or the fields at fault.</summary>
+    public async Task<Result<Customer>> NormalizeAsync(CustomerInput input, CancellationToken cancellationToken)
     {
         var (draft, errors) = (await NormalizationRulesAsync(cancellationToken)).Normalize(input);
         if (input.ParentId is { } parentId && !await db.Customers.AnyAsync(c => c.Id == parentId && c.Kind == CustomerKind.Organization, cancellationToken))
@@ -56,8 +48,12 @@ internal sealed class CustomerService(
             errors.Add("parentId", "The parent must be an existing organization.");
         }
 
-        return (errors.Count == 0 ? draft : null, errors);
+        return errors.Count == 0 ? draft : MembersRefusals.Invalid("The customer is not valid", errors);
     }
+
+    /// <summary>The likely duplicates a refused create carries (<see cref="CandidatesExtension"/>), or none.</summary>
+    public static IReadOnlyList<DuplicateMatch> CandidatesOf(Refusal refusal) =>
+        refusal.Extensions.TryGetValue(CandidatesExtension, out var candidates) && candidates is IReadOnlyList<DuplicateMatch> list ? list : [];
 
     /// <summary>
     /// The tenant's normalization rules (phone region, custom fields), read once: an import applies
@@ -70,21 +66,26 @@ internal sealed class CustomerService(
 
     public async Task<IReadOnlyList<DuplicateMatch>> CheckDuplicatesAsync(CustomerInput input, Guid? excludeId, CancellationToken cancellationToken)
     {
-        var (draft, _) = await NormalizeAsync(input, cancellationToken);
-        return draft is null ? [] : await duplicates.FindAsync(draft, excludeId, cancellationToken);
+        var draft = await NormalizeAsync(input, cancellationToken);
+        return draft.IsRefused ? [] : await duplicates.FindAsync(draft.Value, excludeId, cancellationToken);
     }
 
-    public async Task<SaveOutcome> CreateAsync(CustomerInput input, bool keepDespiteDuplicates, CancellationToken cancellationToken)
+    /// <summary>Creates a customer; refused with the likely duplicates (<see cref="CandidatesExtension"/>) unless <paramref name="keepDespiteDuplicates"/>.</summary>
+    public async Task<Result<SavedCustomer>> CreateAsync(CustomerInput input, bool keepDespiteDuplicates, CancellationToken cancellationToken)
     {
-        var (draft, errors) = await NormalizeAsync(input, cancellationToken);
-        if (draft is null)
+        var normalized = await NormalizeAsync(input, cancellationToken);
+        if (normalized.IsRefused)
         {
-            return new SaveOutcome.Invalid(errors);
+            return normalized.Refusal;
         }
 
+        var draft = normalized.Value;
         if (!keepDespiteDuplicates && await duplicates.FindAsync(draft, null, cancellationToken) is { Count: > 0 } candidates)
         {
-            return new SaveOutcome.DuplicatesFound(candidates);
+            return Refusal.Conflict("members/likely-duplicates",
+                    "Existing customers look like this one. Check them, then save again with keepDespiteDuplicates=true to keep both.")
+                .Titled("Likely duplicates exist")
+                .With(CandidatesExtension, candidates);
         }
 
         var now = DateTime.UtcNow;
@@ -93,7 +94,7 @@ internal sealed class CustomerService(
         db.Customers.Add(draft);
         events.Publish(new CustomerCreatedIntegrationEvent(draft.Id, draft.Code, draft.DisplayName));
         await db.SaveChangesAsync(cancellationToken);
-        return new SaveOutcome.Saved(CustomerDetails.From(draft));
+        return new SavedCustomer(CustomerDetails.From(draft));
     }
 
     public async Task<CustomerDetails?> GetAsync(Guid id, CancellationToken cancellationToken)
@@ -144,24 +145,27 @@ internal sealed class CustomerService(
             .Select(c => (Guid?)c.Id).FirstOrDefaultAsync(cancellationToken);
     }
 
-    public async Task<SaveOutcome> UpdateAsync(Guid id, CustomerInput input, long expectedVersion, CancellationToken cancellationToken)
+    /// <summary>Changes a customer read at <paramref name="expectedVersion"/>; with change approval on, the change waits as a change request.</summary>
+    public async Task<Result<SavedCustomer>> UpdateAsync(Guid id, CustomerInput input, long expectedVersion, CancellationToken cancellationToken)
     {
         var customer = await Load(await VisibleAsync(cancellationToken)).FirstOrDefaultAsync(c => c.Id == id && c.Status == CustomerStatus.Active, cancellationToken);
         if (customer is null)
         {
-            return new SaveOutcome.NotFound();
+            return MembersRefusals.CustomerNotFound;
         }
 
         if (customer.Version != expectedVersion)
         {
-            return new SaveOutcome.Conflict(customer.Version);
+            return ChangedMeanwhile(customer.Version);
         }
 
-        var (draft, errors) = await NormalizeAsync(input, cancellationToken);
-        if (draft is null)
+        var normalized = await NormalizeAsync(input, cancellationToken);
+        if (normalized.IsRefused)
         {
-            return new SaveOutcome.Invalid(errors);
+            return normalized.Refusal;
         }
+
+        var draft = normalized.Value;
 
         if (await settings.GetBoolAsync(MembersSettings.ChangeApproval, cancellationToken)
             && !await permissions.IsGrantedAsync(MembersPermissions.Approve, cancellationToken))
@@ -179,7 +183,7 @@ internal sealed class CustomerService(
             };
             db.ChangeRequests.Add(request);
             await db.SaveChangesAsync(cancellationToken);
-            return new SaveOutcome.PendingApproval(request.Id);
+            return new SavedCustomer(CustomerDetails.From(customer), request.Id);
         }
 
         CustomerChanges.Apply(customer, draft);
@@ -189,11 +193,16 @@ internal sealed class CustomerService(
         }
         catch (DbUpdateConcurrencyException)
         {
-            return new SaveOutcome.Conflict(-1);
+            return ChangedMeanwhile(-1);
         }
 
-        return new SaveOutcome.Saved(CustomerDetails.From(customer));
+        return new SavedCustomer(CustomerDetails.From(customer));
     }
+
+    /// <summary>The record changed since it was read (<see cref="Customer.Version"/>); nothing was saved.</summary>
+    private static Refusal ChangedMeanwhile(long currentVersion) =>
+        Refusal.Conflict("members/version-conflict", "Read it again (current version {0}) and repeat your change.", currentVersion)
+            .Titled("The customer was changed meanwhile");
 
     /// <summary>Marks a customer deleted; its purchases and history stay for audit and analysis.</summary>
     public async Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken)

@@ -1,11 +1,12 @@
 using System.Net.Mail;
+using RetailCrm.Sdk.Results;
 
 namespace RetailCrm.Modules.Members.Application.DataQuality;
 
 /// <summary>E-mail addresses trimmed, lower-cased and checked.</summary>
 internal static class EmailNormalizer
 {
-    public static (string? Email, string? Error) Normalize(string? text)
+    public static (string? Email, LocalizableText? Error) Normalize(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -16,6 +17,6 @@ internal static class EmailNormalizer
         return MailAddress.TryCreate(email, out var parsed) && parsed.Address == email && email.Contains('.', StringComparison.Ordinal)
             && email.IndexOf('@', StringComparison.Ordinal) is var at and > 0 && email.LastIndexOf('.') > at + 1
             ? (email, null)
-            : (null, $"'{text.Trim()}' is not an e-mail address.");
+            : (null, LocalizableText.Of("'{0}' is not an e-mail address.", text.Trim()));
     }
 }

@@ -1,4 +1,5 @@
 using PhoneNumbers;
+using RetailCrm.Sdk.Results;
 
 namespace RetailCrm.Modules.Members.Application.DataQuality;
 
@@ -8,7 +9,7 @@ internal static class PhoneNormalizer
     private static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
 
     /// <summary>The E.164 form, or null with the reason when the text is not a valid number.</summary>
-    public static (string? E164, string? Error) Normalize(string? text, string defaultRegion)
+    public static (string? E164, LocalizableText? Error) Normalize(string? text, string defaultRegion)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -20,11 +21,11 @@ internal static class PhoneNormalizer
             var number = Util.Parse(text.Trim(), defaultRegion.ToUpperInvariant());
             return Util.IsValidNumber(number)
                 ? (Util.Format(number, PhoneNumberFormat.E164), null)
-                : (null, $"'{text}' is not a valid phone number for {Util.GetRegionCodeForNumber(number) ?? defaultRegion}.");
+                : (null, LocalizableText.Of("'{0}' is not a valid phone number for {1}.", text, Util.GetRegionCodeForNumber(number) ?? defaultRegion));
         }
         catch (NumberParseException)
         {
-            return (null, $"'{text}' is not a phone number.");
+            return (null, LocalizableText.Of("'{0}' is not a phone number.", text));
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using RetailCrm.Sdk.Results;
 
 namespace RetailCrm.Modules.Members.Application.DataQuality;
 
@@ -24,7 +25,7 @@ internal static partial class PostcodeValidator
     private static readonly HashSet<string> WithoutPostcodes = new(StringComparer.OrdinalIgnoreCase) { "HK", "MO" };
 
     /// <summary>The postcode as stored (trimmed, upper-case), or an error naming the expected format.</summary>
-    public static (string? Postcode, string? Error) Normalize(string? postcode, string region)
+    public static (string? Postcode, LocalizableText? Error) Normalize(string? postcode, string region)
     {
         if (string.IsNullOrWhiteSpace(postcode))
         {
@@ -34,11 +35,11 @@ internal static partial class PostcodeValidator
         var value = postcode.Trim().ToUpperInvariant();
         if (WithoutPostcodes.Contains(region))
         {
-            return (null, $"{region} addresses have no postcode.");
+            return (null, LocalizableText.Of("{0} addresses have no postcode.", region));
         }
 
         return !Formats.TryGetValue(region, out var format) || format.IsMatch(value)
             ? (value, null)
-            : (null, $"'{postcode.Trim()}' is not a postcode of {region.ToUpperInvariant()}.");
+            : (null, LocalizableText.Of("'{0}' is not a postcode of {1}.", postcode.Trim(), region.ToUpperInvariant()));
     }
 }

@@ -55,15 +55,16 @@ internal sealed class MembersDemoData(MembersDbContext db, CustomerService custo
             Kind = CustomerKind.Person, DisplayName = "张 伟", Phone = "+86 138-0013-8000", Birthday = new DateOnly(1988, 3, 12), Tags = [DemoTag],
         }, keepDespiteDuplicates: true, cancellationToken);
 
-        if (await customers.CreateAsync(new CustomerInput
-            {
-                Kind = CustomerKind.Organization, DisplayName = "上海明远贸易有限公司", Phone = "021 6234 5678", Email = "purchasing@mingyuan.example.cn",
-                IdentityNumber = "91310000MA1FL0XX1X", Currency = "CNY", PaymentTerms = "30 days net", TaxClass = "VAT-13", CreditLimit = 50_000_000, Tags = [DemoTag, "trade"],
-            }, keepDespiteDuplicates: true, cancellationToken) is SaveOutcome.Saved { Customer: var parent })
+        var trade = await customers.CreateAsync(new CustomerInput
+        {
+            Kind = CustomerKind.Organization, DisplayName = "上海明远贸易有限公司", Phone = "021 6234 5678", Email = "purchasing@mingyuan.example.cn",
+            IdentityNumber = "91310000MA1FL0XX1X", Currency = "CNY", PaymentTerms = "30 days net", TaxClass = "VAT-13", CreditLimit = 50_000_000, Tags = [DemoTag, "trade"],
+        }, keepDespiteDuplicates: true, cancellationToken);
+        if (!trade.IsRefused)
         {
             await customers.CreateAsync(new CustomerInput
             {
-                Kind = CustomerKind.Organization, DisplayName = "上海明远贸易有限公司 浦东分公司", ParentId = parent.Id, Phone = "021 5888 1234", Tags = [DemoTag, "trade"],
+                Kind = CustomerKind.Organization, DisplayName = "上海明远贸易有限公司 浦东分公司", ParentId = trade.Value.Customer.Id, Phone = "021 5888 1234", Tags = [DemoTag, "trade"],
             }, keepDespiteDuplicates: true, cancellationToken);
         }
     }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using RetailCrm.Modules.Members.Application.Customers;
 using RetailCrm.Modules.Members.Domain;
 using RetailCrm.Modules.Members.Infrastructure.Persistence;
+using RetailCrm.Sdk.Results;
 
 namespace RetailCrm.Modules.Members.Application.Duplicates;
 
@@ -10,15 +11,6 @@ internal sealed record CustomerBrief(Guid Id, string Code, string DisplayName, s
 
 /// <summary>A likely duplicate pair as listed: highest score first.</summary>
 internal sealed record DuplicatePair(Guid Id, int Score, IReadOnlyList<string> Reasons, DuplicateStatus Status, DateTime FoundAt, CustomerBrief First, CustomerBrief Second);
-
-internal enum DismissOutcome
-{
-    Dismissed,
-    NotFound,
-
-    /// <summary>The pair was merged; there is nothing to dismiss.</summary>
-    AlreadyMerged,
-}
 
 /// <summary>Lists the pairs the scan found (within the user's data scope) and dismisses the ones that are not duplicates.</summary>
 internal sealed class DuplicateQueries(MembersDbContext db, CustomerService customers)
@@ -46,8 +38,8 @@ internal sealed class DuplicateQueries(MembersDbContext db, CustomerService cust
         return new PagedResult<DuplicatePair>(items, page, pageSize, total);
     }
 
-    /// <summary>Marks a pair as not duplicates; later scans leave it dismissed.</summary>
-    public async Task<DismissOutcome> DismissAsync(Guid id, CancellationToken cancellationToken)
+    /// <summary>Marks a pair as not duplicates (later scans leave it dismissed); null when done, else why not.</summary>
+    public async Task<Refusal?> DismissAsync(Guid id, CancellationToken cancellationToken)
     {
         var visible = await customers.VisibleAsync(cancellationToken);
         var candidate = await db.DuplicateCandidates
@@ -56,15 +48,15 @@ internal sealed class DuplicateQueries(MembersDbContext db, CustomerService cust
         switch (candidate?.Status)
         {
             case null:
-                return DismissOutcome.NotFound;
+                return MembersRefusals.DuplicatePairNotFound;
             case DuplicateStatus.Merged:
-                return DismissOutcome.AlreadyMerged;
+                return Refusal.Conflict("members/already-merged", "A merged pair cannot be dismissed.").Titled("The pair was merged");
             case DuplicateStatus.Open:
                 candidate.Status = DuplicateStatus.Dismissed;
                 await db.SaveChangesAsync(cancellationToken);
                 break;
         }
 
-        return DismissOutcome.Dismissed;
+        return null;
     }
 }

@@ -37,13 +37,10 @@ internal sealed class CustomerImporter(MembersDbContext db, CustomerService cust
         {
             var input = ToInput(row, mapping, findings);
             var (draft, errors) = rules.Normalize(input);
-            foreach (var (field, messages) in errors)
+            foreach (var error in errors)
             {
-                var target = ImportField(field);
-                foreach (var message in messages)
-                {
-                    findings.Error(row.Number, target, mapping.Column(target), message);
-                }
+                var target = ImportField(error.Field);
+                findings.Error(row.Number, target, mapping.Column(target), error.Text.English());
             }
 
             if (findings.HasError(row.Number))

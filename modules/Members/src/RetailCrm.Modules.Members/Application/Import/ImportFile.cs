@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using CsvHelper;
 using MiniExcelLibs;
+using RetailCrm.Sdk.Results;
 
 namespace RetailCrm.Modules.Members.Application.Import;
 
@@ -14,8 +15,11 @@ internal sealed record ImportRow(int Number, string?[] Cells)
 /// <summary>An import file read into its header names and data rows.</summary>
 internal sealed record ImportTable(IReadOnlyList<string> Headers, IReadOnlyList<ImportRow> Rows);
 
-/// <summary>The file cannot be read as CSV or .xlsx; the message says why.</summary>
-internal sealed class ImportFileException(string message) : Exception(message);
+/// <summary>The file cannot be read as CSV or .xlsx; <see cref="Text"/> says why (the message is its English).</summary>
+internal sealed class ImportFileException(LocalizableText text) : Exception(text.English())
+{
+    public LocalizableText Text { get; } = text;
+}
 
 /// <summary>
 /// Reads CSV (UTF-8, or GB18030 as Chinese Excel saves it; comma, semicolon or tab) and Excel
@@ -35,14 +39,14 @@ internal static class ImportFileReader
     {
         if (content.Length == 0)
         {
-            throw new ImportFileException("The file is empty.");
+            throw new ImportFileException(LocalizableText.Of("The file is empty."));
         }
 
         var rows = IsExcel(fileName, content) ? ReadExcel(content) : ReadCsv(content);
         using var enumerator = rows.GetEnumerator();
         if (!enumerator.MoveNext() || enumerator.Current.All(string.IsNullOrWhiteSpace))
         {
-            throw new ImportFileException("The file has no header row.");
+            throw new ImportFileException(LocalizableText.Of("The file has no header row."));
         }
 
         var headers = enumerator.Current.Select(h => h?.Trim() ?? "").ToList();
@@ -58,7 +62,7 @@ internal static class ImportFileReader
 
             if (data.Count == MaxRows)
             {
-                throw new ImportFileException($"The file has more than {MaxRows} rows; split it.");
+                throw new ImportFileException(LocalizableText.Of("The file has more than {0} rows; split it.", MaxRows));
             }
 
             data.Add(new ImportRow(number, enumerator.Current));
@@ -98,7 +102,7 @@ internal static class ImportFileReader
         }
         catch (CsvFormatException e)
         {
-            throw new ImportFileException($"The CSV cannot be read near line {e.LineNumber}: {e.Message.Split('\n')[0]}");
+            throw new ImportFileException(LocalizableText.Of("The CSV cannot be read near line {0}: {1}", e.LineNumber, e.Message.Split('\n')[0]));
         }
     }
 
@@ -127,7 +131,7 @@ internal static class ImportFileReader
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            throw new ImportFileException($"The Excel file cannot be read: {e.Message}");
+            throw new ImportFileException(LocalizableText.Of("The Excel file cannot be read: {0}", e.Message));
         }
 
         using var enumerator = rows.GetEnumerator();
@@ -145,7 +149,7 @@ internal static class ImportFileReader
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                throw new ImportFileException($"The Excel file cannot be read: {e.Message}");
+                throw new ImportFileException(LocalizableText.Of("The Excel file cannot be read: {0}", e.Message));
             }
 
             // Keys are column letters A, B, ... in order; a row has every column up to the widest one.

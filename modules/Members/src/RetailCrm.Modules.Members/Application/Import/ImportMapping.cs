@@ -1,5 +1,6 @@
 using System.Text;
 using RetailCrm.Modules.Members.Domain;
+using RetailCrm.Sdk.Results;
 
 namespace RetailCrm.Modules.Members.Application.Import;
 
@@ -69,35 +70,35 @@ internal static class ImportFields
         return mapping;
     }
 
-    /// <summary>Why a mapping cannot be used, by field; empty when it can.</summary>
-    public static Dictionary<string, string[]> Validate(ImportKind kind, IReadOnlyList<ImportField> fields, IReadOnlyDictionary<string, string> mapping, IReadOnlyList<string> headers)
+    /// <summary>Why a mapping cannot be used, by field (the import field's key, or <c>mapping</c>); empty when it can.</summary>
+    public static List<FieldRefusal> Validate(ImportKind kind, IReadOnlyList<ImportField> fields, IReadOnlyDictionary<string, string> mapping, IReadOnlyList<string> headers)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new List<FieldRefusal>();
         foreach (var (target, column) in mapping)
         {
             if (fields.All(f => f.Key != target))
             {
-                errors[target] = [$"There is no field '{target}' to import into."];
+                errors.Add(target, "There is no field '{0}' to import into.", target);
             }
             else if (!headers.Contains(column, StringComparer.Ordinal))
             {
-                errors[target] = [$"The file has no column '{column}'."];
+                errors.Add(target, "The file has no column '{0}'.", column);
             }
         }
 
         foreach (var field in fields.Where(f => f.Required && !mapping.ContainsKey(f.Key)))
         {
-            errors[field.Key] = [$"Choose the column for {field.Label}."];
+            errors.Add(field.Key, "Choose the column for {0}.", field.Label);
         }
 
         if (kind == ImportKind.Purchases && !mapping.ContainsKey("customerCode") && !mapping.ContainsKey("phone"))
         {
-            errors["customerCode"] = ["Choose the column of the customer code or of the phone."];
+            errors.Add("customerCode", "Choose the column of the customer code or of the phone.");
         }
 
         if (mapping.Values.GroupBy(v => v, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
         {
-            errors["mapping"] = [$"The column '{twice.Key}' is chosen for more than one field."];
+            errors.Add("mapping", "The column '{0}' is chosen for more than one field.", twice.Key);
         }
 
         return errors;

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using RetailCrm.Modules.Members.Domain;
 using RetailCrm.Modules.Members.Infrastructure.Persistence;
 using RetailCrm.Sdk.MultiTenancy;
+using RetailCrm.Sdk.Results;
 
 namespace RetailCrm.Modules.Members.Application.Import;
 
@@ -24,22 +25,11 @@ internal sealed record ImportBatchView(
     DateTime? CommittedAt,
     ImportReport Report);
 
+/// <summary>A batch ready for a dry run or a commit: the stored batch, its file as read now, its fields and its mapping resolved against the file.</summary>
+internal sealed record OpenBatch(ImportBatch Batch, ImportTable Table, IReadOnlyList<ImportField> Fields, ResolvedMapping Mapping);
+
 /// <summary>A short line of the list of recent batches.</summary>
 internal sealed record ImportBatchSummary(Guid Id, ImportKind Kind, string FileName, ImportStatus Status, int TotalRows, int ImportedRows, string CreatedBy, DateTime CreatedAt);
-
-/// <summary>The outcome of an import step.</summary>
-internal abstract record ImportOutcome
-{
-    public sealed record Done(ImportBatchView Batch) : ImportOutcome;
-
-    public sealed record NotFound : ImportOutcome;
-
-    /// <summary>The input is wrong (file, mapping); nothing changed.</summary>
-    public sealed record Invalid(string Title, IDictionary<string, string[]> Errors) : ImportOutcome;
-
-    /// <summary>The batch is not in a state for this step (already committed, or rows have errors and are not skipped); nothing was written.</summary>
-    public sealed record Refused(string Title, string Detail, ImportBatchView Batch) : ImportOutcome;
-}
 
 /// <summary>
 /// The import flow: upload (the file is kept on the batch) → column mapping (suggested from the
@@ -47,12 +37,18 @@ internal abstract record ImportOutcome
 /// one transaction; error rows only left out when the user chose so; duplicates skipped unless
 /// chosen). Every step reads the stored file again, so the commit acts on the data as it is then.
 /// </summary>
+/// <remarks>
+/// A step is refused as <c>members/invalid-import</c> (400) when the file or the mapping is wrong, and as
+/// <c>members/import-refused</c> (409) when the batch is not in a state for it; that refusal carries the batch and
+/// its report as the extension <see cref="BatchExtension"/>, so the caller sees which rows are at fault.
+/// </remarks>
 internal sealed class ImportService(MembersDbContext db, CustomerImporter customerImporter, PurchaseImporter purchaseImporter, ICurrentUser currentUser)
 {
     public const long MaxFileBytes = 32 * 1024 * 1024;
+    public const string BatchExtension = "batch";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public async Task<ImportOutcome> UploadAsync(ImportKind kind, string fileName, byte[] content, CancellationToken cancellationToken)
+    public async Task<Result<ImportBatchView>> UploadAsync(ImportKind kind, string fileName, byte[] content, CancellationToken cancellationToken)
     {
         ImportTable table;
         try
@@ -61,7 +57,7 @@ internal sealed class ImportService(MembersDbContext db, CustomerImporter custom
         }
         catch (ImportFileException e)
         {
-            return new ImportOutcome.Invalid("The file cannot be imported", new Dictionary<string, string[]> { ["file"] = [e.Message] });
+            return Invalid("The file cannot be imported", [new FieldRefusal("file", e.Text)]);
         }
 
         var fields = await FieldsAsync(kind, cancellationToken);
@@ -80,7 +76,7 @@ internal sealed class ImportService(MembersDbContext db, CustomerImporter custom
         };
         db.ImportBatches.Add(batch);
         await db.SaveChangesAsync(cancellationToken);
-        return new ImportOutcome.Done(View(batch, table.Headers, fields));
+        return View(batch, table.Headers, fields);
     }
 
     public async Task<IReadOnlyList<ImportBatchSummary>> ListAsync(CancellationToken cancellationToken) =>
@@ -88,66 +84,56 @@ internal sealed class ImportService(MembersDbContext db, CustomerImporter custom
             .Select(b => new ImportBatchSummary(b.Id, b.Kind, b.FileName, b.Status, b.TotalRows, b.ImportedRows, b.CreatedBy, b.CreatedAt))
             .ToListAsync(cancellationToken);
 
-    public async Task<ImportOutcome> GetAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<Result<ImportBatchView>> GetAsync(Guid id, CancellationToken cancellationToken)
     {
         var batch = await db.ImportBatches.AsNoTracking().FirstOrDefaultAsync(b => b.Id == id, cancellationToken);
         return batch is null
-            ? new ImportOutcome.NotFound()
-            : new ImportOutcome.Done(View(batch, ImportFileReader.Read(batch.FileName, batch.Content, headersOnly: true).Headers, await FieldsAsync(batch.Kind, cancellationToken)));
+            ? MembersRefusals.ImportBatchNotFound
+            : View(batch, ImportFileReader.Read(batch.FileName, batch.Content, headersOnly: true).Headers, await FieldsAsync(batch.Kind, cancellationToken));
     }
 
-    public async Task<ImportOutcome> SetMappingAsync(Guid id, IReadOnlyDictionary<string, string> mapping, CancellationToken cancellationToken)
+    public async Task<Result<ImportBatchView>> SetMappingAsync(Guid id, IReadOnlyDictionary<string, string> mapping, CancellationToken cancellationToken)
     {
         var batch = await db.ImportBatches.FirstOrDefaultAsync(b => b.Id == id, cancellationToken);
         if (batch is null)
         {
-            return new ImportOutcome.NotFound();
+            return MembersRefusals.ImportBatchNotFound;
         }
 
         var headers = ImportFileReader.Read(batch.FileName, batch.Content, headersOnly: true).Headers;
         var fields = await FieldsAsync(batch.Kind, cancellationToken);
         if (batch.Status == ImportStatus.Committed)
         {
-            return new ImportOutcome.Refused("The batch is committed", "A committed batch cannot change; upload the file again.", View(batch, headers, fields));
+            return Committed(LocalizableText.Of("A committed batch cannot change; upload the file again."), View(batch, headers, fields));
         }
 
         var cleaned = mapping.Where(kv => !string.IsNullOrWhiteSpace(kv.Value)).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
         var errors = ImportFields.Validate(batch.Kind, fields, cleaned, headers);
         if (errors.Count > 0)
         {
-            return new ImportOutcome.Invalid("The column mapping is not valid", errors);
+            return Invalid("The column mapping is not valid", errors);
         }
 
         batch.Mapping = JsonSerializer.Serialize(cleaned, Json);
         batch.Status = ImportStatus.Uploaded;
         await db.SaveChangesAsync(cancellationToken);
-        return new ImportOutcome.Done(View(batch, headers, fields));
+        return View(batch, headers, fields);
     }
 
     /// <summary>Reads and checks every row and stores the report; writes no customer or purchase.</summary>
-    public async Task<ImportOutcome> DryRunAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<Result<ImportBatchView>> DryRunAsync(Guid id, CancellationToken cancellationToken)
     {
-        var batch = await db.ImportBatches.FirstOrDefaultAsync(b => b.Id == id, cancellationToken);
-        if (batch is null)
+        var open = await OpenAsync(id, LocalizableText.Of("It was imported already; its report is the commit's."), cancellationToken);
+        if (open.IsRefused)
         {
-            return new ImportOutcome.NotFound();
+            return open.Refusal;
         }
 
-        var (table, fields, mapping, invalid) = await PrepareAsync(batch, cancellationToken);
-        if (invalid is not null)
-        {
-            return invalid;
-        }
-
-        if (batch.Status == ImportStatus.Committed)
-        {
-            return new ImportOutcome.Refused("The batch is committed", "It was imported already; its report is the commit's.", View(batch, table.Headers, fields));
-        }
-
+        var (batch, table, fields, mapping) = open.Value;
         var (findings, valid) = await AnalyzeAsync(batch.Kind, table, mapping, cancellationToken);
         Store(batch, findings.ToReport(table.Rows.Count, valid), ImportStatus.DryRun);
         await db.SaveChangesAsync(cancellationToken);
-        return new ImportOutcome.Done(View(batch, table.Headers, fields));
+        return View(batch, table.Headers, fields);
     }
 
     /// <summary>
@@ -155,25 +141,15 @@ internal sealed class ImportService(MembersDbContext db, CustomerImporter custom
     /// unless <see cref="CommitOptions.SkipErrorRows"/>; duplicates are left out unless
     /// <see cref="CommitOptions.ImportDuplicates"/> (purchases already recorded never are).
     /// </summary>
-    public async Task<ImportOutcome> CommitAsync(Guid id, CommitOptions options, CancellationToken cancellationToken)
+    public async Task<Result<ImportBatchView>> CommitAsync(Guid id, CommitOptions options, CancellationToken cancellationToken)
     {
-        var batch = await db.ImportBatches.FirstOrDefaultAsync(b => b.Id == id, cancellationToken);
-        if (batch is null)
+        var open = await OpenAsync(id, LocalizableText.Of("It was imported already; upload the file again to import it once more."), cancellationToken);
+        if (open.IsRefused)
         {
-            return new ImportOutcome.NotFound();
+            return open.Refusal;
         }
 
-        var (table, fields, mapping, invalid) = await PrepareAsync(batch, cancellationToken);
-        if (invalid is not null)
-        {
-            return invalid;
-        }
-
-        if (batch.Status == ImportStatus.Committed)
-        {
-            return new ImportOutcome.Refused("The batch is committed", "It was imported already; upload the file again to import it once more.", View(batch, table.Headers, fields));
-        }
-
+        var (batch, table, fields, mapping) = open.Value;
         if (batch.Kind == ImportKind.Purchases)
         {
             var analysis = await purchaseImporter.AnalyzeAsync(table, mapping, cancellationToken);
@@ -193,15 +169,15 @@ internal sealed class ImportService(MembersDbContext db, CustomerImporter custom
         }
     }
 
-    private async Task<ImportOutcome> CommitRowsAsync(ImportBatch batch, ImportTable table, IReadOnlyList<ImportField> fields, RowFindings findings, CommitOptions options,
+    private async Task<Result<ImportBatchView>> CommitRowsAsync(ImportBatch batch, ImportTable table, IReadOnlyList<ImportField> fields, RowFindings findings, CommitOptions options,
         int validRows, Func<CancellationToken, Task<int>> write, CancellationToken cancellationToken)
     {
         if (findings.ErrorRows > 0 && !options.SkipErrorRows)
         {
-            var message = $"{findings.ErrorRows} row(s) have errors; nothing was imported. Correct the file, or commit again leaving out the rows with errors.";
-            Store(batch, findings.ToReport(table.Rows.Count, validRows, message: message), ImportStatus.DryRun);
+            var message = LocalizableText.Of("{0} row(s) have errors; nothing was imported. Correct the file, or commit again leaving out the rows with errors.", findings.ErrorRows);
+            Store(batch, findings.ToReport(table.Rows.Count, validRows, message: message.English()), ImportStatus.DryRun);
             await db.SaveChangesAsync(cancellationToken);
-            return new ImportOutcome.Refused("Rows have errors", message, View(batch, table.Headers, fields));
+            return Refused("Rows have errors", message, View(batch, table.Headers, fields));
         }
 
         // Purchases are written through EF in chunks: change detection runs once per chunk (in SaveChanges), not on every Add.
@@ -222,17 +198,17 @@ internal sealed class ImportService(MembersDbContext db, CustomerImporter custom
         {
             db.ChangeTracker.Clear();
             var failed = await db.ImportBatches.FirstAsync(b => b.Id == batch.Id, cancellationToken);
-            var message = $"The commit failed and nothing was imported: {e.InnerException?.Message ?? e.Message}";
-            Store(failed, findings.ToReport(table.Rows.Count, validRows, message: message), ImportStatus.Failed);
+            var message = LocalizableText.Of("The commit failed and nothing was imported: {0}", e.InnerException?.Message ?? e.Message);
+            Store(failed, findings.ToReport(table.Rows.Count, validRows, message: message.English()), ImportStatus.Failed);
             await db.SaveChangesAsync(cancellationToken);
-            return new ImportOutcome.Refused("The commit failed", message, View(failed, table.Headers, fields));
+            return Refused("The commit failed", message, View(failed, table.Headers, fields));
         }
         finally
         {
             db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
         }
 
-        return new ImportOutcome.Done(View(batch, table.Headers, fields));
+        return View(batch, table.Headers, fields);
     }
 
     private async Task<(RowFindings Findings, int Valid)> AnalyzeAsync(ImportKind kind, ImportTable table, ResolvedMapping mapping, CancellationToken cancellationToken)
@@ -247,15 +223,40 @@ internal sealed class ImportService(MembersDbContext db, CustomerImporter custom
         return (customers.Findings, customers.Candidates.Count);
     }
 
-    private async Task<(ImportTable Table, IReadOnlyList<ImportField> Fields, ResolvedMapping Mapping, ImportOutcome? Invalid)> PrepareAsync(ImportBatch batch, CancellationToken cancellationToken)
+    /// <summary>
+    /// The batch, its file read again and its mapping checked against it, for a dry run or a commit; refused when
+    /// there is no such batch, the mapping does not fit the file, or the batch is committed (<paramref name="whenCommitted"/> says why).
+    /// </summary>
+    private async Task<Result<OpenBatch>> OpenAsync(Guid id, LocalizableText whenCommitted, CancellationToken cancellationToken)
     {
+        var batch = await db.ImportBatches.FirstOrDefaultAsync(b => b.Id == id, cancellationToken);
+        if (batch is null)
+        {
+            return MembersRefusals.ImportBatchNotFound;
+        }
+
         var table = ImportFileReader.Read(batch.FileName, batch.Content);
         var fields = await FieldsAsync(batch.Kind, cancellationToken);
         var mapping = MappingOf(batch);
-        var errors = ImportFields.Validate(batch.Kind, fields, mapping, table.Headers);
-        ImportOutcome? invalid = errors.Count > 0 ? new ImportOutcome.Invalid("The column mapping is not valid; set it first", errors) : null;
-        return (table, fields, ResolvedMapping.Resolve(mapping, table.Headers), invalid);
+        if (ImportFields.Validate(batch.Kind, fields, mapping, table.Headers) is { Count: > 0 } errors)
+        {
+            return Invalid("The column mapping is not valid; set it first", errors);
+        }
+
+        return batch.Status == ImportStatus.Committed
+            ? Committed(whenCommitted, View(batch, table.Headers, fields))
+            : new OpenBatch(batch, table, fields, ResolvedMapping.Resolve(mapping, table.Headers));
     }
+
+    /// <summary>The file or the mapping is wrong; nothing changed.</summary>
+    private static Refusal Invalid(string title, IReadOnlyList<FieldRefusal> errors) =>
+        Refusal.Invalid("members/invalid-import", errors).Titled(title) with { Text = LocalizableText.Of("See errors.") };
+
+    /// <summary>The batch is not in a state for this step (committed already, or rows have errors and are not skipped); nothing was written.</summary>
+    private static Refusal Refused(string title, LocalizableText why, ImportBatchView batch) =>
+        new Refusal(RefusalKind.Conflict, "members/import-refused", why).Titled(title).With(BatchExtension, batch);
+
+    private static Refusal Committed(LocalizableText why, ImportBatchView batch) => Refused("The batch is committed", why, batch);
 
     private async Task<IReadOnlyList<ImportField>> FieldsAsync(ImportKind kind, CancellationToken cancellationToken) =>
         ImportFields.For(kind, kind == ImportKind.Customers ? await db.CustomFieldDefinitions.AsNoTracking().OrderBy(f => f.Order).ToListAsync(cancellationToken) : []);

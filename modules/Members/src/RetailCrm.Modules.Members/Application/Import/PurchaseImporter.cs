@@ -4,6 +4,7 @@ using RetailCrm.Modules.Members.Application.DataQuality;
 using RetailCrm.Modules.Members.Application.Purchases;
 using RetailCrm.Modules.Members.Domain;
 using RetailCrm.Modules.Members.Infrastructure.Persistence;
+using RetailCrm.Sdk.Results;
 using RetailCrm.Sdk.Settings;
 
 namespace RetailCrm.Modules.Members.Application.Import;
@@ -135,18 +136,15 @@ internal sealed class PurchaseImporter(MembersDbContext db, ISettingProvider set
                 Currency = row.Currency,
                 Tender = row.Tender,
             };
-            switch (await recorder.RecordAsync(input, ImportSource, cancellationToken))
+            var recorded = await recorder.RecordAsync(input, ImportSource, cancellationToken);
+            if (recorded.IsRefused)
             {
-                case PurchaseOutcome.Recorded:
-                    written++;
-                    break;
-                case PurchaseOutcome.AlreadyRecorded:
-                    break;
-                case PurchaseOutcome.ReceiptConflict conflict:
-                    throw new InvalidOperationException($"Row {row.Row}: receipt {row.ReceiptId} was recorded meanwhile with other {string.Join(", ", conflict.DifferentFields)}.");
-                case PurchaseOutcome.Invalid invalid:
-                    throw new InvalidOperationException($"Row {row.Row}: {string.Join(" ", invalid.Errors.SelectMany(e => e.Value))}");
+                // A receipt recorded meanwhile with other content, or a row the recorder finds invalid: the batch stops.
+                var why = recorded.Refusal.Kind == RefusalKind.Invalid ? recorded.Refusal.Fields.Select(f => f.Text) : [recorded.Refusal.Text];
+                throw new InvalidOperationException($"Row {row.Row}: {string.Join(" ", why.Select(t => t.English()))}");
             }
+
+            written += recorded.Value.AlreadyRecorded ? 0 : 1;
 
             if (written % 500 == 0)
             {
@@ -180,7 +178,7 @@ internal sealed class PurchaseImporter(MembersDbContext db, ISettingProvider set
         var (phone, phoneError) = PhoneNormalizer.Normalize(phoneText, region);
         if (phone is null)
         {
-            error("phone", phoneError ?? "Not a phone number.");
+            error("phone", phoneError?.English() ?? "Not a phone number.");
             return null;
         }
 

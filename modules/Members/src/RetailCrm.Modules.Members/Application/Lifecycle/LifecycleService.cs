@@ -7,6 +7,7 @@ using RetailCrm.Modules.Members.Domain;
 using RetailCrm.Modules.Members.Infrastructure.Persistence;
 using RetailCrm.Sdk.Events;
 using RetailCrm.Sdk.MultiTenancy;
+using RetailCrm.Sdk.Results;
 using RetailCrm.Sdk.Settings;
 
 namespace RetailCrm.Modules.Members.Application.Lifecycle;
@@ -15,17 +16,8 @@ internal sealed record LifecycleChangeView(Guid Id, LifecycleClass From, Lifecyc
 
 internal sealed record RecomputeResult(int Evaluated, int Changed);
 
-/// <summary>The outcome of setting a class by hand.</summary>
-internal abstract record ManualLifecycleOutcome
-{
-    public sealed record Changed(LifecycleChangeView Change) : ManualLifecycleOutcome;
-
-    public sealed record Unchanged(LifecycleClass Class) : ManualLifecycleOutcome;
-
-    public sealed record Invalid(FieldErrors Errors) : ManualLifecycleOutcome;
-
-    public sealed record NotFound : ManualLifecycleOutcome;
-}
+/// <summary>A class set by hand: the customer's class now, and the change made (null when it was the class already).</summary>
+internal sealed record LifecycleSet(LifecycleClass Class, LifecycleChangeView? Change);
 
 /// <summary>
 /// Keeps lifecycle classes current: after each purchase, for the whole tenant (daily job, on demand),
@@ -117,7 +109,7 @@ internal sealed class LifecycleService(
     }
 
     /// <summary>Sets a class by hand (advocate, possible buyer...) for a customer the user may see.</summary>
-    public async Task<ManualLifecycleOutcome> SetAsync(Guid customerId, LifecycleClass target, string reason, CancellationToken cancellationToken)
+    public async Task<Result<LifecycleSet>> SetAsync(Guid customerId, LifecycleClass target, string reason, CancellationToken cancellationToken)
     {
         var customer = await (await customers.VisibleAsync(cancellationToken)).AsNoTracking()
             .Where(c => c.Id == customerId && c.Status == CustomerStatus.Active)
@@ -125,27 +117,27 @@ internal sealed class LifecycleService(
             .FirstOrDefaultAsync(cancellationToken);
         if (customer is null)
         {
-            return new ManualLifecycleOutcome.NotFound();
+            return MembersRefusals.CustomerNotFound;
         }
 
-        var errors = new FieldErrors();
+        var errors = new List<FieldRefusal>();
         if (!SetByHand.Contains(target))
         {
-            errors.Add("class", $"{target} follows from the purchases; by hand only {string.Join(", ", SetByHand)} can be set.");
+            errors.Add("class", "{0} follows from the purchases; by hand only {1} can be set.", target, string.Join(", ", SetByHand));
         }
         else if (target != LifecycleClass.Advocate && customer.PurchaseCount > 0)
         {
-            errors.Add("class", $"The customer has bought {customer.PurchaseCount} times; {target} is for customers without purchases.");
+            errors.Add("class", "The customer has bought {0} times; {1} is for customers without purchases.", customer.PurchaseCount, target);
         }
 
         if (errors.Count > 0)
         {
-            return new ManualLifecycleOutcome.Invalid(errors);
+            return MembersRefusals.Invalid("The class cannot be set", errors);
         }
 
         if (customer.LifecycleClass == target)
         {
-            return new ManualLifecycleOutcome.Unchanged(target);
+            return new LifecycleSet(target, null);
         }
 
         var change = await db.AtomicAsync(async () =>
@@ -154,9 +146,7 @@ internal sealed class LifecycleService(
             await db.SaveChangesAsync(cancellationToken);
             return (made, made is not null);
         }, cancellationToken);
-        return change is null
-            ? new ManualLifecycleOutcome.Unchanged(customer.LifecycleClass)
-            : new ManualLifecycleOutcome.Changed(View(change));
+        return change is null ? new LifecycleSet(customer.LifecycleClass, null) : new LifecycleSet(change.To, View(change));
     }
 
     /// <summary>A visible customer's class changes, newest first; null when the customer is not visible.</summary>

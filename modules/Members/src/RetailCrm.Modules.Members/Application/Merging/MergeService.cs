@@ -6,6 +6,7 @@ using RetailCrm.Modules.Members.Domain;
 using RetailCrm.Modules.Members.Infrastructure.Persistence;
 using RetailCrm.Sdk.Events;
 using RetailCrm.Sdk.MultiTenancy;
+using RetailCrm.Sdk.Results;
 
 namespace RetailCrm.Modules.Members.Application.Merging;
 
@@ -19,20 +20,8 @@ internal sealed record MergeCommand(
     IReadOnlyDictionary<string, Guid>? FieldChoices,
     IReadOnlyDictionary<Guid, long>? Versions);
 
-internal abstract record MergeOutcome
-{
-    public sealed record Merged(Guid MergeId, CustomerDetails Survivor) : MergeOutcome;
-
-    public sealed record Invalid(string Field, string Message) : MergeOutcome;
-
-    public sealed record NotFound(Guid CustomerId) : MergeOutcome;
-
-    /// <summary>A customer was merged or deleted already.</summary>
-    public sealed record NotActive(Guid CustomerId, CustomerStatus Status, Guid? MergedIntoId) : MergeOutcome;
-
-    /// <summary>A customer changed since it was read (<see cref="Customer.Version"/>).</summary>
-    public sealed record Conflict(Guid CustomerId, long CurrentVersion) : MergeOutcome;
-}
+/// <summary>A merge done: its record and the survivor as it is now.</summary>
+internal sealed record CustomersMerged(Guid MergeId, CustomerDetails Survivor);
 
 /// <summary>
 /// Merges duplicates into a survivor in one transaction: chosen values, the union of tags, contacts,
@@ -56,7 +45,7 @@ internal sealed class MergeService(MembersDbContext db, CustomerService customer
         return ids.Distinct().Select(id => found.FirstOrDefault(c => c.Id == id)).OfType<Customer>().ToList();
     }
 
-    public async Task<MergeOutcome> MergeAsync(MergeCommand command, CancellationToken cancellationToken)
+    public async Task<Result<CustomersMerged>> MergeAsync(MergeCommand command, CancellationToken cancellationToken)
     {
         var mergedIds = command.MergedIds.Distinct().ToList();
         var choices = command.FieldChoices ?? new Dictionary<string, Guid>();
@@ -69,20 +58,20 @@ internal sealed class MergeService(MembersDbContext db, CustomerService customer
         var loaded = await CustomerService.Load(await customers.VisibleAsync(cancellationToken)).Where(c => ids.Contains(c.Id)).ToListAsync(cancellationToken);
         if (ids.FirstOrDefault(id => loaded.All(c => c.Id != id)) is var missing && missing != Guid.Empty)
         {
-            return new MergeOutcome.NotFound(missing);
+            return Refusal.NotFound(MembersRefusals.NotFoundCode, "Customer {0} does not exist or is outside your data scope.", missing).Titled("No such customer");
         }
 
         var involved = ids.Select(id => loaded.Single(c => c.Id == id)).ToList();
         if (involved.FirstOrDefault(c => c.Status != CustomerStatus.Active) is { } inactive)
         {
-            return new MergeOutcome.NotActive(inactive.Id, inactive.Status, inactive.MergedIntoId);
+            return NotActive(inactive);
         }
 
         foreach (var (id, version) in command.Versions ?? new Dictionary<Guid, long>())
         {
             if (involved.FirstOrDefault(c => c.Id == id) is { } customer && customer.Version != version)
             {
-                return new MergeOutcome.Conflict(id, customer.Version);
+                return ChangedMeanwhile(id);
             }
         }
 
@@ -128,49 +117,62 @@ internal sealed class MergeService(MembersDbContext db, CustomerService customer
         catch (DbUpdateConcurrencyException e)
         {
             var changed = e.Entries.Select(x => x.Entity).OfType<Customer>().FirstOrDefault() ?? survivor;
-            return new MergeOutcome.Conflict(changed.Id, -1);
+            return ChangedMeanwhile(changed.Id);
         }
 
-        return new MergeOutcome.Merged(record.Id, CustomerDetails.From(survivor));
+        return new CustomersMerged(record.Id, CustomerDetails.From(survivor));
     }
 
-    private static MergeOutcome.Invalid? Validate(MergeCommand command, List<Guid> mergedIds, IReadOnlyDictionary<string, Guid> choices)
+    private static Refusal? Validate(MergeCommand command, List<Guid> mergedIds, IReadOnlyDictionary<string, Guid> choices)
     {
         if (command.SurvivorId == Guid.Empty)
         {
-            return new("survivorId", "Name the customer that survives the merge.");
+            return Refusal.Invalid(MembersRefusals.InvalidCode, "survivorId", "Name the customer that survives the merge.");
         }
 
         if (mergedIds.Count == 0 || mergedIds.Contains(Guid.Empty))
         {
-            return new("mergedIds", "Name at least one customer to merge into the survivor.");
+            return Refusal.Invalid(MembersRefusals.InvalidCode, "mergedIds", "Name at least one customer to merge into the survivor.");
         }
 
         if (mergedIds.Contains(command.SurvivorId))
         {
-            return new("mergedIds", "A customer cannot be merged into itself.");
+            return Refusal.Invalid(MembersRefusals.InvalidCode, "mergedIds", "A customer cannot be merged into itself.");
         }
 
         if (mergedIds.Count > MaxMerged)
         {
-            return new("mergedIds", $"At most {MaxMerged} customers can be merged at once.");
+            return Refusal.Invalid(MembersRefusals.InvalidCode, "mergedIds", "At most {0} customers can be merged at once.", MaxMerged);
         }
 
         foreach (var (field, id) in choices)
         {
             if (!MergeFields.IsKnown(field))
             {
-                return new($"fieldChoices.{field}", $"'{field}' is not a field a merge can choose. Known: {string.Join(", ", MergeFields.All.Select(f => f.Name))}, custom.{{key}}.");
+                return Refusal.Invalid(MembersRefusals.InvalidCode, $"fieldChoices.{field}", "'{0}' is not a field a merge can choose. Known: {1}, custom.{{key}}.",
+                    field, string.Join(", ", MergeFields.All.Select(f => f.Name)));
             }
 
             if (id != command.SurvivorId && !mergedIds.Contains(id))
             {
-                return new($"fieldChoices.{field}", "The value must come from the survivor or one of the merged customers.");
+                return Refusal.Invalid(MembersRefusals.InvalidCode, $"fieldChoices.{field}", "The value must come from the survivor or one of the merged customers.");
             }
         }
 
         return null;
     }
+
+    /// <summary>A customer was merged or deleted already.</summary>
+    private static Refusal NotActive(Customer customer) =>
+        (customer.MergedIntoId is { } into
+            ? Refusal.Conflict("members/not-active", "Customer {0} was merged into {1}.", customer.Id, into)
+            : Refusal.Conflict("members/not-active", "Customer {0} is {1}.", customer.Id, customer.Status))
+        .Titled("The customer was merged or deleted already");
+
+    /// <summary>A customer changed since it was read (<see cref="Customer.Version"/>).</summary>
+    private static Refusal ChangedMeanwhile(Guid customerId) =>
+        Refusal.Conflict("members/version-conflict", "Customer {0} changed since you read it; look at it again and repeat the merge.", customerId)
+            .Titled("A customer was changed meanwhile");
 
     /// <summary>Copies the chosen values onto the survivor; returns whose value each field kept.</summary>
     private static SortedDictionary<string, Guid> ApplyFieldChoices(IReadOnlyList<Customer> involved, IReadOnlyDictionary<string, Guid> choices)

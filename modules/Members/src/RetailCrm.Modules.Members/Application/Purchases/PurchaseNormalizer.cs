@@ -1,5 +1,5 @@
-using RetailCrm.Modules.Members.Application.Customers;
 using RetailCrm.Modules.Members.Domain;
+using RetailCrm.Sdk.Results;
 
 namespace RetailCrm.Modules.Members.Application.Purchases;
 
@@ -15,9 +15,9 @@ internal static class PurchaseNormalizer
     /// <summary>How far a till's clock may run ahead of ours.</summary>
     public static readonly TimeSpan FutureTolerance = TimeSpan.FromHours(1);
 
-    public static (Purchase Draft, FieldErrors Errors) Normalize(PurchaseInput input, string defaultCurrency, DateTime nowUtc)
+    public static (Purchase Draft, List<FieldRefusal> Errors) Normalize(PurchaseInput input, string defaultCurrency, DateTime nowUtc)
     {
-        var errors = new FieldErrors();
+        var errors = new List<FieldRefusal>();
         var draft = new Purchase
         {
             ReceiptId = Text(input.ReceiptId, "receiptId", 100, required: true, errors) ?? "",
@@ -69,20 +69,20 @@ internal static class PurchaseNormalizer
 
         draft.Currency = currency;
         NormalizeLines(input.Lines ?? [], draft, errors);
-        if (draft.Lines.Count > 0 && input.Amount is { } total && !errors.Keys.Any(k => k.StartsWith("lines", StringComparison.Ordinal))
+        if (draft.Lines.Count > 0 && input.Amount is { } total && !errors.Any(e => e.Field.StartsWith("lines", StringComparison.Ordinal))
             && draft.Lines.Sum(l => l.Amount) != total)
         {
-            errors.Add("lines", $"The lines add up to {draft.Lines.Sum(l => l.Amount)}, the receipt to {total}.");
+            errors.Add("lines", "The lines add up to {0}, the receipt to {1}.", draft.Lines.Sum(l => l.Amount), total);
         }
 
         return (draft, errors);
     }
 
-    private static void NormalizeLines(IReadOnlyList<PurchaseLineInput> lines, Purchase draft, FieldErrors errors)
+    private static void NormalizeLines(IReadOnlyList<PurchaseLineInput> lines, Purchase draft, List<FieldRefusal> errors)
     {
         if (lines.Count > MaxLines)
         {
-            errors.Add("lines", $"A receipt has at most {MaxLines} lines.");
+            errors.Add("lines", "A receipt has at most {0} lines.", MaxLines);
             return;
         }
 
@@ -137,7 +137,7 @@ internal static class PurchaseNormalizer
         }
     }
 
-    private static string? Text(string? value, string field, int maxLength, bool required, FieldErrors errors)
+    private static string? Text(string? value, string field, int maxLength, bool required, List<FieldRefusal> errors)
     {
         var trimmed = value?.Trim();
         if (string.IsNullOrEmpty(trimmed))
@@ -152,7 +152,7 @@ internal static class PurchaseNormalizer
 
         if (trimmed.Length > maxLength)
         {
-            errors.Add(field, $"At most {maxLength} characters.");
+            errors.Add(field, "At most {0} characters.", maxLength);
         }
 
         return trimmed;

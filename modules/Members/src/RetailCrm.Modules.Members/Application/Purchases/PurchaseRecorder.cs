@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore;
-using RetailCrm.Modules.Members.Application.Customers;
 using RetailCrm.Modules.Members.Application.Lifecycle;
 using RetailCrm.Modules.Members.Contracts.Events;
 using RetailCrm.Modules.Members.Domain;
 using RetailCrm.Modules.Members.Infrastructure.Persistence;
 using RetailCrm.Sdk.Events;
+using RetailCrm.Sdk.Results;
 using RetailCrm.Sdk.Settings;
 
 namespace RetailCrm.Modules.Members.Application.Purchases;
@@ -27,7 +27,7 @@ internal sealed class PurchaseRecorder(
     /// <param name="input">The receipt as sent.</param>
     /// <param name="source">Where it came from: <see cref="ApiSource"/>, <c>import</c>, or a plugin's name.</param>
     /// <param name="cancellationToken">Stops the work; a half-done purchase is rolled back.</param>
-    public async Task<PurchaseOutcome> RecordAsync(PurchaseInput input, string source, CancellationToken cancellationToken)
+    public async Task<Result<RecordedPurchase>> RecordAsync(PurchaseInput input, string source, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         var mainCurrency = await settings.GetAsync(MembersSettings.Currency, cancellationToken) ?? "CNY";
@@ -35,7 +35,7 @@ internal sealed class PurchaseRecorder(
         var customer = await ResolveCustomerAsync(input, errors, cancellationToken);
         if (errors.Count > 0 || customer is null)
         {
-            return new PurchaseOutcome.Invalid(errors);
+            return MembersRefusals.Invalid("The purchase is not valid", errors);
         }
 
         if (await FindAsync(draft.ReceiptId, cancellationToken) is { } earlier)
@@ -71,7 +71,7 @@ internal sealed class PurchaseRecorder(
                     draft.PurchasedAt, draft.Amount, draft.Currency, draft.Tender));
                 await lifecycle.ReevaluateAsync(draft.CustomerId, await lifecycle.RulesAsync(cancellationToken), cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
-                return ((PurchaseOutcome)new PurchaseOutcome.Recorded(PurchaseView.From(draft, customer.Value.Code)), true);
+                return ((Result<RecordedPurchase>)new RecordedPurchase(PurchaseView.From(draft, customer.Value.Code), AlreadyRecorded: false), true);
             }, cancellationToken);
         }
         catch (DbUpdateException)
@@ -108,16 +108,30 @@ internal sealed class PurchaseRecorder(
     private Task<Purchase?> FindAsync(string receiptId, CancellationToken cancellationToken) =>
         db.Purchases.AsNoTracking().Include(p => p.Lines).FirstOrDefaultAsync(p => p.ReceiptId == receiptId, cancellationToken);
 
-    private async Task<PurchaseOutcome> ReplayAsync(Purchase earlier, Purchase replayed, Guid customerId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The same receipt again: the first purchase when the content is the same; else a conflict naming the
+    /// receipt, the purchase it is recorded as and the fields that differ (under <c>errors</c>). Nothing is recorded.
+    /// </summary>
+    private async Task<Result<RecordedPurchase>> ReplayAsync(Purchase earlier, Purchase replayed, Guid customerId, CancellationToken cancellationToken)
     {
         var code = await db.Customers.Where(c => c.Id == earlier.CustomerId).Select(c => c.Code).FirstOrDefaultAsync(cancellationToken) ?? "";
-        var view = PurchaseView.From(earlier, code);
         var differences = PurchaseNormalizer.Differences(earlier, replayed, customerId);
-        return differences.Count == 0 ? new PurchaseOutcome.AlreadyRecorded(view) : new PurchaseOutcome.ReceiptConflict(view, differences);
+        if (differences.Count == 0)
+        {
+            return new RecordedPurchase(PurchaseView.From(earlier, code), AlreadyRecorded: true);
+        }
+
+        return Refusal.Conflict("members/receipt-conflict",
+                "Receipt {0} is recorded as purchase {1}; it differs in: {2}. Use a new receipt id for a new purchase.",
+                earlier.ReceiptId, earlier.Id, string.Join(", ", differences))
+            .Titled("The receipt was recorded with other content") with
+        {
+            Fields = [.. differences.Select(field => new FieldRefusal(field, LocalizableText.Of("Differs from the receipt recorded before.")))],
+        };
     }
 
     /// <summary>The active customer named by id or code; a merged one resolves to its survivor. Tills see every customer of the tenant.</summary>
-    private async Task<(Guid Id, string Code)?> ResolveCustomerAsync(PurchaseInput input, FieldErrors errors, CancellationToken cancellationToken)
+    private async Task<(Guid Id, string Code)?> ResolveCustomerAsync(PurchaseInput input, List<FieldRefusal> errors, CancellationToken cancellationToken)
     {
         var field = input.CustomerId is null ? "customerCode" : "customerId";
         var customers = db.Customers.AsNoTracking();
@@ -132,7 +146,14 @@ internal sealed class PurchaseRecorder(
         {
             if (input.CustomerId is not null || !string.IsNullOrWhiteSpace(input.CustomerCode))
             {
-                errors.Add(field, "No customer of this tenant has this " + (input.CustomerId is null ? "code." : "id."));
+                if (input.CustomerId is null)
+                {
+                    errors.Add(field, "No customer of this tenant has this code.");
+                }
+                else
+                {
+                    errors.Add(field, "No customer of this tenant has this id.");
+                }
             }
 
             return null;

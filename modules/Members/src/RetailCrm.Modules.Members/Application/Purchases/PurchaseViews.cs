@@ -27,17 +27,5 @@ internal sealed record PurchaseView(
     internal static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
 }
 
-/// <summary>The outcome of recording a purchase.</summary>
-internal abstract record PurchaseOutcome
-{
-    /// <summary>Recorded now: stats updated, event published.</summary>
-    public sealed record Recorded(PurchaseView Purchase) : PurchaseOutcome;
-
-    /// <summary>The same receipt with the same content was recorded before; nothing new was recorded.</summary>
-    public sealed record AlreadyRecorded(PurchaseView Purchase) : PurchaseOutcome;
-
-    /// <summary>The receipt id was recorded before with other content; nothing was recorded.</summary>
-    public sealed record ReceiptConflict(PurchaseView Existing, IReadOnlyList<string> DifferentFields) : PurchaseOutcome;
-
-    public sealed record Invalid(Customers.FieldErrors Errors) : PurchaseOutcome;
-}
+/// <summary>A purchase recorded now, or the same receipt with the same content recorded before (<see cref="AlreadyRecorded"/>: nothing new was recorded).</summary>
+internal sealed record RecordedPurchase(PurchaseView Purchase, bool AlreadyRecorded);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using RetailCrm.Modules.Members.Application.Care;
 using RetailCrm.Modules.Members.Contracts;
 using RetailCrm.Sdk.Authorization;
+using RetailCrm.Sdk.Results;
 
 namespace RetailCrm.Modules.Members.Web.Controllers;
 
@@ -15,8 +16,9 @@ internal sealed class CareApiController(CareList care) : ControllerBase
     [HttpGet]
     [RequirePermission(MembersPermissions.View)]
     [ProducesResponseType<CareListResult>(StatusCodes.Status200OK)]
-    public async Task<IActionResult> Get(int? days, Guid? unitId, CancellationToken cancellationToken) =>
-        await care.DaysAsync(days, cancellationToken) is { } window
-            ? Ok(await care.GetAsync(window, unitId, cancellationToken))
-            : MembersProblems.Invalid("days", $"Days must be between 0 and {CareList.MaxDays}.");
+    public async Task<IActionResult> Get(int? days, Guid? unitId, CancellationToken cancellationToken)
+    {
+        var window = await care.DaysAsync(days, cancellationToken);
+        return window.IsRefused ? new RefusalResult(window.Refusal) : Ok(await care.GetAsync(window.Value, unitId, cancellationToken));
+    }
 }

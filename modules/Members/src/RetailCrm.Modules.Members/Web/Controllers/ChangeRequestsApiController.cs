@@ -1,10 +1,12 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
+using RetailCrm.Modules.Members.Application;
 using RetailCrm.Modules.Members.Application.Approval;
 using RetailCrm.Modules.Members.Application.Customers;
 using RetailCrm.Modules.Members.Contracts;
 using RetailCrm.Modules.Members.Domain;
 using RetailCrm.Sdk.Authorization;
+using RetailCrm.Sdk.Results;
 
 namespace RetailCrm.Modules.Members.Web.Controllers;
 
@@ -42,13 +44,13 @@ internal sealed class ChangeRequestsApiController(ChangeRequestQueries queries, 
     [HttpGet("{id:guid}")]
     [RequirePermission(MembersPermissions.View)]
     public async Task<IActionResult> Get(Guid id, CancellationToken cancellationToken) =>
-        await queries.GetAsync(id, cancellationToken) is { } request ? Ok(request) : MembersProblems.NotFound("change request");
+        await queries.GetAsync(id, cancellationToken) is { } request ? Ok(request) : new RefusalResult(MembersRefusals.ChangeRequestNotFound);
 
     /// <summary>The supervisor's review: approve passes it on to the data administrator, otherwise it is rejected.</summary>
     [HttpPost("{id:guid}/review")]
     [RequirePermission(MembersPermissions.Review)]
     public async Task<IActionResult> Review(Guid id, ChangeRequestVerdict verdict, CancellationToken cancellationToken) =>
-        From(this, await requests.ReviewAsync(id, verdict.Approve!.Value, verdict.Comment, cancellationToken));
+        (await requests.ReviewAsync(id, verdict.Approve!.Value, verdict.Comment, cancellationToken)).ToActionResult(Ok);
 
     /// <summary>
     /// The data administrator's decision: approve applies the change to the customer (409 when the customer
@@ -57,17 +59,5 @@ internal sealed class ChangeRequestsApiController(ChangeRequestQueries queries, 
     [HttpPost("{id:guid}/decide")]
     [RequirePermission(MembersPermissions.Approve)]
     public async Task<IActionResult> Decide(Guid id, ChangeRequestVerdict verdict, CancellationToken cancellationToken) =>
-        From(this, await requests.DecideAsync(id, verdict.Approve!.Value, verdict.Comment, cancellationToken));
-
-    internal static IActionResult From(ControllerBase controller, ApprovalOutcome outcome) => outcome switch
-    {
-        ApprovalOutcome.Done done => controller.Ok(done.Request),
-        ApprovalOutcome.WrongStep step => MembersProblems.Problem(409, "wrong-step", "The change request is not at this step",
-            $"The request is {step.Status}: a supervisor reviews requests pending review, a data administrator decides requests pending approval."),
-        ApprovalOutcome.ChangedMeanwhile changed => MembersProblems.Problem(409, "changed-meanwhile", "The customer was changed meanwhile",
-            $"The change was proposed against version {changed.BaseVersion}; the customer is now at version {changed.CurrentVersion}. The request stays pending; reject it and propose the change again."),
-        ApprovalOutcome.CustomerGone gone => MembersProblems.Problem(409, "customer-not-active", "The customer is no longer active", $"The customer is {gone.Status}."),
-        ApprovalOutcome.Invalid invalid => MembersProblems.Problem(400, "invalid", "The proposed change is no longer valid", "See errors for each field.", invalid.Errors),
-        _ => MembersProblems.NotFound("change request"),
-    };
+        (await requests.DecideAsync(id, verdict.Approve!.Value, verdict.Comment, cancellationToken)).ToActionResult(Ok);
 }

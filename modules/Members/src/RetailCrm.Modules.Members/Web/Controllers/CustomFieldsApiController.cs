@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
+using RetailCrm.Modules.Members.Application;
 using RetailCrm.Modules.Members.Application.CustomFields;
 using RetailCrm.Modules.Members.Contracts;
 using RetailCrm.Modules.Members.Domain;
 using RetailCrm.Sdk.Authorization;
+using RetailCrm.Sdk.Results;
 
 namespace RetailCrm.Modules.Members.Web.Controllers;
 
@@ -18,16 +20,11 @@ internal sealed class CustomFieldsApiController(CustomFieldService fields) : Con
     /// <summary>Creates the field with this key, or changes it (its key and type stay).</summary>
     [HttpPut]
     [RequirePermission(MembersPermissions.Configure)]
-    public async Task<IActionResult> Save(CustomFieldInput request, CancellationToken cancellationToken)
-    {
-        var (field, errors) = await fields.SaveAsync(request, cancellationToken);
-        return field is null
-            ? MembersProblems.Problem(400, "invalid", "The custom field is not valid", "See errors for each field.", errors)
-            : Ok(field);
-    }
+    public async Task<IActionResult> Save(CustomFieldInput request, CancellationToken cancellationToken) =>
+        (await fields.SaveAsync(request, cancellationToken)).ToActionResult(Ok);
 
     [HttpDelete("{key}")]
     [RequirePermission(MembersPermissions.Configure)]
     public async Task<IActionResult> Delete(string key, CancellationToken cancellationToken) =>
-        await fields.DeleteAsync(key, cancellationToken) ? NoContent() : MembersProblems.NotFound("custom field");
+        await fields.DeleteAsync(key, cancellationToken) ? NoContent() : new RefusalResult(MembersRefusals.CustomFieldNotFound);
 }

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
+using RetailCrm.Modules.Members.Application;
 using RetailCrm.Modules.Members.Application.Customers;
 using RetailCrm.Modules.Members.Contracts;
 using RetailCrm.Sdk.Authorization;
+using RetailCrm.Sdk.Results;
 
 namespace RetailCrm.Modules.Members.Web.Controllers;
 
@@ -22,7 +24,7 @@ internal sealed class CustomersApiController(CustomerService customers) : Contro
     [HttpGet("{id:guid}")]
     [RequirePermission(MembersPermissions.View)]
     public async Task<IActionResult> Get(Guid id, CancellationToken cancellationToken) =>
-        await customers.GetAsync(id, cancellationToken) is { } customer ? Ok(customer) : MembersProblems.NotFound("customer");
+        await customers.GetAsync(id, cancellationToken) is { } customer ? Ok(customer) : new RefusalResult(MembersRefusals.CustomerNotFound);
 
     /// <summary>Lists the existing customers that are probably the one entered, before it is saved.</summary>
     [HttpPost("duplicate-check")]
@@ -34,7 +36,8 @@ internal sealed class CustomersApiController(CustomerService customers) : Contro
     [HttpPost]
     [RequirePermission(MembersPermissions.Create)]
     public async Task<IActionResult> Create(SaveCustomerRequest request, CancellationToken cancellationToken) =>
-        MembersProblems.From(this, await customers.CreateAsync(request.Customer, request.KeepDespiteDuplicates, cancellationToken), created: true);
+        (await customers.CreateAsync(request.Customer, request.KeepDespiteDuplicates, cancellationToken))
+            .ToActionResult(saved => Created($"/api/members/customers/{saved.Customer.Id}", saved.Customer));
 
     /// <summary>Changes a customer; <c>version</c> must be the one read. 202 with the change request when approval is on.</summary>
     [HttpPut("{id:guid}")]
@@ -43,14 +46,16 @@ internal sealed class CustomersApiController(CustomerService customers) : Contro
     {
         if (request.Version is not { } version)
         {
-            return MembersProblems.Invalid("version", "Send the version of the customer you read, so that no one else's change is overwritten.");
+            return new RefusalResult(Refusal.Invalid(MembersRefusals.InvalidCode, "version", "Send the version of the customer you read, so that no one else's change is overwritten."));
         }
 
-        return MembersProblems.From(this, await customers.UpdateAsync(id, request.Customer, version, cancellationToken), created: false);
+        return (await customers.UpdateAsync(id, request.Customer, version, cancellationToken)).ToActionResult(saved => saved.PendingChangeRequestId is { } requestId
+            ? Accepted($"/api/members/change-requests/{requestId}", new { changeRequestId = requestId, status = "PendingReview" })
+            : Ok(saved.Customer));
     }
 
     [HttpDelete("{id:guid}")]
     [RequirePermission(MembersPermissions.Delete)]
     public async Task<IActionResult> Delete(Guid id, CancellationToken cancellationToken) =>
-        await customers.DeleteAsync(id, cancellationToken) ? NoContent() : MembersProblems.NotFound("customer");
+        await customers.DeleteAsync(id, cancellationToken) ? NoContent() : new RefusalResult(MembersRefusals.CustomerNotFound);
 }

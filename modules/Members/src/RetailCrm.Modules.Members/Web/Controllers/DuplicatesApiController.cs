@@ -5,6 +5,7 @@ using RetailCrm.Modules.Members.Application.Duplicates;
 using RetailCrm.Modules.Members.Contracts;
 using RetailCrm.Modules.Members.Domain;
 using RetailCrm.Sdk.Authorization;
+using RetailCrm.Sdk.Results;
 
 namespace RetailCrm.Modules.Members.Web.Controllers;
 
@@ -44,10 +45,5 @@ internal sealed class DuplicatesApiController(DuplicateQueries duplicates) : Con
     [HttpPost("{id:guid}/dismiss")]
     [RequirePermission(MembersPermissions.Merge)]
     public async Task<IActionResult> Dismiss(Guid id, CancellationToken cancellationToken) =>
-        await duplicates.DismissAsync(id, cancellationToken) switch
-        {
-            DismissOutcome.Dismissed => NoContent(),
-            DismissOutcome.AlreadyMerged => MembersProblems.Problem(409, "already-merged", "The pair was merged", "A merged pair cannot be dismissed."),
-            _ => MembersProblems.NotFound("duplicate pair"),
-        };
+        await duplicates.DismissAsync(id, cancellationToken) is { } refusal ? new RefusalResult(refusal) : NoContent();
 }

@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
+using RetailCrm.Modules.Members.Application;
 using RetailCrm.Modules.Members.Application.Customers;
 using RetailCrm.Modules.Members.Application.Export;
 using RetailCrm.Modules.Members.Contracts;
 using RetailCrm.Sdk.Authorization;
+using RetailCrm.Sdk.Results;
 
 namespace RetailCrm.Modules.Members.Web.Controllers;
 
@@ -18,12 +20,13 @@ internal sealed class ExportApiController(CustomerExporter exporter) : Controlle
     {
         if (!Enum.TryParse<ExportFormat>(format ?? "csv", ignoreCase: true, out var exportFormat) || !Enum.IsDefined(exportFormat))
         {
-            return MembersProblems.Invalid("format", "The format is csv or xlsx.");
+            return new RefusalResult(Refusal.Invalid(MembersRefusals.InvalidCode, "format", "The format is csv or xlsx."));
         }
 
         var file = await exporter.ExportAsync(query, exportFormat, cancellationToken);
         return file is null
-            ? MembersProblems.Problem(400, "export-too-large", "Too many rows to export", $"More than {CustomerExporter.MaxRows} customers match; narrow the list.")
+            ? new RefusalResult(new Refusal(RefusalKind.Invalid, "members/export-too-large", LocalizableText.Of("More than {0} customers match; narrow the list.", CustomerExporter.MaxRows))
+                .Titled("Too many rows to export"))
             : File(file.Content, file.ContentType, file.FileName);
     }
 }

@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using RetailCrm.Modules.Members.Application;
 using RetailCrm.Modules.Members.Application.Import;
 using RetailCrm.Modules.Members.Contracts;
 using RetailCrm.Modules.Members.Domain;
 using RetailCrm.Sdk.Authorization;
+using RetailCrm.Sdk.Results;
 
 namespace RetailCrm.Modules.Members.Web.Controllers;
 
@@ -25,22 +27,11 @@ internal sealed class ImportsApiController(ImportService imports) : ControllerBa
     [RequestFormLimits(MultipartBodyLengthLimit = ImportService.MaxFileBytes)]
     public async Task<IActionResult> Upload(IFormFile? file, [FromForm] string? kind, CancellationToken cancellationToken)
     {
-        if (!TryKind(kind, out var importKind))
-        {
-            return MembersProblems.Invalid("kind", "The kind is Customers or Purchases.");
-        }
-
-        if (await ImportsUpload.ReadAsync(file, cancellationToken) is not { Content: { } content } upload)
-        {
-            return MembersProblems.Invalid("file", "Send the file as multipart form field 'file'.");
-        }
-
-        if (upload.TooLarge)
-        {
-            return MembersProblems.Problem(413, "file-too-large", "The file is too large", $"Files up to {ImportService.MaxFileBytes / 1024 / 1024} MB can be imported; split it.");
-        }
-
-        return Answer(await imports.UploadAsync(importKind, file!.FileName, content, cancellationToken), created: true);
+        var upload = await ImportsUpload.ReadAsync(file, kind, cancellationToken);
+        return upload.IsRefused
+            ? new RefusalResult(upload.Refusal)
+            : (await imports.UploadAsync(upload.Value.Kind, upload.Value.FileName, upload.Value.Content, cancellationToken))
+                .ToActionResult(batch => Created($"/api/members/imports/{batch.Id}", batch));
     }
 
     [HttpGet("{id:guid}")]
@@ -50,7 +41,7 @@ internal sealed class ImportsApiController(ImportService imports) : ControllerBa
     [HttpPut("{id:guid}/mapping")]
     public async Task<IActionResult> SetMapping(Guid id, ImportMappingRequest request, CancellationToken cancellationToken) =>
         request.Mapping is null
-            ? MembersProblems.Invalid("mapping", "Send the mapping: import field to column header.")
+            ? new RefusalResult(Refusal.Invalid(MembersRefusals.InvalidCode, "mapping", "Send the mapping: import field to column header."))
             : Answer(await imports.SetMappingAsync(id, request.Mapping, cancellationToken));
 
     /// <summary>Checks every row and answers the batch with its row-by-row report of errors and duplicates; writes nothing.</summary>
@@ -65,45 +56,38 @@ internal sealed class ImportsApiController(ImportService imports) : ControllerBa
         return Answer(await imports.CommitAsync(id, new CommitOptions(request.SkipErrorRows, request.ImportDuplicates), cancellationToken));
     }
 
-    /// <summary>A refusal carries the batch and its report under <c>batch</c>, so the caller sees which rows are at fault.</summary>
-    private static ObjectResult WithBatch(ObjectResult problem, ImportBatchView batch)
-    {
-        ((ProblemDetails)problem.Value!).Extensions["batch"] = batch;
-        return problem;
-    }
-
-    internal static bool TryKind(string? kind, out ImportKind importKind) =>
-        Enum.TryParse(kind?.Trim(), ignoreCase: true, out importKind) && Enum.IsDefined(importKind);
-
-    private IActionResult Answer(ImportOutcome outcome, bool created = false) => outcome switch
-    {
-        ImportOutcome.Done done when created => Created($"/api/members/imports/{done.Batch.Id}", done.Batch),
-        ImportOutcome.Done done => Ok(done.Batch),
-        ImportOutcome.Invalid invalid => MembersProblems.Problem(400, "invalid-import", invalid.Title, "See errors.", invalid.Errors),
-        ImportOutcome.Refused refused => WithBatch(MembersProblems.Problem(409, "import-refused", refused.Title, refused.Detail), refused.Batch),
-        _ => MembersProblems.NotFound("import batch"),
-    };
+    private IActionResult Answer(Result<ImportBatchView> result) => result.ToActionResult(Ok);
 }
 
-/// <summary>Reads an uploaded file into memory, refusing it past the size limit.</summary>
+/// <summary>An uploaded file in memory, with what it holds.</summary>
+internal sealed record ImportUpload(ImportKind Kind, string FileName, byte[] Content);
+
+/// <summary>Reads an upload (the API's and the wizard's): what it holds, and the file in memory up to the size limit.</summary>
 internal static class ImportsUpload
 {
-    public sealed record Upload(byte[]? Content, bool TooLarge);
+    /// <summary>The Sdk has no kind for 413 (content too large); its number is the status.</summary>
+    private const RefusalKind TooLarge = (RefusalKind)StatusCodes.Status413PayloadTooLarge;
 
-    public static async Task<Upload?> ReadAsync(IFormFile? file, CancellationToken cancellationToken)
+    public static async Task<Result<ImportUpload>> ReadAsync(IFormFile? file, string? kind, CancellationToken cancellationToken)
     {
+        if (!Enum.TryParse(kind?.Trim(), ignoreCase: true, out ImportKind importKind) || !Enum.IsDefined(importKind))
+        {
+            return Refusal.Invalid(MembersRefusals.InvalidCode, "kind", "The kind is Customers or Purchases.");
+        }
+
         if (file is null)
         {
-            return null;
+            return Refusal.Invalid(MembersRefusals.InvalidCode, "file", "Send the file as multipart form field 'file'.");
         }
 
         if (file.Length > ImportService.MaxFileBytes)
         {
-            return new Upload([], TooLarge: true);
+            return new Refusal(TooLarge, "members/file-too-large", LocalizableText.Of("Files up to {0} MB can be imported; split it.", ImportService.MaxFileBytes / 1024 / 1024))
+                .Titled("The file is too large");
         }
 
         using var buffer = new MemoryStream((int)file.Length);
         await file.CopyToAsync(buffer, cancellationToken);
-        return new Upload(buffer.ToArray(), TooLarge: false);
+        return new ImportUpload(importKind, file.FileName, buffer.ToArray());
     }
 }

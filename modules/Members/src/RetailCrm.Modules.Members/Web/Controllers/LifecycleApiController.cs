@@ -1,9 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using RetailCrm.Modules.Members.Application;
 using RetailCrm.Modules.Members.Application.Lifecycle;
 using RetailCrm.Modules.Members.Contracts;
 using RetailCrm.Sdk.Authorization;
+using RetailCrm.Sdk.Results;
 
 namespace RetailCrm.Modules.Members.Web.Controllers;
 
@@ -19,20 +21,16 @@ internal sealed class LifecycleApiController(LifecycleService lifecycle) : Contr
     [HttpPut("customers/{id:guid}/lifecycle")]
     [RequirePermission(MembersPermissions.Edit)]
     public async Task<IActionResult> Set(Guid id, SetLifecycleRequest request, CancellationToken cancellationToken) =>
-        await lifecycle.SetAsync(id, request.Class!.Value, request.Reason!, cancellationToken) switch
-        {
-            ManualLifecycleOutcome.Changed changed => Ok(new { @class = changed.Change.To, changed = true, change = changed.Change }),
-            ManualLifecycleOutcome.Unchanged unchanged => Ok(new { @class = unchanged.Class, changed = false }),
-            ManualLifecycleOutcome.Invalid invalid => MembersProblems.Problem(400, "invalid", "The class cannot be set", "See errors for each field.", invalid.Errors),
-            _ => MembersProblems.NotFound("customer"),
-        };
+        (await lifecycle.SetAsync(id, request.Class!.Value, request.Reason!, cancellationToken)).ToActionResult(set => set.Change is { } change
+            ? Ok(new { @class = change.To, changed = true, change })
+            : Ok(new { @class = set.Class, changed = false }));
 
     /// <summary>Every class change of a customer, newest first, with the rule or person behind it.</summary>
     [HttpGet("customers/{id:guid}/lifecycle-history")]
     [RequirePermission(MembersPermissions.View)]
     [ProducesResponseType<IReadOnlyList<LifecycleChangeView>>(StatusCodes.Status200OK)]
     public async Task<IActionResult> History(Guid id, CancellationToken cancellationToken) =>
-        await lifecycle.HistoryAsync(id, cancellationToken) is { } history ? Ok(history) : MembersProblems.NotFound("customer");
+        await lifecycle.HistoryAsync(id, cancellationToken) is { } history ? Ok(history) : new RefusalResult(MembersRefusals.CustomerNotFound);
 
     /// <summary>Applies the tenant's current rules to every customer now (the daily job does the same).</summary>
     [HttpPost("lifecycle/recompute")]

@@ -1,8 +1,10 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
+using RetailCrm.Modules.Members.Application;
 using RetailCrm.Modules.Members.Application.Merging;
 using RetailCrm.Modules.Members.Contracts;
 using RetailCrm.Sdk.Authorization;
+using RetailCrm.Sdk.Results;
 
 namespace RetailCrm.Modules.Members.Web.Controllers;
 
@@ -30,26 +32,13 @@ internal sealed class MergesApiController(MergeService merges) : ControllerBase
     [RequirePermission(MembersPermissions.Merge)]
     public async Task<IActionResult> Merge(MergeRequest request, CancellationToken cancellationToken)
     {
-        var outcome = await merges.MergeAsync(new MergeCommand(request.SurvivorId!.Value, request.MergedIds!, request.FieldChoices, request.Versions), cancellationToken);
-        return From(this, outcome);
+        var merged = await merges.MergeAsync(new MergeCommand(request.SurvivorId!.Value, request.MergedIds!, request.FieldChoices, request.Versions), cancellationToken);
+        return merged.ToActionResult(done => Ok(new { mergeId = done.MergeId, survivor = done.Survivor }));
     }
 
     /// <summary>The merges a customer took part in: what was merged into it (or where it went), by whom, when, and the snapshot.</summary>
     [HttpGet("/api/members/customers/{id:guid}/merges")]
     [RequirePermission(MembersPermissions.View)]
     public async Task<IActionResult> History(Guid id, [FromServices] MergeQueries queries, CancellationToken cancellationToken) =>
-        await queries.HistoryAsync(id, cancellationToken) is { } history ? Ok(history) : MembersProblems.NotFound("customer");
-
-    internal static IActionResult From(ControllerBase controller, MergeOutcome outcome) => outcome switch
-    {
-        MergeOutcome.Merged merged => controller.Ok(new { mergeId = merged.MergeId, survivor = merged.Survivor }),
-        MergeOutcome.Invalid invalid => MembersProblems.Invalid(invalid.Field, invalid.Message),
-        MergeOutcome.NotActive gone => MembersProblems.Problem(409, "not-active", "The customer was merged or deleted already",
-            gone.MergedIntoId is { } into ? $"Customer {gone.CustomerId} was merged into {into}." : $"Customer {gone.CustomerId} is {gone.Status}."),
-        MergeOutcome.Conflict conflict => MembersProblems.Problem(409, "version-conflict", "A customer was changed meanwhile",
-            $"Customer {conflict.CustomerId} changed since you read it; look at it again and repeat the merge."),
-        MergeOutcome.NotFound missing => MembersProblems.Problem(404, "not-found", "No such customer",
-            $"Customer {missing.CustomerId} does not exist or is outside your data scope."),
-        _ => throw new InvalidOperationException($"Unexpected merge outcome {outcome}"),
-    };
+        await queries.HistoryAsync(id, cancellationToken) is { } history ? Ok(history) : new RefusalResult(MembersRefusals.CustomerNotFound);
 }

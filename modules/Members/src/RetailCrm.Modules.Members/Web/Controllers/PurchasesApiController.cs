@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using RetailCrm.Modules.Members.Application;
 using RetailCrm.Modules.Members.Application.Customers;
 using RetailCrm.Modules.Members.Application.Purchases;
 using RetailCrm.Modules.Members.Contracts;
 using RetailCrm.Sdk.Authorization;
+using RetailCrm.Sdk.Results;
 
 namespace RetailCrm.Modules.Members.Web.Controllers;
 
@@ -21,26 +23,19 @@ internal sealed class PurchasesApiController(PurchaseRecorder recorder, Purchase
     [ProducesResponseType<PurchaseView>(StatusCodes.Status201Created)]
     [ProducesResponseType<PurchaseView>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Record(PurchaseInput purchase, CancellationToken cancellationToken) =>
-        await recorder.RecordAsync(purchase, PurchaseRecorder.ApiSource, cancellationToken) switch
-        {
-            PurchaseOutcome.Recorded recorded => Created($"/api/members/purchases/{recorded.Purchase.Id}", recorded.Purchase),
-            PurchaseOutcome.AlreadyRecorded again => Ok(again.Purchase),
-            PurchaseOutcome.ReceiptConflict conflict => MembersProblems.Problem(409, "receipt-conflict", "The receipt was recorded with other content",
-                $"Receipt {conflict.Existing.ReceiptId} is recorded as purchase {conflict.Existing.Id}; it differs in: {string.Join(", ", conflict.DifferentFields)}. Use a new receipt id for a new purchase.",
-                conflict.DifferentFields.ToDictionary(f => f, f => new[] { "Differs from the receipt recorded before." })),
-            PurchaseOutcome.Invalid invalid => MembersProblems.Problem(400, "invalid", "The purchase is not valid", "See errors for each field.", invalid.Errors),
-            _ => throw new InvalidOperationException("Unknown purchase outcome."),
-        };
+        (await recorder.RecordAsync(purchase, PurchaseRecorder.ApiSource, cancellationToken)).ToActionResult(recorded => recorded.AlreadyRecorded
+            ? Ok(recorded.Purchase)
+            : Created($"/api/members/purchases/{recorded.Purchase.Id}", recorded.Purchase));
 
     [HttpGet("purchases/{id:guid}")]
     [RequirePermission(MembersPermissions.View)]
     public async Task<IActionResult> Get(Guid id, CancellationToken cancellationToken) =>
-        await queries.GetAsync(id, cancellationToken) is { } purchase ? Ok(purchase) : MembersProblems.NotFound("purchase");
+        await queries.GetAsync(id, cancellationToken) is { } purchase ? Ok(purchase) : new RefusalResult(MembersRefusals.PurchaseNotFound);
 
     /// <summary>A customer's purchases, newest first.</summary>
     [HttpGet("customers/{id:guid}/purchases")]
     [RequirePermission(MembersPermissions.View)]
     [ProducesResponseType<PagedResult<PurchaseView>>(StatusCodes.Status200OK)]
     public async Task<IActionResult> ForCustomer(Guid id, int page = 1, int pageSize = 25, CancellationToken cancellationToken = default) =>
-        await queries.ForCustomerAsync(id, page, pageSize, cancellationToken) is { } purchases ? Ok(purchases) : MembersProblems.NotFound("customer");
+        await queries.ForCustomerAsync(id, page, pageSize, cancellationToken) is { } purchases ? Ok(purchases) : new RefusalResult(MembersRefusals.CustomerNotFound);
 }

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
-using RetailCrm.Modules.Members.Application.Customers;
+using RetailCrm.Modules.Members.Application;
 using RetailCrm.Modules.Members.Application.CustomFields;
 using RetailCrm.Modules.Members.Contracts;
 using RetailCrm.Modules.Members.Domain;
@@ -9,7 +9,14 @@ using RetailCrm.Sdk.Web;
 namespace RetailCrm.Modules.Members.Web.Pages;
 
 /// <summary>The custom fields page: the tenant's fields and a form to add or change one.</summary>
-internal sealed record CustomFieldsPage(IReadOnlyList<CustomFieldDefinition> Fields, CustomFieldForm Form, FieldErrors Errors, string? Message);
+internal sealed record CustomFieldsPage(IReadOnlyList<CustomFieldDefinition> Fields, CustomFieldForm Form)
+{
+    /// <summary>The form that adds or changes a field.</summary>
+    public const string FieldForm = "field";
+
+    /// <summary>The remove buttons of the list; a refused removal is shown above the list.</summary>
+    public const string RemoveForm = "remove";
+}
 
 internal sealed class CustomFieldForm
 {
@@ -32,43 +39,43 @@ internal sealed class CustomFieldForm
 }
 
 [Route("members/custom-fields")]
-[AutoValidateAntiforgeryToken]
-internal sealed class CustomFieldsPageController(CustomFieldService fields) : Controller
+internal sealed class CustomFieldsPageController(CustomFieldService fields) : CrmPageController
 {
-    private const string MessageKey = "members.message";
-
     [HttpGet("")]
     [RequirePermission(MembersPermissions.Configure)]
-    public async Task<IActionResult> Index(string? edit, CancellationToken cancellationToken)
+    public Task<IActionResult> Index(string? edit, CancellationToken cancellationToken) => PageAsync(edit, cancellationToken);
+
+    [HttpPost("")]
+    [PostOnce]
+    [RequirePermission(MembersPermissions.Configure)]
+    public async Task<IActionResult> Save(CustomFieldForm form, CancellationToken cancellationToken)
+    {
+        if (await InvalidAsync(() => PageAsync(null, cancellationToken), CustomFieldsPage.FieldForm) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var saved = await fields.SaveAsync(form.ToInput(), cancellationToken);
+        return saved.IsRefused
+            ? await RefusedAsync(saved.Refusal, () => PageAsync(null, cancellationToken), CustomFieldsPage.FieldForm)
+            : Done("/members/custom-fields", "Saved {0}.", saved.Value.Key);
+    }
+
+    [HttpPost("{key}/delete")]
+    [PostOnce]
+    [RequirePermission(MembersPermissions.Configure)]
+    public async Task<IActionResult> Delete(string key, CancellationToken cancellationToken) =>
+        await fields.DeleteAsync(key, cancellationToken)
+            ? Done("/members/custom-fields", "Removed {0} and its values.", key)
+            : await RefusedAsync(MembersRefusals.CustomFieldNotFound, () => PageAsync(null, cancellationToken), CustomFieldsPage.RemoveForm);
+
+    private async Task<IActionResult> PageAsync(string? edit, CancellationToken cancellationToken)
     {
         var all = await fields.ListAsync(cancellationToken);
         var form = all.FirstOrDefault(f => f.Key == edit) is { } field
             ? new CustomFieldForm { Key = field.Key, Label = field.Label, LabelZh = field.LabelZh, Type = field.Type, Choices = string.Join('\n', field.ChoiceList), Required = field.Required, Order = field.Order }
             : new CustomFieldForm { Order = all.Count + 1 };
-        return View(new CustomFieldsPage(all, form, new FieldErrors(), TempData[MessageKey] as string));
-    }
-
-    [HttpPost("")]
-    [RequirePermission(MembersPermissions.Configure)]
-    public async Task<IActionResult> Save(CustomFieldForm form, CancellationToken cancellationToken)
-    {
-        var (field, errors) = await fields.SaveAsync(form.ToInput(), cancellationToken);
-        if (field is null)
-        {
-            Response.StatusCode = 400;
-            return View("Index", new CustomFieldsPage(await fields.ListAsync(cancellationToken), form, errors, null));
-        }
-
-        TempData[MessageKey] = $"Saved {field.Key}.";
-        return Redirect("/members/custom-fields");
-    }
-
-    [HttpPost("{key}/delete")]
-    [RequirePermission(MembersPermissions.Configure)]
-    public async Task<IActionResult> Delete(string key, CancellationToken cancellationToken)
-    {
-        TempData[MessageKey] = await fields.DeleteAsync(key, cancellationToken) ? $"Removed {key} and its values." : $"No field {key}.";
-        return Redirect("/members/custom-fields");
+        return View("Index", new CustomFieldsPage(all, form));
     }
 }
 

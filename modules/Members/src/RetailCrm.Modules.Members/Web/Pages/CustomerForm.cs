@@ -1,7 +1,9 @@
 using System.Globalization;
+using RetailCrm.Modules.Members.Application;
 using RetailCrm.Modules.Members.Application.Customers;
 using RetailCrm.Modules.Members.Contracts;
 using RetailCrm.Modules.Members.Domain;
+using RetailCrm.Sdk.Results;
 
 namespace RetailCrm.Modules.Members.Web.Pages;
 
@@ -71,9 +73,10 @@ internal sealed class CustomerForm
 
     public bool KeepDespiteDuplicates { get; set; }
 
-    public (CustomerInput Input, FieldErrors Errors) ToInput(Guid? parentId = null)
+    /// <summary>The input the form says, and what in it cannot be read (at the JSON names the service uses).</summary>
+    public (CustomerInput Input, List<FieldRefusal> Errors) ToInput(Guid? parentId = null)
     {
-        var errors = new FieldErrors();
+        var errors = new List<FieldRefusal>();
         DateOnly? birthday = null;
         if (!string.IsNullOrWhiteSpace(Birthday))
         {
@@ -110,7 +113,7 @@ internal sealed class CustomerForm
             }
             else
             {
-                errors.Add("anniversaries", $"'{line}' is not 'label: yyyy-MM-dd'.");
+                errors.Add("anniversaries", "'{0}' is not 'label: yyyy-MM-dd'.", line);
             }
         }
 
@@ -130,6 +133,25 @@ internal sealed class CustomerForm
         };
         return (input, errors);
     }
+
+    /// <summary>
+    /// The form field a refused field is shown at: the service names fields as the JSON API does
+    /// (<c>addresses[0].postcode</c>, <c>contactPoints[1].value</c>, <c>customFields.shoe_size</c>, <c>parentId</c>);
+    /// the form has one address, the extra contacts and the anniversaries one per line, and the parent by its code.
+    /// </summary>
+    public static string FieldOf(string field) => field switch
+    {
+        "parentId" => nameof(ParentCode),
+        _ when field.StartsWith("addresses[", StringComparison.Ordinal) => field[(field.LastIndexOf('.') + 1)..],
+        _ when field.StartsWith("contactPoints[", StringComparison.Ordinal) => nameof(MoreContacts),
+        _ when field.StartsWith("anniversaries", StringComparison.Ordinal) => nameof(Anniversaries),
+        _ when field.StartsWith("customFields.", StringComparison.Ordinal) => $"{nameof(CustomFields)}[{field["customFields.".Length..]}]",
+        _ => field,
+    };
+
+    /// <summary>The refusal with its fields named as the form names them (<see cref="FieldOf"/>).</summary>
+    public static Refusal OnForm(Refusal refusal) =>
+        refusal with { Fields = [.. refusal.Fields.Select(f => f with { Field = FieldOf(f.Field) })] };
 
     public static CustomerForm From(CustomerDetails customer, string? parentCode)
     {
@@ -151,14 +173,12 @@ internal sealed class CustomerForm
     }
 }
 
-/// <summary>What the form page shows: the form, its field errors, the likely duplicates and the tenant's custom fields.</summary>
+/// <summary>What the form page shows: the form as stored (a refused post shows what was typed, through the form state), the likely duplicates and the tenant's custom fields.</summary>
 internal sealed record CustomerFormPage(
     Guid? CustomerId,
     CustomerForm Form,
-    FieldErrors Errors,
     IReadOnlyList<DuplicateMatch> Duplicates,
-    IReadOnlyList<CustomFieldDefinition> CustomFields,
-    string? Message);
+    IReadOnlyList<CustomFieldDefinition> CustomFields);
 
 /// <summary>The customer list page: the query, one page of rows, and the page links.</summary>
 internal sealed record CustomerListPage(CustomerQuery Query, PagedResult<CustomerListItem> Result)
@@ -166,7 +186,7 @@ internal sealed record CustomerListPage(CustomerQuery Query, PagedResult<Custome
     public int PageCount => Math.Max(1, (Result.Total + Result.PageSize - 1) / Result.PageSize);
 }
 
-/// <summary>The 360° page: the record, the sections other modules contribute, and a notice.</summary>
+/// <summary>The 360° page: the record, its relations, pending changes, purchases, class history and the sections other modules contribute.</summary>
 internal sealed record CustomerDetailsPage(
     CustomerDetails Customer,
     CustomerRelations Relations,
@@ -174,5 +194,4 @@ internal sealed record CustomerDetailsPage(
     IReadOnlyList<Application.Purchases.PurchaseView> RecentPurchases,
     IReadOnlyList<Application.Lifecycle.LifecycleChangeView> LifecycleHistory,
     IReadOnlyList<RetailCrm.Sdk.Web.ProfileSection> Sections,
-    IReadOnlyList<CustomFieldDefinition> CustomFields,
-    string? Message);
+    IReadOnlyList<CustomFieldDefinition> CustomFields);

@@ -1,21 +1,20 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using RetailCrm.Modules.Members.Application;
 using RetailCrm.Modules.Members.Application.Customers;
 using RetailCrm.Modules.Members.Contracts;
 using RetailCrm.Modules.Members.Domain;
 using RetailCrm.Modules.Members.Infrastructure.Persistence;
 using RetailCrm.Sdk.Authorization;
+using RetailCrm.Sdk.Results;
 using RetailCrm.Sdk.Web;
 
 namespace RetailCrm.Modules.Members.Web.Pages;
 
 /// <summary>The customer pages: list, 360° view, new and edit forms with the duplicate warning.</summary>
 [Route("members/customers")]
-[AutoValidateAntiforgeryToken]
-internal sealed class CustomerPagesController(CustomerService customers, MembersDbContext db) : Controller
+internal sealed class CustomerPagesController(CustomerService customers, MembersDbContext db) : CrmPageController
 {
-    private const string MessageKey = "members.message";
-
     [HttpGet("")]
     [RequirePermission(MembersPermissions.View)]
     public async Task<IActionResult> Index([FromQuery] CustomerQuery query, CancellationToken cancellationToken) =>
@@ -23,31 +22,24 @@ internal sealed class CustomerPagesController(CustomerService customers, Members
 
     [HttpGet("new")]
     [RequirePermission(MembersPermissions.Create)]
-    public async Task<IActionResult> New(CustomerKind kind, CancellationToken cancellationToken) =>
-        View("Edit", new CustomerFormPage(null, new CustomerForm { Kind = kind }, new FieldErrors(), [], await CustomFieldsAsync(cancellationToken), null));
+    public Task<IActionResult> New(CustomerKind kind, CancellationToken cancellationToken) => NewFormAsync(kind, [], cancellationToken);
 
+    /// <summary>Creates the customer; likely duplicates show the form again with them and a "save anyway" button.</summary>
     [HttpPost("new")]
+    [PostOnce]
     [RequirePermission(MembersPermissions.Create)]
     public async Task<IActionResult> Create(CustomerForm form, CancellationToken cancellationToken)
     {
-        var (input, errors) = await ToInputAsync(form, cancellationToken);
-        if (errors.Count > 0)
+        if (await InvalidAsync(() => NewFormAsync(form.Kind, [], cancellationToken)) is { } invalid)
         {
-            return await FormAsync(null, form, errors, [], cancellationToken);
+            return invalid;
         }
 
-        switch (await customers.CreateAsync(input, form.KeepDespiteDuplicates, cancellationToken))
-        {
-            case SaveOutcome.Saved saved:
-                TempData[MessageKey] = $"Created {saved.Customer.Code}.";
-                return Redirect($"/members/customers/{saved.Customer.Id}");
-            case SaveOutcome.DuplicatesFound duplicates:
-                return await FormAsync(null, form, new FieldErrors(), duplicates.Candidates, cancellationToken);
-            case SaveOutcome.Invalid invalid:
-                return await FormAsync(null, form, invalid.Errors, [], cancellationToken);
-            default:
-                return BadRequest();
-        }
+        var input = await ToInputAsync(form, cancellationToken);
+        var saved = input.IsRefused ? input.Refusal : await customers.CreateAsync(input.Value, form.KeepDespiteDuplicates, cancellationToken);
+        return saved.IsRefused
+            ? await RefusedAsync(CustomerForm.OnForm(saved.Refusal), () => NewFormAsync(form.Kind, CustomerService.CandidatesOf(saved.Refusal), cancellationToken))
+            : Done($"/members/customers/{saved.Value.Customer.Id}", "Created {0}.", saved.Value.Customer.Code);
     }
 
     [HttpGet("{id:guid}")]
@@ -73,81 +65,71 @@ internal sealed class CustomerPagesController(CustomerService customers, Members
             (await purchases.ForCustomerAsync(id, 1, 10, cancellationToken))?.Items ?? [],
             await lifecycle.HistoryAsync(id, cancellationToken) ?? [],
             await sections.GetSectionsAsync(id, cancellationToken),
-            await CustomFieldsAsync(cancellationToken),
-            TempData[MessageKey] as string));
+            await CustomFieldsAsync(cancellationToken)));
     }
 
     [HttpGet("{id:guid}/edit")]
     [RequirePermission(MembersPermissions.Edit)]
-    public async Task<IActionResult> Edit(Guid id, CancellationToken cancellationToken) =>
-        await customers.GetAsync(id, cancellationToken) is { } customer
-            ? await FormAsync(id, CustomerForm.From(customer, (await customers.GetRelationsAsync(id, cancellationToken)).Parent?.Code), new FieldErrors(), [], cancellationToken)
-            : NotFound();
+    public Task<IActionResult> Edit(Guid id, CancellationToken cancellationToken) => EditFormAsync(id, cancellationToken);
 
     [HttpPost("{id:guid}/edit")]
+    [PostOnce]
     [RequirePermission(MembersPermissions.Edit)]
     public async Task<IActionResult> Update(Guid id, CustomerForm form, CancellationToken cancellationToken)
     {
-        var (input, errors) = await ToInputAsync(form, cancellationToken);
-        if (errors.Count > 0)
+        if (await InvalidAsync(() => EditFormAsync(id, cancellationToken)) is { } invalid)
         {
-            return await FormAsync(id, form, errors, [], cancellationToken);
+            return invalid;
         }
 
-        switch (await customers.UpdateAsync(id, input, form.Version, cancellationToken))
+        var input = await ToInputAsync(form, cancellationToken);
+        var saved = input.IsRefused ? input.Refusal : await customers.UpdateAsync(id, input.Value, form.Version, cancellationToken);
+        if (saved.IsRefused)
         {
-            case SaveOutcome.Saved:
-                TempData[MessageKey] = "Saved.";
-                return Redirect($"/members/customers/{id}");
-            case SaveOutcome.PendingApproval:
-                TempData[MessageKey] = "Your change waits for review and approval; the record is unchanged until then.";
-                return Redirect($"/members/customers/{id}");
-            case SaveOutcome.Invalid invalid:
-                return await FormAsync(id, form, invalid.Errors, [], cancellationToken);
-            case SaveOutcome.Conflict:
-                var conflict = new FieldErrors { { "version", "Someone changed this customer meanwhile. Open it again and repeat your change." } };
-                return await FormAsync(id, form, conflict, [], cancellationToken);
-            default:
-                return NotFound();
+            return saved.Refusal.Kind == RefusalKind.NotFound
+                ? NotFound()
+                : await RefusedAsync(CustomerForm.OnForm(saved.Refusal), () => EditFormAsync(id, cancellationToken));
         }
+
+        return saved.Value.PendingChangeRequestId is null
+            ? Done($"/members/customers/{id}", "Saved.")
+            : Done($"/members/customers/{id}", "Your change waits for review and approval; the record is unchanged until then.");
     }
 
     [HttpPost("{id:guid}/delete")]
+    [PostOnce]
     [RequirePermission(MembersPermissions.Delete)]
-    public async Task<IActionResult> Delete(Guid id, CancellationToken cancellationToken)
-    {
-        TempData[MessageKey] = await customers.DeleteAsync(id, cancellationToken) ? "Deleted." : "Not found.";
-        return Redirect("/members/customers");
-    }
+    public async Task<IActionResult> Delete(Guid id, CancellationToken cancellationToken) =>
+        await customers.DeleteAsync(id, cancellationToken) ? Done("/members/customers", "Deleted.") : NotFound();
 
-    private async Task<(CustomerInput Input, FieldErrors Errors)> ToInputAsync(CustomerForm form, CancellationToken cancellationToken)
+    /// <summary>The form's input, or what in it cannot be read (dates, amounts, lines, an unknown parent code).</summary>
+    private async Task<Result<CustomerInput>> ToInputAsync(CustomerForm form, CancellationToken cancellationToken)
     {
         Guid? parentId = null;
-        string? parentError = null;
+        var unknownParent = false;
         if (!string.IsNullOrWhiteSpace(form.ParentCode))
         {
             parentId = await customers.FindIdByCodeAsync(form.ParentCode, cancellationToken);
-            parentError = parentId is null ? $"No customer has the code '{form.ParentCode.Trim()}'." : null;
+            unknownParent = parentId is null;
         }
 
         var (input, errors) = form.ToInput(parentId);
-        if (parentError is not null)
+        if (unknownParent)
         {
-            errors.Add("parentId", parentError);
+            errors.Add("parentId", "No customer has the code '{0}'.", form.ParentCode!.Trim());
         }
 
-        return (input, errors);
+        return errors.Count == 0 ? input : MembersRefusals.Invalid("The customer is not valid", errors);
     }
 
-    private async Task<IActionResult> FormAsync(Guid? id, CustomerForm form, FieldErrors errors, IReadOnlyList<DuplicateMatch> duplicates, CancellationToken cancellationToken)
-    {
-        if (errors.Count > 0 || duplicates.Count > 0)
-        {
-            Response.StatusCode = errors.Count > 0 ? 400 : 409;
-        }
+    private async Task<IActionResult> NewFormAsync(CustomerKind kind, IReadOnlyList<DuplicateMatch> duplicates, CancellationToken cancellationToken) =>
+        View("Edit", new CustomerFormPage(null, new CustomerForm { Kind = kind }, duplicates, await CustomFieldsAsync(cancellationToken)));
 
-        return View("Edit", new CustomerFormPage(id, form, errors, duplicates, await CustomFieldsAsync(cancellationToken), null));
-    }
+    private async Task<IActionResult> EditFormAsync(Guid id, CancellationToken cancellationToken) =>
+        await customers.GetAsync(id, cancellationToken) is { } customer
+            ? View("Edit", new CustomerFormPage(
+                id, CustomerForm.From(customer, (await customers.GetRelationsAsync(id, cancellationToken)).Parent?.Code), [], await CustomFieldsAsync(cancellationToken)))
+            : NotFound();
 
     private async Task<IReadOnlyList<CustomFieldDefinition>> CustomFieldsAsync(CancellationToken cancellationToken) =>
         await db.CustomFieldDefinitions.AsNoTracking().OrderBy(f => f.Order).ThenBy(f => f.Key).ToListAsync(cancellationToken);
