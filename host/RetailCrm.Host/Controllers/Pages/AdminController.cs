@@ -1,87 +1,88 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
+using RetailCrm.Kernel.Administration;
 using RetailCrm.Kernel.Authorization;
 using RetailCrm.Kernel.Data;
-using RetailCrm.Kernel.Modularity;
 using RetailCrm.Kernel.MultiTenancy;
 using RetailCrm.Sdk.Authorization;
+using RetailCrm.Sdk.Modularity;
 using RetailCrm.Sdk.MultiTenancy;
+using RetailCrm.Sdk.Results;
+using RetailCrm.Sdk.Web;
 
 namespace RetailCrm.Host.Controllers.Pages;
 
-public sealed record ModulesPage(IReadOnlyList<InstalledModule> Modules, IReadOnlySet<string> Enabled, string? Message, string? Error);
-
-/// <summary>The administration pages of the current tenant.</summary>
+/// <summary>
+/// The administration pages of the current tenant. Each calls the kernel's administration services: a form that
+/// is done redirects with a notice, a refused one shows its page again with the errors at their fields.
+/// </summary>
 [Route("admin")]
-[AutoValidateAntiforgeryToken]
-public sealed partial class AdminController(ModuleCatalog catalog, ModuleToggles toggles, ICurrentTenant tenant, KernelDbContext db) : Controller
+public sealed partial class AdminController(
+    IModuleAdministration modules,
+    ITenantAdministration tenants,
+    IUserAdministration users,
+    IRoleAdministration roles,
+    IUnitAdministration units,
+    ISettingsAdministration settings,
+    ICurrentUser currentUser) : CrmPageController
 {
-    private const string MessageKey = "message";
-    private const string ErrorKey = "error";
+    public const string ToggleForm = "toggle";
+    public const string NewTenantForm = "new-tenant";
 
     [HttpGet("modules")]
     [RequirePermission(KernelPermissions.Modules)]
-    public async Task<IActionResult> Modules(CancellationToken cancellationToken) =>
-        View(new ModulesPage(catalog.All.Where(m => !m.IsPlugin).ToList(), await toggles.GetEnabledAsync(tenant.Id!.Value, cancellationToken), TempData[MessageKey] as string, TempData[ErrorKey] as string));
+    public Task<IActionResult> Modules(CancellationToken cancellationToken) => ModulesPageAsync(ModuleKind.Module, cancellationToken);
 
     [HttpPost("modules/{id}")]
     [RequirePermission(KernelPermissions.Modules)]
+    [PostOnce]
     public async Task<IActionResult> ToggleModule(string id, bool enabled, string? returnTo, CancellationToken cancellationToken)
     {
-        var result = await toggles.SetAsync(tenant.Id!.Value, id, enabled, cancellationToken);
-        if (result.Succeeded)
+        var kind = returnTo == "plugins" ? ModuleKind.Plugin : ModuleKind.Module;
+        var page = kind == ModuleKind.Plugin ? "/admin/plugins" : "/admin/modules";
+        var result = await modules.SetEnabledAsync(id, enabled, cancellationToken);
+        if (result.IsRefused)
         {
-            TempData[MessageKey] = result.Changed.Count == 0 ? $"'{id}' was already {(enabled ? "on" : "off")}." : $"{(enabled ? "Enabled" : "Disabled")}: {string.Join(", ", result.Changed)}.";
-        }
-        else
-        {
-            TempData[ErrorKey] = result.Error;
+            return await ShowAgainAsync(result.Refusal, () => ModulesPageAsync(kind, cancellationToken), ToggleForm);
         }
 
-        return RedirectToAction(returnTo == "plugins" ? nameof(Plugins) : nameof(Modules));
+        var changed = string.Join(", ", result.Value.Changed);
+        return result.Value.Changed.Count == 0 ? Done(page, enabled ? "'{0}' was already on." : "'{0}' was already off.", result.Value.Id)
+            : Done(page, enabled ? "Enabled: {0}." : "Disabled: {0}.", changed);
     }
 
     [HttpGet("plugins")]
     [RequirePermission(KernelPermissions.Plugins)]
-    public async Task<IActionResult> Plugins(CancellationToken cancellationToken) =>
-        View(new ModulesPage(catalog.All.Where(m => m.IsPlugin).ToList(), await toggles.GetEnabledAsync(tenant.Id!.Value, cancellationToken), TempData[MessageKey] as string, TempData[ErrorKey] as string));
+    public Task<IActionResult> Plugins(CancellationToken cancellationToken) => ModulesPageAsync(ModuleKind.Plugin, cancellationToken);
 
     [HttpGet("tenants")]
     [RequirePermission(KernelPermissions.Tenants)]
-    public async Task<IActionResult> Tenants([FromServices] TenantStore tenants, CancellationToken cancellationToken)
-    {
-        ViewData[MessageKey] = TempData[MessageKey];
-        ViewData[ErrorKey] = TempData[ErrorKey];
-        return View(await tenants.ListAsync(cancellationToken));
-    }
+    public async Task<IActionResult> Tenants(CancellationToken cancellationToken) => View(nameof(Tenants), await tenants.ListAsync(cancellationToken));
 
     [HttpPost("tenants")]
     [RequirePermission(KernelPermissions.Tenants)]
-    public async Task<IActionResult> CreateTenant(string name, string? hostNames, string adminUserName, string adminPassword, [FromServices] TenantProvisioner provisioner, [FromServices] TenantStore tenants, CancellationToken cancellationToken)
+    [PostOnce]
+    public async Task<IActionResult> CreateTenant(string? name, string? hostNames, string? adminUserName, string? adminPassword, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(name) || string.IsNullOrWhiteSpace(adminUserName) || (adminPassword?.Length ?? 0) < 10)
-        {
-            TempData[ErrorKey] = "A tenant needs a name, an administrator and a password of at least 10 characters.";
-        }
-        else if (await tenants.FindByNameAsync(name.Trim(), cancellationToken) is not null)
-        {
-            TempData[ErrorKey] = $"A tenant named '{name}' exists.";
-        }
-        else
-        {
-            try
-            {
-                await provisioner.CreateAsync(new NewTenant(name, (hostNames ?? "").Split([',', ' '], StringSplitOptions.RemoveEmptyEntries), adminUserName, adminPassword!), cancellationToken);
-                TempData[MessageKey] = $"Created tenant {name}.";
-            }
-            catch (InvalidOperationException e)
-            {
-                TempData[ErrorKey] = e.Message;
-            }
-        }
-
-        return RedirectToAction(nameof(Tenants));
+        var tenant = new NewTenant(name ?? "", (hostNames ?? "").Split([',', ' '], StringSplitOptions.RemoveEmptyEntries), adminUserName ?? "", adminPassword ?? "");
+        var result = await tenants.CreateAsync(tenant, cancellationToken);
+        return result.IsRefused
+            ? await ShowAgainAsync(result.Refusal, () => Tenants(cancellationToken), NewTenantForm)
+            : Done("/admin/tenants", "Created tenant {0}.", result.Value.Name);
     }
+
+    [HttpPost("tenants/{id:guid}/status")]
+    [RequirePermission(KernelPermissions.Tenants)]
+    [PostOnce]
+    public async Task<IActionResult> SetTenantStatus(Guid id, TenantStatus status, CancellationToken cancellationToken)
+    {
+        var result = await tenants.SetStatusAsync(id, status, cancellationToken);
+        return result.IsRefused
+            ? await ShowAgainAsync(result.Refusal, () => Tenants(cancellationToken), StatusForm(id))
+            : Done("/admin/tenants", status == TenantStatus.Suspended ? "Suspended tenant {0}." : "Resumed tenant {0}.", result.Value.Name);
+    }
+
+    /// <summary>The form that suspends or resumes one tenant.</summary>
+    public static string StatusForm(Guid tenantId) => "status-" + tenantId;
 
     [HttpGet("audit")]
     [RequirePermission(KernelPermissions.Audit)]
@@ -90,7 +91,16 @@ public sealed partial class AdminController(ModuleCatalog catalog, ModuleToggles
 
     [HttpGet("events")]
     [RequirePermission(KernelPermissions.Events)]
-    public async Task<IActionResult> Events(CancellationToken cancellationToken) =>
-        View(await db.EventDeliveries.AsNoTracking().Where(d => d.TenantId == tenant.Id && d.Status != DeliveryStatus.Delivered && d.Status != DeliveryStatus.Skipped)
-            .OrderByDescending(d => d.Attempts).Take(200).ToListAsync(cancellationToken));
+    public async Task<IActionResult> Events([FromServices] IEventDeliveryAdministration events, CancellationToken cancellationToken) =>
+        View(await events.WaitingAsync(cancellationToken));
+
+    private async Task<IActionResult> ModulesPageAsync(ModuleKind kind, CancellationToken cancellationToken) =>
+        View(kind == ModuleKind.Plugin ? nameof(Plugins) : nameof(Modules), await modules.ListAsync(kind, cancellationToken));
+
+    /// <summary>A text of the pages in the user's language, e.g. an argument of a notice.</summary>
+    private string T(string text) => HttpContext.RequestServices.GetRequiredService<IPageLocalizer>().Text(LocalizableText.Of(text));
+
+    /// <summary>A refused form: its page again with the errors, or 404 when what the form names does not exist (any more).</summary>
+    private async Task<IActionResult> ShowAgainAsync(Refusal refusal, Func<Task<IActionResult>> page, string formId) =>
+        refusal.Kind == RefusalKind.NotFound ? NotFound() : await RefusedAsync(refusal, page, formId);
 }
