@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using static RetailCrm.Host.Tests.ProblemDetailsAssertions;
 
 namespace RetailCrm.Host.Tests;
 
@@ -13,15 +14,6 @@ public sealed class AdminRefusalTests(SqliteHost host) : IClassFixture<SqliteHos
     private readonly CrmHostFactory _factory = host.Factory;
 
     private async Task<HttpClient> TenantAsync(string prefix) => await _factory.CreateTenantAsync(await _factory.SignedInClientAsync(), Names.Tenant(prefix));
-
-    private static async Task<JsonElement> ProblemAsync(HttpResponseMessage response, HttpStatusCode status, string type)
-    {
-        response.StatusCode.ShouldBe(status, await response.Content.ReadAsStringAsync());
-        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
-        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        problem.GetProperty("type").GetString()!.ShouldEndWith("/" + type);
-        return problem;
-    }
 
     private static async Task<Guid> HeadOfficeAsync(HttpClient admin) =>
         (await admin.GetFromJsonAsync<JsonElement>("/api/admin/organization-units")).EnumerateArray()

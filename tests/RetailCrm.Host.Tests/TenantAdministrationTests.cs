@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using static RetailCrm.Host.Tests.ProblemDetailsAssertions;
 
 namespace RetailCrm.Host.Tests;
 
@@ -8,17 +9,6 @@ namespace RetailCrm.Host.Tests;
 public sealed class TenantAdministrationTests(SqliteHost host) : IClassFixture<SqliteHost>
 {
     private readonly CrmHostFactory _factory = host.Factory;
-
-    private static async Task<JsonElement> ProblemAsync(HttpResponseMessage response, HttpStatusCode status, string type)
-    {
-        response.StatusCode.ShouldBe(status, await response.Content.ReadAsStringAsync());
-        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
-        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        problem.GetProperty("type").GetString()!.ShouldEndWith("/" + type);
-        return problem;
-    }
-
-    private static string[] ErrorFields(JsonElement problem) => problem.GetProperty("errors").EnumerateObject().Select(e => e.Name).ToArray();
 
     private static async Task<JsonElement> TenantAsync(HttpClient hostAdmin, Func<JsonElement, bool> which) =>
         (await hostAdmin.GetFromJsonAsync<JsonElement>("/api/admin/tenants")).EnumerateArray().Single(which);

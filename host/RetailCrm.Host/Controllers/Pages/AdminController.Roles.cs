@@ -41,8 +41,6 @@ public sealed partial class AdminController
 
     public static string DeleteRoleForm(Guid id) => "delete-" + id;
 
-    private async Task<IActionResult> RoleDone(Result<RoleDto> result, string formId, string notice, CancellationToken cancellationToken) =>
-        result.IsRefused
-            ? await ShowAgainAsync(result.Refusal, () => Roles(cancellationToken), formId)
-            : Done("/admin/roles", notice, result.Value.Name);
+    private Task<IActionResult> RoleDone(Result<RoleDto> result, string formId, string notice, CancellationToken cancellationToken) =>
+        AnswerAsync(result, formId, () => Roles(cancellationToken), role => Done("/admin/roles", notice, role.Name));
 }

@@ -46,9 +46,7 @@ public sealed partial class AdminController
     private async Task<IActionResult> SaveSettingAsync(string name, string? value, bool clear, SettingScope scope, CancellationToken cancellationToken)
     {
         value = clear || string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-        var result = await settings.SetAsync(name, value, scope, cancellationToken);
-        return result.IsRefused
-            ? await ShowAgainAsync(result.Refusal, () => Settings(cancellationToken), SettingForm(scope, name))
-            : Done("/admin/settings", value is null ? "Cleared {0} ({1})." : "Saved {0} ({1}).", result.Value.Name, T(ScopeLabel(scope)));
+        return await AnswerAsync(await settings.SetAsync(name, value, scope, cancellationToken), SettingForm(scope, name), () => Settings(cancellationToken),
+            setting => Done("/admin/settings", value is null ? "Cleared {0} ({1})." : "Saved {0} ({1}).", setting.Name, T(ScopeLabel(scope))));
     }
 }

@@ -32,8 +32,6 @@ public sealed partial class AdminController
     /// <summary>The form that renames one unit.</summary>
     public static string RenameForm(Guid id) => "rename-" + id;
 
-    private async Task<IActionResult> UnitDone(Result<OrganizationUnitDto> result, string formId, string notice, CancellationToken cancellationToken) =>
-        result.IsRefused
-            ? await ShowAgainAsync(result.Refusal, () => Units(cancellationToken), formId)
-            : Done("/admin/units", notice, result.Value.Name);
+    private Task<IActionResult> UnitDone(Result<OrganizationUnitDto> result, string formId, string notice, CancellationToken cancellationToken) =>
+        AnswerAsync(result, formId, () => Units(cancellationToken), unit => Done("/admin/units", notice, unit.Name));
 }

@@ -61,10 +61,8 @@ public sealed partial class AdminController
 
     public static string UnlockForm(Guid id) => "unlock-" + id;
 
-    private async Task<IActionResult> UserDone(Result<UserDto> result, string formId, string notice, CancellationToken cancellationToken) =>
-        result.IsRefused
-            ? await ShowAgainAsync(result.Refusal, () => Users(cancellationToken), formId)
-            : Done("/admin/users", notice, result.Value.UserName);
+    private Task<IActionResult> UserDone(Result<UserDto> result, string formId, string notice, CancellationToken cancellationToken) =>
+        AnswerAsync(result, formId, () => Users(cancellationToken), user => Done("/admin/users", notice, user.UserName));
 
     private async Task<UsersPage> UsersPageAsync(CancellationToken cancellationToken) =>
         new(await users.ListAsync(cancellationToken),

@@ -39,15 +39,9 @@ public sealed partial class AdminController(
     {
         var kind = returnTo == "plugins" ? ModuleKind.Plugin : ModuleKind.Module;
         var page = kind == ModuleKind.Plugin ? "/admin/plugins" : "/admin/modules";
-        var result = await modules.SetEnabledAsync(id, enabled, cancellationToken);
-        if (result.IsRefused)
-        {
-            return await ShowAgainAsync(result.Refusal, () => ModulesPageAsync(kind, cancellationToken), ToggleForm);
-        }
-
-        var changed = string.Join(", ", result.Value.Changed);
-        return result.Value.Changed.Count == 0 ? Done(page, enabled ? "'{0}' was already on." : "'{0}' was already off.", result.Value.Id)
-            : Done(page, enabled ? "Enabled: {0}." : "Disabled: {0}.", changed);
+        return await AnswerAsync(await modules.SetEnabledAsync(id, enabled, cancellationToken), ToggleForm, () => ModulesPageAsync(kind, cancellationToken), change =>
+            change.Changed.Count == 0 ? Done(page, enabled ? "'{0}' was already on." : "'{0}' was already off.", change.Id)
+            : Done(page, enabled ? "Enabled: {0}." : "Disabled: {0}.", string.Join(", ", change.Changed)));
     }
 
     [HttpGet("plugins")]
@@ -64,22 +58,16 @@ public sealed partial class AdminController(
     public async Task<IActionResult> CreateTenant(string? name, string? hostNames, string? adminUserName, string? adminPassword, CancellationToken cancellationToken)
     {
         var tenant = new NewTenant(name ?? "", (hostNames ?? "").Split([',', ' '], StringSplitOptions.RemoveEmptyEntries), adminUserName ?? "", adminPassword ?? "");
-        var result = await tenants.CreateAsync(tenant, cancellationToken);
-        return result.IsRefused
-            ? await ShowAgainAsync(result.Refusal, () => Tenants(cancellationToken), NewTenantForm)
-            : Done("/admin/tenants", "Created tenant {0}.", result.Value.Name);
+        return await AnswerAsync(await tenants.CreateAsync(tenant, cancellationToken), NewTenantForm, () => Tenants(cancellationToken),
+            created => Done("/admin/tenants", "Created tenant {0}.", created.Name));
     }
 
     [HttpPost("tenants/{id:guid}/status")]
     [RequirePermission(KernelPermissions.Tenants)]
     [PostOnce]
-    public async Task<IActionResult> SetTenantStatus(Guid id, TenantStatus status, CancellationToken cancellationToken)
-    {
-        var result = await tenants.SetStatusAsync(id, status, cancellationToken);
-        return result.IsRefused
-            ? await ShowAgainAsync(result.Refusal, () => Tenants(cancellationToken), StatusForm(id))
-            : Done("/admin/tenants", status == TenantStatus.Suspended ? "Suspended tenant {0}." : "Resumed tenant {0}.", result.Value.Name);
-    }
+    public async Task<IActionResult> SetTenantStatus(Guid id, TenantStatus status, CancellationToken cancellationToken) =>
+        await AnswerAsync(await tenants.SetStatusAsync(id, status, cancellationToken), StatusForm(id), () => Tenants(cancellationToken),
+            tenant => Done("/admin/tenants", status == TenantStatus.Suspended ? "Suspended tenant {0}." : "Resumed tenant {0}.", tenant.Name));
 
     /// <summary>The form that suspends or resumes one tenant.</summary>
     public static string StatusForm(Guid tenantId) => "status-" + tenantId;
@@ -100,7 +88,12 @@ public sealed partial class AdminController(
     /// <summary>A text of the pages in the user's language, e.g. an argument of a notice.</summary>
     private string T(string text) => HttpContext.RequestServices.GetRequiredService<IPageLocalizer>().Text(LocalizableText.Of(text));
 
-    /// <summary>A refused form: its page again with the errors, or 404 when what the form names does not exist (any more).</summary>
-    private async Task<IActionResult> ShowAgainAsync(Refusal refusal, Func<Task<IActionResult>> page, string formId) =>
-        refusal.Kind == RefusalKind.NotFound ? NotFound() : await RefusedAsync(refusal, page, formId);
+    /// <summary>
+    /// The answer to a posted form: what <paramref name="done"/> makes of the result (a redirect with a notice), or the
+    /// form's page again with the refusal at its fields, or 404 when what the form names does not exist (any more).
+    /// </summary>
+    private async Task<IActionResult> AnswerAsync<T>(Result<T> result, string formId, Func<Task<IActionResult>> page, Func<T, IActionResult> done) =>
+        !result.IsRefused ? done(result.Value)
+        : result.Refusal.Kind == RefusalKind.NotFound ? NotFound()
+        : await RefusedAsync(result.Refusal, page, formId);
 }
