@@ -39,6 +39,7 @@ public sealed class AdminRefusalTests(SqliteHost host) : IClassFixture<SqliteHos
         var problem = await ProblemAsync(api, HttpStatusCode.Conflict, "unit-code-taken");
         problem.GetProperty("detail").GetString().ShouldBe("The code 'hq' is taken.");
         problem.GetProperty("errors").GetProperty("code")[0].GetString().ShouldBe("The code 'hq' is taken.");
+        (await api.Content.ReadAsStringAsync()).ShouldContain("\"detail\":\"The code 'hq' is taken.\"", customMessage: "written as MVC writes JSON: quotes as they are");
     }
 
     [Fact]
