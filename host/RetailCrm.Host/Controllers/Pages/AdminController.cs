@@ -92,7 +92,7 @@ public sealed partial class AdminController(
     /// The answer to a posted form: what <paramref name="done"/> makes of the result (a redirect with a notice), or the
     /// form's page again with the refusal at its fields, or 404 when what the form names does not exist (any more).
     /// </summary>
-    private async Task<IActionResult> AnswerAsync<T>(Result<T> result, string formId, Func<Task<IActionResult>> page, Func<T, IActionResult> done) =>
+    private async Task<IActionResult> AnswerAsync<TValue>(Result<TValue> result, string formId, Func<Task<IActionResult>> page, Func<TValue, IActionResult> done) =>
         !result.IsRefused ? done(result.Value)
         : result.Refusal.Kind == RefusalKind.NotFound ? NotFound()
         : await RefusedAsync(result.Refusal, page, formId);
