@@ -1,9 +1,7 @@
-using RetailCrm.Host.Administration;
 using RetailCrm.Kernel;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddRetailCrmKernel();
-builder.Services.AddScoped<UserAdministration>().AddScoped<RoleAdministration>().AddScoped<UnitAdministration>();
 builder.Services.AddEndpointsApiExplorer();
 builder.Services.AddSwaggerGen(options => options.SwaggerDoc("v1", new() { Title = "RetailCrm API", Version = "v1" }));
 

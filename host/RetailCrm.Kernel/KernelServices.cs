@@ -103,6 +103,7 @@ public static class KernelServices
         services.AddScoped<IProfileSectionProvider, ProfileSectionProvider>();
         services.AddSingleton<IMenuContributor, AdminMenu>();
         services.AddScoped<AuditReader>();
+        Administration.AdministrationServices.AddAdministration(services);
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<KernelStartup>();
         services.AddSingleton<OutboxDispatcher>();

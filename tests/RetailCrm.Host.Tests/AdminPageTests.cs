@@ -155,7 +155,7 @@ public sealed class AdminPageTests(SqliteHost host) : IClassFixture<SqliteHost>
 
         page.IndexOf("id=\"unit-HQ\"", StringComparison.Ordinal).ShouldBeLessThan(page.IndexOf("id=\"unit-SA\"", StringComparison.Ordinal));
         page.IndexOf("id=\"unit-SA\"", StringComparison.Ordinal).ShouldBeLessThan(page.IndexOf("id=\"unit-SA-1\"", StringComparison.Ordinal));
-        page.ShouldContain("padding-left:3.6rem"); // depth 2
+        page.ShouldContain("<td class=\"depth-2\">"); // indented as depth 2 (the theme's styles)
 
         var taken = await admin.SubmitRefusedAsync("/admin/units", "/admin/units", ("parentId", hq.ToString()), ("name", "Store A bis"), ("code", "sa"), ("kind", "Store"));
         HtmlForms.Form(taken, "/admin/units").ShouldContain("The code 'sa' is taken.");

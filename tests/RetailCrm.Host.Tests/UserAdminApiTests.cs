@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using static RetailCrm.Host.Tests.ProblemDetailsAssertions;
 
 namespace RetailCrm.Host.Tests;
 
@@ -29,17 +30,6 @@ public sealed class UserAdminApiTests(SqliteHost host) : IClassFixture<SqliteHos
     private static async Task<Guid> HeadOfficeAsync(HttpClient admin) =>
         (await admin.GetFromJsonAsync<JsonElement>("/api/admin/organization-units")).EnumerateArray()
             .Single(u => u.GetProperty("code").GetString() == "HQ").GetProperty("id").GetGuid();
-
-    private static async Task<JsonElement> ProblemAsync(HttpResponseMessage response, HttpStatusCode status, string type)
-    {
-        response.StatusCode.ShouldBe(status, await response.Content.ReadAsStringAsync());
-        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
-        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        problem.GetProperty("type").GetString()!.ShouldEndWith("/" + type);
-        return problem;
-    }
-
-    private static string[] ErrorFields(JsonElement problem) => problem.GetProperty("errors").EnumerateObject().Select(e => e.Name).ToArray();
 
     [Fact]
     public async Task Should_end_the_session_of_a_user_deactivated_after_signing_in()

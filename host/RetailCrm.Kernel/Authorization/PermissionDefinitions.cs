@@ -36,8 +36,8 @@ public sealed class PermissionDefinitions
     }
 }
 
-/// <summary>The kernel's own permissions (administration).</summary>
-internal sealed class KernelPermissions : IPermissionDefinitionProvider
+/// <summary>The kernel's own permissions (administration); public for the names the host's admin pages and API require.</summary>
+public sealed class KernelPermissions : IPermissionDefinitionProvider
 {
     public const string Modules = "crm.admin.modules";
     public const string Plugins = "crm.admin.plugins";

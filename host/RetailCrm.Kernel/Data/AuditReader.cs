@@ -6,11 +6,11 @@ using RetailCrm.Sdk.MultiTenancy;
 
 namespace RetailCrm.Kernel.Data;
 
-/// <summary>An audit entry with the module whose tables it was written in.</summary>
-public sealed record AuditRecord(string ModuleId, AuditEntryView Entry);
+/// <summary>One write recorded by the audit log: who, which tenant, what, when and the changes (a JSON object).</summary>
+public sealed record AuditEntryDto(Guid Id, Guid? TenantId, string? UserName, string EntityType, string EntityId, string Action, string Changes, DateTime OccurredAt);
 
-/// <summary>One audit entry as the admin reads it.</summary>
-public sealed record AuditEntryView(Guid Id, Guid? TenantId, string? UserName, string EntityType, string EntityId, string Action, string Changes, DateTime OccurredAt);
+/// <summary>An audit entry with the module whose tables it was written in.</summary>
+public sealed record AuditRecord(string ModuleId, AuditEntryDto Entry);
 
 /// <summary>Reads the current tenant's audit log across every module's audit table, newest first.</summary>
 public sealed class AuditReader(IServiceProvider services, DbContextRegistry registry, ICurrentTenant currentTenant)
@@ -29,7 +29,8 @@ public sealed class AuditReader(IServiceProvider services, DbContextRegistry reg
             }
 
             var entries = await query.OrderByDescending(a => a.OccurredAt).Take(take).ToListAsync(cancellationToken);
-            all.AddRange(entries.Select(e => new AuditRecord(registered.ModuleId, new AuditEntryView(e.Id, e.TenantId, e.UserName, e.EntityType, e.EntityId, e.Action, e.Changes, e.OccurredAt))));
+            all.AddRange(entries.Select(e => new AuditRecord(registered.ModuleId,
+                new AuditEntryDto(e.Id, e.TenantId, e.UserName, e.EntityType, e.EntityId, e.Action, e.Changes, e.OccurredAt))));
         }
 
         return all.OrderByDescending(r => r.Entry.OccurredAt).Take(take).ToList();

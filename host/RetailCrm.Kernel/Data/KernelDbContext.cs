@@ -4,7 +4,7 @@ using RetailCrm.Sdk.Data;
 namespace RetailCrm.Kernel.Data;
 
 /// <summary>The kernel's own tables (prefix <c>crm_</c> / schema <c>crm</c>): tenants, users, roles, settings, toggles, keys, deliveries, job leases, idempotency keys.</summary>
-public sealed class KernelDbContext(DbContextOptions<KernelDbContext> options) : CrmDbContext(options)
+internal sealed class KernelDbContext(DbContextOptions<KernelDbContext> options) : CrmDbContext(options)
 {
     public const string ModuleId = "crm";
 

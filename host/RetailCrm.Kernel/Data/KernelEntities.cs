@@ -10,7 +10,7 @@ public enum TenantStatus
     Suspended,
 }
 
-public sealed class Tenant
+internal sealed class Tenant
 {
     public Guid Id { get; set; }
 
@@ -26,7 +26,7 @@ public sealed class Tenant
     public List<TenantHostName> HostNames { get; set; } = [];
 }
 
-public sealed class TenantHostName
+internal sealed class TenantHostName
 {
     public Guid Id { get; set; }
 
@@ -35,7 +35,7 @@ public sealed class TenantHostName
     public string HostName { get; set; } = "";
 }
 
-public sealed class TenantModule : ITenantOwned
+internal sealed class TenantModule : ITenantOwned
 {
     public Guid TenantId { get; set; }
 
@@ -54,7 +54,7 @@ public enum OrganizationUnitKind
     Department,
 }
 
-public sealed class OrganizationUnit : ITenantOwned
+internal sealed class OrganizationUnit : ITenantOwned
 {
     public Guid Id { get; set; }
 
@@ -79,7 +79,7 @@ public sealed class OrganizationUnit : ITenantOwned
     }
 }
 
-public sealed class User : ITenantOwned
+internal sealed class User : ITenantOwned
 {
     public Guid Id { get; set; }
 
@@ -107,7 +107,7 @@ public sealed class User : ITenantOwned
     public List<UserRole> Roles { get; set; } = [];
 }
 
-public sealed class Role : ITenantOwned
+internal sealed class Role : ITenantOwned
 {
     public Guid Id { get; set; }
 
@@ -122,7 +122,7 @@ public sealed class Role : ITenantOwned
     public List<RolePermission> Permissions { get; set; } = [];
 }
 
-public sealed class RolePermission : ITenantOwned
+internal sealed class RolePermission : ITenantOwned
 {
     public Guid RoleId { get; set; }
 
@@ -131,7 +131,7 @@ public sealed class RolePermission : ITenantOwned
     public string Permission { get; set; } = "";
 }
 
-public sealed class UserRole : ITenantOwned
+internal sealed class UserRole : ITenantOwned
 {
     public Guid UserId { get; set; }
 
@@ -140,7 +140,7 @@ public sealed class UserRole : ITenantOwned
     public Guid TenantId { get; set; }
 }
 
-public sealed class SettingValue
+internal sealed class SettingValue
 {
     public Guid Id { get; set; }
 
@@ -155,7 +155,7 @@ public sealed class SettingValue
     public string Value { get; set; } = "";
 }
 
-public sealed class ApiKey : ITenantOwned
+internal sealed class ApiKey : ITenantOwned
 {
     public Guid Id { get; set; }
 
@@ -191,7 +191,7 @@ public enum DeliveryStatus
 
 /// <summary>Delivery of one outbox message to one handler: retried until delivered or given up (then visible to admins).</summary>
 [NotAudited]
-public sealed class EventDelivery
+internal sealed class EventDelivery
 {
     public Guid Id { get; set; }
 
@@ -224,7 +224,7 @@ public sealed class EventDelivery
 /// interval and tenant however many host instances there are.
 /// </summary>
 [NotAudited]
-public sealed class JobLease
+internal sealed class JobLease
 {
     public string JobName { get; set; } = "";
 
@@ -237,7 +237,7 @@ public sealed class JobLease
     public string? LastError { get; set; }
 }
 
-public enum IdempotencyStatus
+internal enum IdempotencyStatus
 {
     /// <summary>Claimed by a request that is still running; <see cref="IdempotencyRecord.ExpiresAt"/> bounds how long.</summary>
     InFlight,
@@ -251,7 +251,7 @@ public enum IdempotencyStatus
 /// key makes a concurrent second claim of the same key fail, so exactly one request runs.
 /// </summary>
 [NotAudited]
-public sealed class IdempotencyRecord : ITenantOwned
+internal sealed class IdempotencyRecord : ITenantOwned
 {
     public Guid TenantId { get; set; }
 

@@ -6,7 +6,7 @@ using RetailCrm.Kernel.Data;
 namespace RetailCrm.Kernel.Identity;
 
 /// <summary>Why a sign-in was refused.</summary>
-public enum SignInFailure
+internal enum SignInFailure
 {
     None,
     WrongNameOrPassword,
@@ -18,7 +18,7 @@ public enum SignInFailure
 /// Users of the current tenant: create with a hashed password (ASP.NET Core Identity's PBKDF2 hasher),
 /// check a password with lock-out after repeated failures.
 /// </summary>
-public sealed class UserAccounts(KernelDbContext db)
+internal sealed class UserAccounts(KernelDbContext db)
 {
     public const int MaxFailedAttempts = 5;
     public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);

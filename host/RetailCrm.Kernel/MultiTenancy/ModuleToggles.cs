@@ -5,14 +5,9 @@ using RetailCrm.Kernel.Cluster;
 using RetailCrm.Kernel.Data;
 using RetailCrm.Kernel.Modularity;
 using RetailCrm.Sdk.MultiTenancy;
+using RetailCrm.Sdk.Results;
 
 namespace RetailCrm.Kernel.MultiTenancy;
-
-/// <summary>The outcome of switching a module on or off for a tenant.</summary>
-public sealed record ModuleToggleResult(bool Succeeded, string? Error, IReadOnlyList<string> Changed)
-{
-    public static ModuleToggleResult Refused(string error) => new(false, error, []);
-}
 
 /// <summary>
 /// Which modules each tenant has switched on. Enabling pulls in dependencies; disabling a module
@@ -76,12 +71,16 @@ public sealed class ModuleToggles
     public async Task<bool> IsEnabledAsync(Guid tenantId, string moduleId, CancellationToken cancellationToken = default) =>
         (await GetEnabledAsync(tenantId, cancellationToken)).Contains(moduleId);
 
-    public async Task<ModuleToggleResult> SetAsync(Guid tenantId, string moduleId, bool enabled, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Switches a module on (with the modules it depends on) or off for a tenant, and answers the ids that changed;
+    /// refused for a module that is not installed, failed to load, or that an enabled module needs.
+    /// </summary>
+    public async Task<Result<string[]>> SetAsync(Guid tenantId, string moduleId, bool enabled, CancellationToken cancellationToken = default)
     {
         var module = _catalog.Find(moduleId);
         if (module is null)
         {
-            return ModuleToggleResult.Refused($"No module '{moduleId}' is installed.");
+            return Refusal.NotFound("module-not-found", "No module '{0}' is installed.", moduleId);
         }
 
         _cache.TryRemove(tenantId, out _);
@@ -91,7 +90,7 @@ public sealed class ModuleToggles
         {
             if (module.State != ModuleLoadState.Loaded)
             {
-                return ModuleToggleResult.Refused($"'{module.Id}' failed to load and cannot be enabled: {module.Error}");
+                return Refusal.Conflict("module-toggle-refused", "'{0}' failed to load and cannot be enabled: {1}", module.Id, module.Error ?? "");
             }
 
             changes = WithDependencies(module).Where(id => !current.Contains(id)).ToList();
@@ -104,15 +103,17 @@ public sealed class ModuleToggles
                 .ToList();
             if (dependents.Count > 0)
             {
-                return ModuleToggleResult.Refused(
-                    $"'{module.Id}' cannot be disabled: {string.Join(", ", dependents.Select(d => $"'{d}'"))} {(dependents.Count == 1 ? "needs" : "need")} it. Disable {(dependents.Count == 1 ? "it" : "them")} first.");
+                var names = string.Join(", ", dependents.Select(d => $"'{d}'"));
+                return dependents.Count == 1
+                    ? Refusal.Conflict("module-toggle-refused", "'{0}' cannot be disabled: {1} needs it. Disable it first.", module.Id, names)
+                    : Refusal.Conflict("module-toggle-refused", "'{0}' cannot be disabled: {1} need it. Disable them first.", module.Id, names);
             }
 
             changes = current.Contains(module.Id) ? [module.Id] : [];
         }
 
         await SaveAsync(tenantId, changes, enabled, cancellationToken);
-        return new ModuleToggleResult(true, null, changes);
+        return changes.ToArray();
     }
 
     /// <summary>Switches on every loaded module for a new tenant, or those named.</summary>

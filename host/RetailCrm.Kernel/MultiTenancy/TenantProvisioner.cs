@@ -24,7 +24,7 @@ public sealed class TenantProvisioner(IServiceScopeFactory scopes, ICurrentTenan
         using (var scope = scopes.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<KernelDbContext>();
-            var hostNames = request.HostNames.Select(h => h.Trim().ToLowerInvariant()).Where(h => h.Length > 0).Distinct().ToList();
+            var hostNames = Normalize(request.HostNames);
             if (await db.TenantHostNames.AnyAsync(h => hostNames.Contains(h.HostName), cancellationToken))
             {
                 throw new InvalidOperationException("One of the host names already belongs to another tenant.");
@@ -69,6 +69,10 @@ public sealed class TenantProvisioner(IServiceScopeFactory scopes, ICurrentTenan
         await store.InvalidateAsync(cancellationToken);
         return tenantId;
     }
+
+    /// <summary>Host names as they are stored and looked up: trimmed, lower case, each once.</summary>
+    internal static List<string> Normalize(IEnumerable<string> hostNames) =>
+        hostNames.Select(h => h.Trim().ToLowerInvariant()).Where(h => h.Length > 0).Distinct().ToList();
 
     /// <summary>A password good enough to print once on first run.</summary>
     public static string GeneratePassword() =>

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -34,11 +36,16 @@ internal sealed class RefusalProblems(IOptions<JsonOptions> json) : IRefusalWrit
         return problem;
     }
 
+    // As MVC's JSON output formatter writes its answers: quotes and Chinese as they are, not as \u escapes.
+    private readonly JsonSerializerOptions _options = json.Value.JsonSerializerOptions.Encoder is null
+        ? new JsonSerializerOptions(json.Value.JsonSerializerOptions) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }
+        : json.Value.JsonSerializerOptions;
+
     public Task WriteAsync(HttpContext context, Refusal refusal)
     {
         context.Response.StatusCode = (int)refusal.Kind;
         var problem = Details(refusal);
-        return context.Response.WriteAsJsonAsync(problem, problem.GetType(), json.Value.JsonSerializerOptions, "application/problem+json");
+        return context.Response.WriteAsJsonAsync(problem, problem.GetType(), _options, "application/problem+json");
     }
 
     /// <summary>The title of a refusal that names none.</summary>

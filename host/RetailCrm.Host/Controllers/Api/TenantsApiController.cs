@@ -1,11 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
+using RetailCrm.Kernel.Administration;
 using RetailCrm.Kernel.Authorization;
 using RetailCrm.Kernel.Data;
 using RetailCrm.Kernel.MultiTenancy;
-using RetailCrm.Kernel.Web;
 using RetailCrm.Sdk.Authorization;
+using RetailCrm.Sdk.Results;
 
 namespace RetailCrm.Host.Controllers.Api;
 
@@ -22,7 +22,7 @@ public sealed record TenantStatusRequest([Required] TenantStatus? Status);
 [ApiController]
 [Route("api/admin/tenants")]
 [RequirePermission(KernelPermissions.Tenants)]
-public sealed class TenantsApiController(TenantStore tenants, TenantProvisioner provisioner, KernelDbContext db) : ControllerBase
+public sealed class TenantsApiController(ITenantAdministration tenants) : ControllerBase
 {
     [HttpGet]
     public Task<IReadOnlyList<TenantInfo>> List(CancellationToken cancellationToken) => tenants.ListAsync(cancellationToken);
@@ -31,44 +31,15 @@ public sealed class TenantsApiController(TenantStore tenants, TenantProvisioner 
     [HttpPost]
     [ProducesResponseType<TenantInfo>(201)]
     [ProducesResponseType<ProblemDetails>(409)]
-    public async Task<IActionResult> Create(CreateTenantRequest request, CancellationToken cancellationToken)
-    {
-        if (await tenants.FindByNameAsync(request.Name.Trim(), cancellationToken) is not null)
-        {
-            return Conflict(Problems.Create(409, "tenant-exists", "Tenant exists", $"A tenant named '{request.Name}' exists.",
-                new Dictionary<string, string[]> { ["name"] = ["The name is taken."] }));
-        }
-
-        try
-        {
-            var id = await provisioner.CreateAsync(new NewTenant(request.Name, request.HostNames ?? [], request.AdminUserName, request.AdminPassword, request.Modules), cancellationToken);
-            return Created($"/api/admin/tenants/{id}", await tenants.FindAsync(id, cancellationToken));
-        }
-        catch (InvalidOperationException e)
-        {
-            return Conflict(Problems.Create(409, "tenant-host-taken", "Host name taken", e.Message,
-                new Dictionary<string, string[]> { ["hostNames"] = [e.Message] }));
-        }
-    }
+    public async Task<IActionResult> Create(CreateTenantRequest request, CancellationToken cancellationToken) =>
+        (await tenants.CreateAsync(new NewTenant(request.Name, request.HostNames ?? [], request.AdminUserName, request.AdminPassword, request.Modules), cancellationToken))
+            .ToActionResult(tenant => Created($"/api/admin/tenants/{tenant.Id}", tenant));
 
     /// <summary>Suspends or re-activates a tenant.</summary>
     [HttpPut("{id:guid}/status")]
-    public async Task<IActionResult> SetStatus(Guid id, TenantStatusRequest request, CancellationToken cancellationToken)
-    {
-        var tenant = await db.Tenants.FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
-        if (tenant is null)
-        {
-            return NotFound(Problems.Create(404, "tenant-not-found", "Tenant not found"));
-        }
-
-        if (tenant.IsHost && request.Status == TenantStatus.Suspended)
-        {
-            return Conflict(Problems.Create(409, "host-tenant", "Refused", "The platform operator's own tenant cannot be suspended."));
-        }
-
-        tenant.Status = request.Status!.Value;
-        await db.SaveChangesAsync(cancellationToken);
-        await tenants.InvalidateAsync(cancellationToken);
-        return Ok(await tenants.FindAsync(id, cancellationToken));
-    }
+    [ProducesResponseType<TenantInfo>(200)]
+    [ProducesResponseType<ProblemDetails>(404)]
+    [ProducesResponseType<ProblemDetails>(409)]
+    public async Task<IActionResult> SetStatus(Guid id, TenantStatusRequest request, CancellationToken cancellationToken) =>
+        (await tenants.SetStatusAsync(id, request.Status!.Value, cancellationToken)).ToActionResult(Ok);
 }

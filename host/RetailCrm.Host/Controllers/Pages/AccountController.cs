@@ -2,9 +2,9 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
-using RetailCrm.Kernel.Identity;
-using RetailCrm.Kernel.MultiTenancy;
+using RetailCrm.Kernel.Administration;
 using RetailCrm.Sdk.MultiTenancy;
+using RetailCrm.Sdk.Web;
 
 namespace RetailCrm.Host.Controllers.Pages;
 
@@ -17,48 +17,33 @@ public sealed class LoginForm
     public string Password { get; set; } = "";
 
     public string? ReturnUrl { get; set; }
-
-    public string? Error { get; set; }
 }
 
-/// <summary>Cookie sign-in and sign-out, and the language switch.</summary>
+/// <summary>
+/// Cookie sign-in and sign-out, and the language switch. None of them is [PostOnce]: signing in and choosing a
+/// language must work from a page left open for hours and without a signed-in user to hold a form token, and the
+/// sign-out form is the theme layout's, on every page, which carries no form token either. Each is harmless when repeated.
+/// </summary>
 [Route("account")]
-public sealed class AccountController(ICurrentTenant currentTenant, TenantStore tenants, IServiceProvider services) : Controller
+public sealed class AccountController(ICurrentTenant currentTenant, ISignIn signIn) : CrmPageController
 {
     [HttpGet("login")]
     public IActionResult Login(string? returnUrl) => View(new LoginForm { ReturnUrl = returnUrl, Tenant = currentTenant.Name });
 
     [HttpPost("login")]
-    [ValidateAntiForgeryToken]
     public async Task<IActionResult> Login(LoginForm form, CancellationToken cancellationToken)
     {
-        var tenant = string.IsNullOrWhiteSpace(form.Tenant)
-            ? currentTenant.Id is { } id ? await tenants.FindAsync(id, cancellationToken) : null
-            : await tenants.FindByNameAsync(form.Tenant.Trim(), cancellationToken);
-        if (tenant is null || tenant.Status != Kernel.Data.TenantStatus.Active)
+        var principal = await signIn.CheckAsync(form.Tenant, form.UserName, form.Password, CookieAuthenticationDefaults.AuthenticationScheme, cancellationToken);
+        if (principal.IsRefused)
         {
-            form.Error = "Unknown or suspended tenant.";
-            return View(form);
+            return await RefusedAsync(principal.Refusal, () => Task.FromResult<IActionResult>(View(form)));
         }
 
-        using var tenantScope = currentTenant.Change(tenant.Id, tenant.Name);
-        var accounts = services.GetRequiredService<UserAccounts>();
-        var (user, failure) = await accounts.CheckPasswordAsync(form.UserName, form.Password, cancellationToken);
-        if (user is null)
-        {
-            form.Error = failure == SignInFailure.LockedOut
-                ? "Too many failed attempts: the account is locked for a while."
-                : "Wrong user name or password.";
-            form.Password = "";
-            return View(form);
-        }
-
-        await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, UserAccounts.PrincipalFor(user, CookieAuthenticationDefaults.AuthenticationScheme));
+        await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal.Value);
         return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl! : "/");
     }
 
     [HttpPost("logout")]
-    [ValidateAntiForgeryToken]
     public async Task<IActionResult> Logout()
     {
         await HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
@@ -66,7 +51,6 @@ public sealed class AccountController(ICurrentTenant currentTenant, TenantStore 
     }
 
     [HttpPost("language")]
-    [ValidateAntiForgeryToken]
     public IActionResult Language(string culture, string? returnUrl)
     {
         if (culture is "en" or "zh-CN")

@@ -1,95 +1,72 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using RetailCrm.Host.Administration;
+using RetailCrm.Kernel.Administration;
 using RetailCrm.Kernel.Authorization;
-using RetailCrm.Kernel.Data;
 using RetailCrm.Sdk.Authorization;
-using RetailCrm.Sdk.MultiTenancy;
+using RetailCrm.Sdk.Results;
+using RetailCrm.Sdk.Web;
 
 namespace RetailCrm.Host.Controllers.Pages;
 
-public sealed record UsersPage(IReadOnlyList<User> Users, IReadOnlyList<Role> Roles, IReadOnlyList<UnitNode> Units, Guid? Me, FormState? Form, string? Message, string? Error);
+public sealed record UsersPage(IReadOnlyList<UserDto> Users, IReadOnlyList<RoleDto> Roles, IReadOnlyList<UnitNode> Units, Guid? Me);
 
 /// <summary>Users: create, edit (name, unit, roles), deactivate and reactivate, unlock, set a new password.</summary>
 public sealed partial class AdminController
 {
+    public const string NewUserForm = "new-user";
+
     [HttpGet("users")]
     [RequirePermission(KernelPermissions.Users)]
-    public async Task<IActionResult> Users(CancellationToken cancellationToken) =>
-        View(await UsersPageAsync(null, cancellationToken));
+    public async Task<IActionResult> Users(CancellationToken cancellationToken) => View(nameof(Users), await UsersPageAsync(cancellationToken));
 
     [HttpPost("users")]
     [RequirePermission(KernelPermissions.Users)]
-    public async Task<IActionResult> CreateUser(string? userName, string? displayName, string? password, Guid? unitId, string[]? roles, [FromServices] UserAdministration users, CancellationToken cancellationToken)
-    {
-        var result = await users.CreateAsync(userName, displayName, password, unitId, roles ?? [], cancellationToken);
-        return result.Succeeded
-            ? Done(nameof(Users), "Created {0}.", userName!.Trim())
-            : View(nameof(Users), await UsersPageAsync(Refused("new-user", result), cancellationToken));
-    }
+    [PostOnce]
+    public async Task<IActionResult> CreateUser(string? userName, string? displayName, string? password, Guid? unitId, string[]? roles, CancellationToken cancellationToken) =>
+        await UserDone(await users.CreateAsync(new NewUser(userName, displayName, password, unitId, roles ?? []), cancellationToken), NewUserForm, "Created {0}.", cancellationToken);
 
     [HttpPost("users/{id:guid}")]
     [RequirePermission(KernelPermissions.Users)]
-    public async Task<IActionResult> UpdateUser(Guid id, string? displayName, Guid? unitId, string[]? roles, [FromServices] UserAdministration users, CancellationToken cancellationToken)
+    [PostOnce]
+    public async Task<IActionResult> UpdateUser(Guid id, string? displayName, Guid? unitId, string[]? roles, CancellationToken cancellationToken)
     {
-        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
-        if (user is null)
-        {
-            return NotFound();
-        }
-
-        var result = await users.UpdateAsync(id, new UserUpdate(displayName, unitId, roles ?? [], user.IsActive), cancellationToken);
-        return result.Succeeded
-            ? Done(nameof(Users), "Saved {0}.", user.UserName)
-            : await UserRefusedAsync("profile-" + id, result, cancellationToken);
+        var user = await users.FindAsync(id, cancellationToken);
+        var result = user.IsRefused ? user : await users.UpdateAsync(id, new UserUpdate(displayName, unitId, roles ?? [], user.Value.IsActive), cancellationToken);
+        return await UserDone(result, ProfileForm(id), "Saved {0}.", cancellationToken);
     }
 
     [HttpPost("users/{id:guid}/active")]
     [RequirePermission(KernelPermissions.Users)]
-    public async Task<IActionResult> SetUserActive(Guid id, bool active, [FromServices] UserAdministration users, CancellationToken cancellationToken)
-    {
-        var result = await users.SetActiveAsync(id, active, cancellationToken);
-        return result.Succeeded
-            ? Done(nameof(Users), active ? "Reactivated {0}." : "Deactivated {0}.", await UserNameAsync(id, cancellationToken))
-            : await UserRefusedAsync("active-" + id, result, cancellationToken);
-    }
+    [PostOnce]
+    public async Task<IActionResult> SetUserActive(Guid id, bool active, CancellationToken cancellationToken) =>
+        await UserDone(await users.SetActiveAsync(id, active, cancellationToken), ActiveForm(id), active ? "Reactivated {0}." : "Deactivated {0}.", cancellationToken);
 
     [HttpPost("users/{id:guid}/unlock")]
     [RequirePermission(KernelPermissions.Users)]
-    public async Task<IActionResult> UnlockUser(Guid id, [FromServices] UserAdministration users, CancellationToken cancellationToken)
-    {
-        var result = await users.UnlockAsync(id, cancellationToken);
-        return result.Succeeded
-            ? Done(nameof(Users), "Unlocked {0}.", await UserNameAsync(id, cancellationToken))
-            : await UserRefusedAsync("unlock-" + id, result, cancellationToken);
-    }
+    [PostOnce]
+    public async Task<IActionResult> UnlockUser(Guid id, CancellationToken cancellationToken) =>
+        await UserDone(await users.UnlockAsync(id, cancellationToken), UnlockForm(id), "Unlocked {0}.", cancellationToken);
 
     [HttpPost("users/{id:guid}/password")]
     [RequirePermission(KernelPermissions.Users)]
-    public async Task<IActionResult> SetUserPassword(Guid id, string? password, [FromServices] UserAdministration users, CancellationToken cancellationToken)
-    {
-        var result = await users.SetPasswordAsync(id, password, cancellationToken);
-        return result.Succeeded
-            ? Done(nameof(Users), "Set a new password for {0}.", await UserNameAsync(id, cancellationToken))
-            : await UserRefusedAsync("password-" + id, result, cancellationToken);
-    }
+    [PostOnce]
+    public async Task<IActionResult> SetUserPassword(Guid id, string? password, CancellationToken cancellationToken) =>
+        await UserDone(await users.SetPasswordAsync(id, password, cancellationToken), PasswordForm(id), "Set a new password for {0}.", cancellationToken);
 
-    private async Task<IActionResult> UserRefusedAsync(string formId, AdminResult result, CancellationToken cancellationToken) =>
-        result.Status == StatusCodes.Status404NotFound ? NotFound() : View(nameof(Users), await UsersPageAsync(Refused(formId, result), cancellationToken));
+    /// <summary>The forms of one user's row.</summary>
+    public static string ProfileForm(Guid id) => "profile-" + id;
 
-    private async Task<string> UserNameAsync(Guid id, CancellationToken cancellationToken) =>
-        await db.Users.Where(u => u.Id == id).Select(u => u.UserName).FirstAsync(cancellationToken);
+    public static string ActiveForm(Guid id) => "active-" + id;
 
-    private async Task<UsersPage> UsersPageAsync(FormState? form, CancellationToken cancellationToken)
-    {
-        var units = await db.OrganizationUnits.AsNoTracking().ToListAsync(cancellationToken);
-        return new UsersPage(
-            await db.Users.AsNoTracking().Include(u => u.Roles).OrderBy(u => u.UserName).ToListAsync(cancellationToken),
-            await db.Roles.AsNoTracking().OrderBy(r => r.Name).ToListAsync(cancellationToken),
-            UnitTree.Order(units),
-            HttpContext.RequestServices.GetRequiredService<ICurrentUser>().Id,
-            form,
-            Message,
-            Error);
-    }
+    public static string PasswordForm(Guid id) => "password-" + id;
+
+    public static string UnlockForm(Guid id) => "unlock-" + id;
+
+    private Task<IActionResult> UserDone(Result<UserDto> result, string formId, string notice, CancellationToken cancellationToken) =>
+        AnswerAsync(result, formId, () => Users(cancellationToken), user => Done("/admin/users", notice, user.UserName));
+
+    private async Task<UsersPage> UsersPageAsync(CancellationToken cancellationToken) =>
+        new(await users.ListAsync(cancellationToken),
+            await roles.ListAsync(cancellationToken),
+            await units.TreeAsync(cancellationToken),
+            currentUser.Id);
 }

@@ -1,87 +1,76 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
+using RetailCrm.Kernel.Administration;
 using RetailCrm.Kernel.Authorization;
 using RetailCrm.Kernel.Data;
-using RetailCrm.Kernel.Modularity;
 using RetailCrm.Kernel.MultiTenancy;
 using RetailCrm.Sdk.Authorization;
+using RetailCrm.Sdk.Modularity;
 using RetailCrm.Sdk.MultiTenancy;
+using RetailCrm.Sdk.Results;
+using RetailCrm.Sdk.Web;
 
 namespace RetailCrm.Host.Controllers.Pages;
 
-public sealed record ModulesPage(IReadOnlyList<InstalledModule> Modules, IReadOnlySet<string> Enabled, string? Message, string? Error);
-
-/// <summary>The administration pages of the current tenant.</summary>
+/// <summary>
+/// The administration pages of the current tenant. Each calls the kernel's administration services: a form that
+/// is done redirects with a notice, a refused one shows its page again with the errors at their fields.
+/// </summary>
 [Route("admin")]
-[AutoValidateAntiforgeryToken]
-public sealed partial class AdminController(ModuleCatalog catalog, ModuleToggles toggles, ICurrentTenant tenant, KernelDbContext db) : Controller
+public sealed partial class AdminController(
+    IModuleAdministration modules,
+    ITenantAdministration tenants,
+    IUserAdministration users,
+    IRoleAdministration roles,
+    IUnitAdministration units,
+    ISettingsAdministration settings,
+    ICurrentUser currentUser) : CrmPageController
 {
-    private const string MessageKey = "message";
-    private const string ErrorKey = "error";
+    public const string ToggleForm = "toggle";
+    public const string NewTenantForm = "new-tenant";
 
     [HttpGet("modules")]
     [RequirePermission(KernelPermissions.Modules)]
-    public async Task<IActionResult> Modules(CancellationToken cancellationToken) =>
-        View(new ModulesPage(catalog.All.Where(m => !m.IsPlugin).ToList(), await toggles.GetEnabledAsync(tenant.Id!.Value, cancellationToken), TempData[MessageKey] as string, TempData[ErrorKey] as string));
+    public Task<IActionResult> Modules(CancellationToken cancellationToken) => ModulesPageAsync(ModuleKind.Module, cancellationToken);
 
     [HttpPost("modules/{id}")]
     [RequirePermission(KernelPermissions.Modules)]
+    [PostOnce]
     public async Task<IActionResult> ToggleModule(string id, bool enabled, string? returnTo, CancellationToken cancellationToken)
     {
-        var result = await toggles.SetAsync(tenant.Id!.Value, id, enabled, cancellationToken);
-        if (result.Succeeded)
-        {
-            TempData[MessageKey] = result.Changed.Count == 0 ? $"'{id}' was already {(enabled ? "on" : "off")}." : $"{(enabled ? "Enabled" : "Disabled")}: {string.Join(", ", result.Changed)}.";
-        }
-        else
-        {
-            TempData[ErrorKey] = result.Error;
-        }
-
-        return RedirectToAction(returnTo == "plugins" ? nameof(Plugins) : nameof(Modules));
+        var kind = returnTo == "plugins" ? ModuleKind.Plugin : ModuleKind.Module;
+        var page = kind == ModuleKind.Plugin ? "/admin/plugins" : "/admin/modules";
+        return await AnswerAsync(await modules.SetEnabledAsync(id, enabled, cancellationToken), ToggleForm, () => ModulesPageAsync(kind, cancellationToken), change =>
+            change.Changed.Count == 0 ? Done(page, enabled ? "'{0}' was already on." : "'{0}' was already off.", change.Id)
+            : Done(page, enabled ? "Enabled: {0}." : "Disabled: {0}.", string.Join(", ", change.Changed)));
     }
 
     [HttpGet("plugins")]
     [RequirePermission(KernelPermissions.Plugins)]
-    public async Task<IActionResult> Plugins(CancellationToken cancellationToken) =>
-        View(new ModulesPage(catalog.All.Where(m => m.IsPlugin).ToList(), await toggles.GetEnabledAsync(tenant.Id!.Value, cancellationToken), TempData[MessageKey] as string, TempData[ErrorKey] as string));
+    public Task<IActionResult> Plugins(CancellationToken cancellationToken) => ModulesPageAsync(ModuleKind.Plugin, cancellationToken);
 
     [HttpGet("tenants")]
     [RequirePermission(KernelPermissions.Tenants)]
-    public async Task<IActionResult> Tenants([FromServices] TenantStore tenants, CancellationToken cancellationToken)
-    {
-        ViewData[MessageKey] = TempData[MessageKey];
-        ViewData[ErrorKey] = TempData[ErrorKey];
-        return View(await tenants.ListAsync(cancellationToken));
-    }
+    public async Task<IActionResult> Tenants(CancellationToken cancellationToken) => View(nameof(Tenants), await tenants.ListAsync(cancellationToken));
 
     [HttpPost("tenants")]
     [RequirePermission(KernelPermissions.Tenants)]
-    public async Task<IActionResult> CreateTenant(string name, string? hostNames, string adminUserName, string adminPassword, [FromServices] TenantProvisioner provisioner, [FromServices] TenantStore tenants, CancellationToken cancellationToken)
+    [PostOnce]
+    public async Task<IActionResult> CreateTenant(string? name, string? hostNames, string? adminUserName, string? adminPassword, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(name) || string.IsNullOrWhiteSpace(adminUserName) || (adminPassword?.Length ?? 0) < 10)
-        {
-            TempData[ErrorKey] = "A tenant needs a name, an administrator and a password of at least 10 characters.";
-        }
-        else if (await tenants.FindByNameAsync(name.Trim(), cancellationToken) is not null)
-        {
-            TempData[ErrorKey] = $"A tenant named '{name}' exists.";
-        }
-        else
-        {
-            try
-            {
-                await provisioner.CreateAsync(new NewTenant(name, (hostNames ?? "").Split([',', ' '], StringSplitOptions.RemoveEmptyEntries), adminUserName, adminPassword!), cancellationToken);
-                TempData[MessageKey] = $"Created tenant {name}.";
-            }
-            catch (InvalidOperationException e)
-            {
-                TempData[ErrorKey] = e.Message;
-            }
-        }
-
-        return RedirectToAction(nameof(Tenants));
+        var tenant = new NewTenant(name ?? "", (hostNames ?? "").Split([',', ' '], StringSplitOptions.RemoveEmptyEntries), adminUserName ?? "", adminPassword ?? "");
+        return await AnswerAsync(await tenants.CreateAsync(tenant, cancellationToken), NewTenantForm, () => Tenants(cancellationToken),
+            created => Done("/admin/tenants", "Created tenant {0}.", created.Name));
     }
+
+    [HttpPost("tenants/{id:guid}/status")]
+    [RequirePermission(KernelPermissions.Tenants)]
+    [PostOnce]
+    public async Task<IActionResult> SetTenantStatus(Guid id, TenantStatus status, CancellationToken cancellationToken) =>
+        await AnswerAsync(await tenants.SetStatusAsync(id, status, cancellationToken), StatusForm(id), () => Tenants(cancellationToken),
+            tenant => Done("/admin/tenants", status == TenantStatus.Suspended ? "Suspended tenant {0}." : "Resumed tenant {0}.", tenant.Name));
+
+    /// <summary>The form that suspends or resumes one tenant.</summary>
+    public static string StatusForm(Guid tenantId) => "status-" + tenantId;
 
     [HttpGet("audit")]
     [RequirePermission(KernelPermissions.Audit)]
@@ -90,7 +79,21 @@ public sealed partial class AdminController(ModuleCatalog catalog, ModuleToggles
 
     [HttpGet("events")]
     [RequirePermission(KernelPermissions.Events)]
-    public async Task<IActionResult> Events(CancellationToken cancellationToken) =>
-        View(await db.EventDeliveries.AsNoTracking().Where(d => d.TenantId == tenant.Id && d.Status != DeliveryStatus.Delivered && d.Status != DeliveryStatus.Skipped)
-            .OrderByDescending(d => d.Attempts).Take(200).ToListAsync(cancellationToken));
+    public async Task<IActionResult> Events([FromServices] IEventDeliveryAdministration events, CancellationToken cancellationToken) =>
+        View(await events.WaitingAsync(cancellationToken));
+
+    private async Task<IActionResult> ModulesPageAsync(ModuleKind kind, CancellationToken cancellationToken) =>
+        View(kind == ModuleKind.Plugin ? nameof(Plugins) : nameof(Modules), await modules.ListAsync(kind, cancellationToken));
+
+    /// <summary>A text of the pages in the user's language, e.g. an argument of a notice.</summary>
+    private string T(string text) => HttpContext.RequestServices.GetRequiredService<IPageLocalizer>().Text(LocalizableText.Of(text));
+
+    /// <summary>
+    /// The answer to a posted form: what <paramref name="done"/> makes of the result (a redirect with a notice), or the
+    /// form's page again with the refusal at its fields, or 404 when what the form names does not exist (any more).
+    /// </summary>
+    private async Task<IActionResult> AnswerAsync<TValue>(Result<TValue> result, string formId, Func<Task<IActionResult>> page, Func<TValue, IActionResult> done) =>
+        !result.IsRefused ? done(result.Value)
+        : result.Refusal.Kind == RefusalKind.NotFound ? NotFound()
+        : await RefusedAsync(result.Refusal, page, formId);
 }

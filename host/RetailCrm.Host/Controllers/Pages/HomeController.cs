@@ -1,19 +1,14 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using RetailCrm.Kernel.Modularity;
-using RetailCrm.Kernel.MultiTenancy;
-using RetailCrm.Sdk.MultiTenancy;
+using RetailCrm.Kernel.Administration;
+using RetailCrm.Sdk.Web;
 
 namespace RetailCrm.Host.Controllers.Pages;
 
 /// <summary>The start page: what this tenant has switched on.</summary>
 [Authorize]
-public sealed class HomeController(ModuleCatalog catalog, ModuleToggles toggles, ICurrentTenant tenant) : Controller
+public sealed class HomeController(IModuleAdministration modules) : CrmPageController
 {
     [HttpGet("/")]
-    public async Task<IActionResult> Index(CancellationToken cancellationToken)
-    {
-        var enabled = await toggles.GetEnabledAsync(tenant.Id!.Value, cancellationToken);
-        return View(catalog.Running.Where(m => enabled.Contains(m.Id)).ToList());
-    }
+    public async Task<IActionResult> Index(CancellationToken cancellationToken) => View(await modules.EnabledAsync(cancellationToken));
 }

@@ -65,9 +65,6 @@ internal sealed record ImportUpload(ImportKind Kind, string FileName, byte[] Con
 /// <summary>Reads an upload (the API's and the wizard's): what it holds, and the file in memory up to the size limit.</summary>
 internal static class ImportsUpload
 {
-    /// <summary>The Sdk has no kind for 413 (content too large); its number is the status.</summary>
-    private const RefusalKind TooLarge = (RefusalKind)StatusCodes.Status413PayloadTooLarge;
-
     public static async Task<Result<ImportUpload>> ReadAsync(IFormFile? file, string? kind, CancellationToken cancellationToken)
     {
         if (!Enum.TryParse(kind?.Trim(), ignoreCase: true, out ImportKind importKind) || !Enum.IsDefined(importKind))
@@ -82,7 +79,7 @@ internal static class ImportsUpload
 
         if (file.Length > ImportService.MaxFileBytes)
         {
-            return new Refusal(TooLarge, "members/file-too-large", LocalizableText.Of("Files up to {0} MB can be imported; split it.", ImportService.MaxFileBytes / 1024 / 1024))
+            return new Refusal(RefusalKind.PayloadTooLarge, "members/file-too-large", LocalizableText.Of("Files up to {0} MB can be imported; split it.", ImportService.MaxFileBytes / 1024 / 1024))
                 .Titled("The file is too large");
         }
 
