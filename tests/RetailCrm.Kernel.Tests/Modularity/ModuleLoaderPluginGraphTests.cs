@@ -55,7 +55,7 @@ public sealed class ModuleLoaderPluginGraphTests : IDisposable
     public void Should_fail_a_plugin_that_takes_a_module_id_without_touching_the_module()
     {
         var folder = Install("plugins/failing-plugin", "impostor");
-        File.WriteAllText(Path.Combine(folder, "plugin.json"), """{ "id": "alpha", "version": "1.0.0", "sdk": "^1.0.0" }""");
+        File.WriteAllText(Path.Combine(folder, "plugin.json"), """{ "id": "alpha", "version": "1.0.0", "sdk": "^2.0.0" }""");
 
         var catalog = Load();
 

@@ -18,7 +18,7 @@ public sealed class ModuleLoaderRefusalTests : IDisposable
     public void Should_refuse_a_module_whose_dependency_is_missing_before_loading_any_assembly()
     {
         // A real assembly that nothing else in this test run loads: broken-plugin's, installed here as a module.
-        var orphan = InstallModule("orphan", """{ "id": "orphan", "version": "1.0.0", "sdk": "^1.0.0", "dependsOn": { "missing": "^2.0.0" } }""");
+        var orphan = InstallModule("orphan", """{ "id": "orphan", "version": "1.0.0", "sdk": "^2.0.0", "dependsOn": { "missing": "^2.0.0" } }""");
         CopySample("plugins/broken-plugin", orphan);
 
         var e = Should.Throw<ModuleGraphException>(() => new ModuleLoader(NullLogger.Instance).Load(ModulesPath, PluginsPath));

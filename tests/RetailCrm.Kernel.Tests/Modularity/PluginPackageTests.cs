@@ -13,7 +13,7 @@ namespace RetailCrm.Kernel.Tests.Modularity;
 [Collection(SamplesCollection.Name)]
 public sealed class PluginPackageTests : IDisposable
 {
-    private const string GoodManifest = """{ "id": "packed", "version": "1.0.0", "sdk": "^1.0.0" }""";
+    private const string GoodManifest = """{ "id": "packed", "version": "1.0.0", "sdk": "^2.0.0" }""";
 
     private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("retailcrm-plugin-package-");
 
@@ -130,9 +130,9 @@ public sealed class PluginPackageTests : IDisposable
 
     [Theory]
     [InlineData("""{ "id": "packed", "version": """, "plugin.json is not a valid manifest")]
-    [InlineData("""{ "version": "1.0.0", "sdk": "^1.0.0" }""", "plugin.json has no id.")]
-    [InlineData("""{ "id": "../up", "version": "1.0.0", "sdk": "^1.0.0" }""", "The id '../up' may hold only letters")]
-    [InlineData("""{ "id": "packed", "version": "1", "sdk": "^1.0.0" }""", "'packed' has version '1', which is not SemVer (e.g. 1.0.0).")]
+    [InlineData("""{ "version": "1.0.0", "sdk": "^2.0.0" }""", "plugin.json has no id.")]
+    [InlineData("""{ "id": "../up", "version": "1.0.0", "sdk": "^2.0.0" }""", "The id '../up' may hold only letters")]
+    [InlineData("""{ "id": "packed", "version": "1", "sdk": "^2.0.0" }""", "'packed' has version '1', which is not SemVer (e.g. 1.0.0).")]
     [InlineData("""{ "id": "packed", "version": "1.0.0", "sdk": "newest" }""", "'packed' asks for Sdk 'newest', which is not a version range.")]
     public void Should_refuse_an_invalid_manifest(string manifest, string problem) =>
         Refused(Archive(Plugin(manifest))).ShouldContain(p => p.StartsWith(problem, StringComparison.Ordinal));
@@ -169,7 +169,7 @@ public sealed class PluginPackageTests : IDisposable
 
     [Fact]
     public void Should_refuse_a_plugin_with_the_id_of_an_installed_module() =>
-        Refused(Archive(Plugin("""{ "id": "alpha", "version": "1.0.0", "sdk": "^1.0.0" }""")))
+        Refused(Archive(Plugin("""{ "id": "alpha", "version": "1.0.0", "sdk": "^2.0.0" }""")))
             .ShouldBe([$"'alpha' is the id of the installed module in {Path.Combine(ModulesPath, "alpha")}."]);
 
     [Fact]
