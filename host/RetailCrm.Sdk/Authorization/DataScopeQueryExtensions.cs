@@ -5,6 +5,7 @@ namespace RetailCrm.Sdk.Authorization;
 /// <summary>Applies a <see cref="DataScopeFilter"/> to a query over rows that have an owner and a unit.</summary>
 public static class DataScopeQueryExtensions
 {
+    /// <summary>Keeps the rows the filter lets the user see: owned by the user (<paramref name="owner"/>) or in one of its units (<paramref name="unit"/>).</summary>
     public static IQueryable<T> ApplyDataScope<T>(
         this IQueryable<T> query,
         DataScopeFilter filter,

@@ -6,16 +6,22 @@ namespace RetailCrm.Sdk.Data;
 /// </summary>
 public sealed record ModuleNaming(string ModuleId, bool UsesSchemas)
 {
+    /// <summary>The module's schema on PostgreSQL: the id with <c>-</c> and <c>.</c> as <c>_</c>.</summary>
     public string Schema => Sanitize(ModuleId);
 
+    /// <summary>The prefix of the module's tables on SQLite, e.g. <c>members_</c>.</summary>
     public string Prefix => Sanitize(ModuleId) + "_";
 
+    /// <summary>The schema when the provider has schemas, else null.</summary>
     public string? SchemaOrNull => UsesSchemas ? Schema : null;
 
+    /// <summary>A table's stored name: bare in the schema on PostgreSQL, prefixed on SQLite.</summary>
     public string Table(string name) => UsesSchemas ? name : Prefix + name;
 
+    /// <summary>The module's own migrations history table.</summary>
     public string MigrationsHistoryTable => UsesSchemas ? "__migrations" : Prefix + "_migrations";
 
+    /// <summary>Whether an EF Core provider name is PostgreSQL's (Npgsql).</summary>
     public static bool IsPostgres(string? providerName) =>
         providerName?.Contains("Npgsql", StringComparison.OrdinalIgnoreCase) == true;
 

@@ -7,5 +7,6 @@ namespace RetailCrm.Sdk.DemoData;
 /// </summary>
 public interface IDemoDataContributor
 {
+    /// <summary>Adds the module's demo records to the current tenant, adding nothing that is there already.</summary>
     Task SeedAsync(CancellationToken cancellationToken);
 }

@@ -9,7 +9,9 @@ public interface ICrmJob
     /// <summary>Unique name, e.g. <c>cards.expiry</c>.</summary>
     string Name { get; }
 
+    /// <summary>How often the job runs per tenant; one host instance runs it at a time (a database lease).</summary>
     TimeSpan Interval { get; }
 
+    /// <summary>One run inside one tenant (the current tenant is set).</summary>
     Task ExecuteAsync(IServiceProvider scopedServices, CancellationToken cancellationToken);
 }

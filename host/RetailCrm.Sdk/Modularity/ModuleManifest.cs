@@ -5,7 +5,10 @@ namespace RetailCrm.Sdk.Modularity;
 /// <summary>Whether a manifest describes a first-party module or a customer plugin.</summary>
 public enum ModuleKind
 {
+    /// <summary>A first-party module (<c>module.json</c>), loaded into the default load context.</summary>
     Module,
+
+    /// <summary>A customer plugin (<c>plugin.json</c>), loaded into a load context of its own.</summary>
     Plugin,
 }
 

@@ -16,5 +16,6 @@ public interface ICurrentTenant
 /// <summary>Marks an entity whose rows belong to one tenant; the data layer filters and stamps it.</summary>
 public interface ITenantOwned
 {
+    /// <summary>The tenant the row belongs to; stamped with the current tenant when the row is added.</summary>
     Guid TenantId { get; set; }
 }

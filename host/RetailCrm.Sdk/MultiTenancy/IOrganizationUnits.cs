@@ -3,9 +3,16 @@ namespace RetailCrm.Sdk.MultiTenancy;
 /// <summary>What a unit of the tenant's organization is: head office, region, store or department.</summary>
 public enum OrganizationUnitType
 {
+    /// <summary>The head office (总部); one per tenant.</summary>
     Headquarters,
+
+    /// <summary>A region grouping stores.</summary>
     Region,
+
+    /// <summary>A store (门店): tills, stock and clerks.</summary>
     Store,
+
+    /// <summary>A department of the head office or a region.</summary>
     Department,
 }
 

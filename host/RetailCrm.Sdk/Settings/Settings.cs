@@ -3,10 +3,19 @@ namespace RetailCrm.Sdk.Settings;
 /// <summary>The type a setting's value must parse as.</summary>
 public enum SettingType
 {
+    /// <summary>Any text.</summary>
     String,
+
+    /// <summary>A whole number.</summary>
     Int,
+
+    /// <summary>A decimal number (invariant culture, <c>.</c> as separator).</summary>
     Decimal,
+
+    /// <summary><c>true</c> or <c>false</c>.</summary>
     Bool,
+
+    /// <summary>One of <see cref="SettingDefinition.Choices"/>.</summary>
     Choice,
 }
 
@@ -32,20 +41,27 @@ public sealed record SettingDefinition(string Name, SettingType Type, string? De
 /// <summary>Collects setting definitions from providers.</summary>
 public interface ISettingDefinitionContext
 {
+    /// <summary>Declares a setting; names are unique across modules.</summary>
     SettingDefinition Add(SettingDefinition definition);
 }
 
 /// <summary>Declares a module's settings. Register with <c>services.AddSingleton&lt;ISettingDefinitionProvider, T&gt;()</c>.</summary>
 public interface ISettingDefinitionProvider
 {
+    /// <summary>Declares the module's settings into the context.</summary>
     void Define(ISettingDefinitionContext context);
 }
 
 /// <summary>Where a setting value is stored.</summary>
 public enum SettingScope
 {
+    /// <summary>For every tenant (kept by the platform operator).</summary>
     Global,
+
+    /// <summary>For the current tenant.</summary>
     Tenant,
+
+    /// <summary>For the current user, when the definition allows it.</summary>
     User,
 }
 
@@ -55,8 +71,10 @@ public interface ISettingProvider
     /// <summary>The effective value after the fallback chain; null only when nothing defines one.</summary>
     Task<string?> GetAsync(string name, CancellationToken cancellationToken = default);
 
+    /// <summary>The effective value as a whole number (0 when none is defined).</summary>
     Task<int> GetIntAsync(string name, CancellationToken cancellationToken = default);
 
+    /// <summary>The effective value as a flag (false when none is defined).</summary>
     Task<bool> GetBoolAsync(string name, CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -69,5 +87,6 @@ public interface ISettingProvider
 /// <summary>A setting value that does not fit its definition.</summary>
 public sealed class SettingValidationException(string settingName, string message) : Exception(message)
 {
+    /// <summary>The setting whose value was refused.</summary>
     public string SettingName { get; } = settingName;
 }

@@ -16,6 +16,7 @@ public sealed record MenuItem(string Key, string Text, string Url, int Order = 1
 /// <summary>Contributes menu items. Shown only to tenants that have the module enabled.</summary>
 public interface IMenuContributor
 {
+    /// <summary>The module's menu items; the kernel hides those the user may not see.</summary>
     IEnumerable<MenuItem> GetMenuItems();
 }
 
@@ -33,6 +34,7 @@ public sealed record ProfileSection(string Title, string PartialView, object? Mo
 /// </summary>
 public interface IProfileSectionContributor
 {
+    /// <summary>The module's section for the customer, or null to show none (e.g. the user may not see it).</summary>
     Task<ProfileSection?> GetSectionAsync(Guid customerId, CancellationToken cancellationToken);
 }
 
@@ -42,6 +44,7 @@ public sealed record NavigationEntry(string Key, string Text, string Url, string
 /// <summary>The navigation for the current user and tenant; themes render it.</summary>
 public interface INavigationMenu
 {
+    /// <summary>The entries the current user may see, in order.</summary>
     Task<IReadOnlyList<NavigationEntry>> GetAsync(CancellationToken cancellationToken = default);
 }
 
@@ -51,5 +54,6 @@ public interface INavigationMenu
 /// </summary>
 public interface IProfileSectionProvider
 {
+    /// <summary>The customer's sections, ordered by <see cref="ProfileSection.Order"/>.</summary>
     Task<IReadOnlyList<ProfileSection>> GetSectionsAsync(Guid customerId, CancellationToken cancellationToken = default);
 }

@@ -16,8 +16,8 @@ public sealed class FormState
     /// <summary>No refused form: every value is the stored one, no errors.</summary>
     public static readonly FormState None = new(null, new Dictionary<string, string?>(), new Dictionary<string, IReadOnlyList<string>>(), null);
 
-    private readonly IReadOnlyDictionary<string, string?> _values;
-    private readonly IReadOnlyDictionary<string, IReadOnlyList<string>> _errors;
+    private readonly Dictionary<string, string?> _values;
+    private readonly Dictionary<string, IReadOnlyList<string>> _errors;
 
     /// <param name="formId">The refused form; null for a page's only form.</param>
     /// <param name="values">What was posted, by field name (compared case-insensitively).</param>

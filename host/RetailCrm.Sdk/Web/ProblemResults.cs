@@ -9,6 +9,7 @@ namespace RetailCrm.Sdk.Web;
 /// </summary>
 public static class ProblemResults
 {
+    /// <summary>The base of every problem type URI.</summary>
     public const string TypeBase = "https://retailcrm.dev/problems/";
 
     /// <summary>The problem itself; <paramref name="type"/> is relative to <see cref="TypeBase"/>, e.g. <c>cards/pin-invalid</c>.</summary>

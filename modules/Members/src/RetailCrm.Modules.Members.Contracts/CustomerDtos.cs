@@ -3,24 +3,52 @@ namespace RetailCrm.Modules.Members.Contracts;
 /// <summary>Whether a customer is a person (retail member) or an organization (trade customer).</summary>
 public enum CustomerKind
 {
+    /// <summary>A person: a retail member, usually holding a card.</summary>
     Person,
+
+    /// <summary>An organization: a trade customer with contacts and possibly branches.</summary>
     Organization,
 }
 
 /// <summary>Lifecycle classes (客户分类), kept current from purchase history by the tenant's rules.</summary>
 public enum LifecycleClass
 {
+    /// <summary>Known, but no sign of interest yet (非顾客).</summary>
     NonCustomer,
+
+    /// <summary>A prospect who fits and has shown interest (合格准顾客).</summary>
     QualifiedProspect,
+
+    /// <summary>Likely to buy soon (可能购买者).</summary>
     PossibleBuyer,
+
+    /// <summary>Bought once (首次购买者).</summary>
     FirstTimeBuyer,
+
+    /// <summary>Bought more than once (重复购买者).</summary>
     RepeatBuyer,
+
+    /// <summary>Buys regularly (忠诚顾客).</summary>
     Loyal,
+
+    /// <summary>Recommends the company to others (拥护者).</summary>
     Advocate,
+
+    /// <summary>Has stopped buying (休眠/流失顾客).</summary>
     Dormant,
 }
 
 /// <summary>What other modules may know of a customer at a glance.</summary>
+/// <param name="Id">The customer's id.</param>
+/// <param name="Code">The unique customer code, e.g. <c>C2026000001</c>.</param>
+/// <param name="Kind">Person or organization.</param>
+/// <param name="DisplayName">The name as shown.</param>
+/// <param name="Phone">The main phone, E.164.</param>
+/// <param name="Email">The main e-mail, lower case.</param>
+/// <param name="Tier">The tier or level, as the tenant names it.</param>
+/// <param name="LifecycleClass">The current lifecycle class.</param>
+/// <param name="OwnerUserId">The owning sales person.</param>
+/// <param name="UnitId">The organization unit the customer belongs to.</param>
 public sealed record CustomerSummary(
     Guid Id,
     string Code,
@@ -36,8 +64,10 @@ public sealed record CustomerSummary(
 /// <summary>Finds customers for other modules (cards, service, pipeline) without touching the members tables.</summary>
 public interface ICustomerLookup
 {
+    /// <summary>The customer with this id in the current tenant and the user's data scope, or null.</summary>
     Task<CustomerSummary?> FindAsync(Guid id, CancellationToken cancellationToken = default);
 
+    /// <summary>The customer with this code (case-insensitive), or null.</summary>
     Task<CustomerSummary?> FindByCodeAsync(string code, CancellationToken cancellationToken = default);
 
     /// <summary>Customers with this phone number, in any format the tenant's region understands (screen pop).</summary>
@@ -50,5 +80,6 @@ public interface ICustomerLookup
 /// </summary>
 public interface ICustomerSearchContributor
 {
+    /// <summary>The ids of the customers the term finds in the contributing module.</summary>
     Task<IReadOnlyCollection<Guid>> FindCustomerIdsAsync(string term, CancellationToken cancellationToken);
 }
