@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using RetailCrm.Modules.Members.Domain;
 using RetailCrm.Modules.Members.Application.Duplicates;
 using RetailCrm.Sdk.Jobs;
 
@@ -101,7 +102,7 @@ public sealed class DuplicateScanTests(MembersHost host) : IClassFixture<Members
         again.GetProperty("added").GetInt32().ShouldBe(0);
         again.GetProperty("updated").GetInt32().ShouldBe(0);
         again.GetProperty("removed").GetInt32().ShouldBe(0);
-        (await tenant.DbAsync(db => db.DuplicateCandidates.CountAsync())).ShouldBe(expected.Count);
+        (await tenant.DbAsync(db => db.Set<DuplicateCandidate>().CountAsync())).ShouldBe(expected.Count);
         (await ListedAsync(tenant, ids)).ShouldBe(expected, ignoreOrder: true);
     }
 

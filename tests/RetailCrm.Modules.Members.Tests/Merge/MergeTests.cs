@@ -60,13 +60,13 @@ public sealed class MergeTests(MembersHost host) : IClassFixture<MembersHost>
         {
             var at = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
             void Buy(Guid customerId, string receipt, long amount, int days) =>
-                db.Purchases.Add(new Purchase { Id = Guid.NewGuid(), CustomerId = customerId, ReceiptId = receipt, Amount = amount, PurchasedAt = at.AddDays(days), RecordedAt = at });
+                db.Set<Purchase>().Add(new Purchase { Id = Guid.NewGuid(), CustomerId = customerId, ReceiptId = receipt, Amount = amount, PurchasedAt = at.AddDays(days), RecordedAt = at });
             Buy(pair.SurvivorId, "R1", 1000, 0);
             Buy(pair.MergedId, "R2", 2000, 10);
             Buy(pair.MergedId, "R3", 3000, 20);
-            await db.Customers.Where(c => c.Id == pair.SurvivorId).ExecuteUpdateAsync(s => s
+            await db.Set<Customer>().Where(c => c.Id == pair.SurvivorId).ExecuteUpdateAsync(s => s
                 .SetProperty(c => c.PurchaseCount, 1).SetProperty(c => c.PurchaseTotal, 1000).SetProperty(c => c.FirstPurchaseAt, at).SetProperty(c => c.LastPurchaseAt, at));
-            await db.Customers.Where(c => c.Id == pair.MergedId).ExecuteUpdateAsync(s => s
+            await db.Set<Customer>().Where(c => c.Id == pair.MergedId).ExecuteUpdateAsync(s => s
                 .SetProperty(c => c.PurchaseCount, 2).SetProperty(c => c.PurchaseTotal, 5000).SetProperty(c => c.FirstPurchaseAt, at.AddDays(10)).SetProperty(c => c.LastPurchaseAt, at.AddDays(20)));
             return await db.SaveChangesAsync();
         });
@@ -114,8 +114,8 @@ public sealed class MergeTests(MembersHost host) : IClassFixture<MembersHost>
         var list = await tenant.Admin.GetFromJsonAsync<JsonElement>("/api/members/customers");
         list.GetProperty("items").EnumerateArray().Select(c => c.GetProperty("id").GetGuid()).ShouldBe([pair.SurvivorId]);
 
-        (await tenant.DbAsync(db => db.Purchases.Select(p => p.CustomerId).Distinct().ToListAsync())).ShouldBe([pair.SurvivorId]);
-        (await tenant.DbAsync(db => db.DuplicateCandidates.Select(d => d.Status).ToListAsync())).ShouldBe([DuplicateStatus.Merged]);
+        (await tenant.DbAsync(db => db.Set<Purchase>().Select(p => p.CustomerId).Distinct().ToListAsync())).ShouldBe([pair.SurvivorId]);
+        (await tenant.DbAsync(db => db.Set<DuplicateCandidate>().Select(d => d.Status).ToListAsync())).ShouldBe([DuplicateStatus.Merged]);
         var outbox = (await tenant.Factory.OutboxAsync(tenant.Name, "members", "members.customers-merged")).Where(m => m.Payload.Contains(mergeId.ToString(), StringComparison.Ordinal)).ToList();
         var payload = JsonDocument.Parse(outbox.ShouldHaveSingleItem().Payload).RootElement;
         payload.GetProperty("mergeId").GetGuid().ShouldBe(mergeId);
@@ -198,7 +198,7 @@ public sealed class MergeTests(MembersHost host) : IClassFixture<MembersHost>
         (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("type").GetString().ShouldEndWith("version-conflict");
         (await pair.Tenant.GetCustomerAsync(pair.MergedId)).GetProperty("status").GetString().ShouldBe("Active");
         (await pair.Tenant.GetCustomerAsync(pair.SurvivorId)).GetProperty("purchaseCount").GetInt32().ShouldBe(1);
-        (await pair.Tenant.DbAsync(db => db.MergeRecords.CountAsync())).ShouldBe(0);
+        (await pair.Tenant.DbAsync(db => db.Set<MergeRecord>().CountAsync())).ShouldBe(0);
     }
 
     [Fact]

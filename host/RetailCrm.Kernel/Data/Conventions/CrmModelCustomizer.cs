@@ -6,14 +6,16 @@ using RetailCrm.Sdk.MultiTenancy;
 namespace RetailCrm.Kernel.Data.Conventions;
 
 /// <summary>
-/// What the kernel adds to every module's model after the module configured its own entities: the outbox and
-/// audit tables, the module's table prefix (SQLite) or schema (PostgreSQL), and a query filter on every
-/// <see cref="ITenantOwned"/> entity that keeps it to the current tenant.
+/// What the kernel makes of every module's model: the module's entity configurations (every
+/// <see cref="IEntityTypeConfiguration{TEntity}"/> of the context's assembly), the outbox and audit tables, the
+/// module's table prefix (SQLite) or schema (PostgreSQL), and a query filter on every <see cref="ITenantOwned"/>
+/// entity that keeps it to the current tenant.
 /// </summary>
 internal sealed class CrmModelCustomizer(ModelCustomizerDependencies dependencies) : RelationalModelCustomizer(dependencies)
 {
     public override void Customize(ModelBuilder modelBuilder, DbContext context)
     {
+        modelBuilder.ApplyConfigurationsFromAssembly(context.GetType().Assembly);
         base.Customize(modelBuilder, context);
         InfrastructureModel.Configure(modelBuilder);
 

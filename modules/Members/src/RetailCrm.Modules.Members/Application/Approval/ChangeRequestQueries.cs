@@ -98,13 +98,13 @@ internal sealed class ChangeRequestQueries(MembersDbContext db, CustomerService 
     private async Task<IQueryable<ChangeRequest>> VisibleAsync(CancellationToken cancellationToken)
     {
         var visible = await customers.VisibleAsync(cancellationToken);
-        return db.ChangeRequests.AsNoTracking().Where(r => visible.Any(c => c.Id == r.CustomerId));
+        return db.Set<ChangeRequest>().AsNoTracking().Where(r => visible.Any(c => c.Id == r.CustomerId));
     }
 
     private async Task<IReadOnlyList<ChangeRequestView>> ViewsAsync(IReadOnlyList<ChangeRequest> rows, CancellationToken cancellationToken)
     {
         var ids = rows.Select(r => r.CustomerId).Distinct().ToList();
-        var names = await db.Customers.AsNoTracking().Where(c => ids.Contains(c.Id))
+        var names = await db.Set<Customer>().AsNoTracking().Where(c => ids.Contains(c.Id))
             .ToDictionaryAsync(c => c.Id, c => (c.Code, c.DisplayName), cancellationToken);
         return rows.Select(r => names.TryGetValue(r.CustomerId, out var n) ? ChangeRequestView.From(r, n.Code, n.DisplayName) : ChangeRequestView.From(r, "", ""))
             .ToList();

@@ -51,7 +51,7 @@ internal sealed class ChangeRequestService(MembersDbContext db, CustomerService 
 
         if (approve)
         {
-            var customer = await CustomerService.Load(db.Customers).FirstOrDefaultAsync(c => c.Id == request.CustomerId, cancellationToken);
+            var customer = await CustomerService.Load(db.Set<Customer>()).FirstOrDefaultAsync(c => c.Id == request.CustomerId, cancellationToken);
             if (customer is null || customer.Status != CustomerStatus.Active)
             {
                 return Refusal.Conflict("members/customer-not-active", "The customer is {0}.", customer?.Status ?? CustomerStatus.Deleted)
@@ -94,7 +94,7 @@ internal sealed class ChangeRequestService(MembersDbContext db, CustomerService 
     private async Task<ChangeRequest?> FindAsync(Guid id, CancellationToken cancellationToken)
     {
         var visible = await customers.VisibleAsync(cancellationToken);
-        return await db.ChangeRequests.Where(r => visible.Any(c => c.Id == r.CustomerId)).FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+        return await db.Set<ChangeRequest>().Where(r => visible.Any(c => c.Id == r.CustomerId)).FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
     }
 
     private async Task<Result<ChangeRequestView>> DoneAsync(Guid id, CancellationToken cancellationToken) =>

@@ -56,7 +56,7 @@ internal sealed class CareList(MembersDbContext db, CustomerService customers, I
             .Where(c => c.Birthday != null && months.Contains(c.Birthday.Value.Month))
             .Select(c => new { c.Id, c.Code, c.DisplayName, c.Phone, c.UnitId, Date = c.Birthday!.Value })
             .ToListAsync(cancellationToken);
-        var anniversaries = await db.Anniversaries.AsNoTracking()
+        var anniversaries = await db.Set<CustomerAnniversary>().AsNoTracking()
             .Where(a => months.Contains(a.Date.Month))
             .Join(visible, a => a.CustomerId, c => c.Id, (a, c) => new { c.Id, c.Code, c.DisplayName, c.Phone, c.UnitId, a.Label, a.Date })
             .ToListAsync(cancellationToken);

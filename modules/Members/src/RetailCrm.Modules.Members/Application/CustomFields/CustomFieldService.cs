@@ -13,7 +13,7 @@ internal sealed record CustomFieldInput(string? Key, string? Label, string? Labe
 internal sealed partial class CustomFieldService(MembersDbContext db)
 {
     public async Task<IReadOnlyList<CustomFieldDefinition>> ListAsync(CancellationToken cancellationToken) =>
-        await db.CustomFieldDefinitions.AsNoTracking().OrderBy(f => f.Order).ThenBy(f => f.Key).ToListAsync(cancellationToken);
+        await db.Set<CustomFieldDefinition>().AsNoTracking().OrderBy(f => f.Order).ThenBy(f => f.Key).ToListAsync(cancellationToken);
 
     /// <summary>Creates the field with this key or changes it; nothing is stored when there are errors.</summary>
     public async Task<Result<CustomFieldDefinition>> SaveAsync(CustomFieldInput input, CancellationToken cancellationToken)
@@ -47,7 +47,7 @@ internal sealed partial class CustomFieldService(MembersDbContext db)
             errors.Add("choices", "A choice cannot contain '|'.");
         }
 
-        var field = errors.Count == 0 ? await db.CustomFieldDefinitions.FirstOrDefaultAsync(f => f.Key == key, cancellationToken) : null;
+        var field = errors.Count == 0 ? await db.Set<CustomFieldDefinition>().FirstOrDefaultAsync(f => f.Key == key, cancellationToken) : null;
         if (field is not null && field.Type != type)
         {
             errors.Add("type", "The field '{0}' is a {1} field; its type cannot change.", field.Key, field.Type);
@@ -61,7 +61,7 @@ internal sealed partial class CustomFieldService(MembersDbContext db)
         if (field is null)
         {
             field = new CustomFieldDefinition { Id = Guid.NewGuid(), Key = key, Type = type };
-            db.CustomFieldDefinitions.Add(field);
+            db.Set<CustomFieldDefinition>().Add(field);
         }
 
         field.Label = input.Label!.Trim();
@@ -76,15 +76,15 @@ internal sealed partial class CustomFieldService(MembersDbContext db)
     /// <summary>Removes the field and every customer's value of it; false when there is no such field.</summary>
     public async Task<bool> DeleteAsync(string key, CancellationToken cancellationToken)
     {
-        var field = await db.CustomFieldDefinitions.FirstOrDefaultAsync(f => f.Key == key, cancellationToken);
+        var field = await db.Set<CustomFieldDefinition>().FirstOrDefaultAsync(f => f.Key == key, cancellationToken);
         if (field is null)
         {
             return false;
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        db.CustomFieldDefinitions.Remove(field);
-        await db.CustomFieldValues.Where(v => v.FieldKey == key).ExecuteDeleteAsync(cancellationToken);
+        db.Set<CustomFieldDefinition>().Remove(field);
+        await db.Set<CustomerFieldValue>().Where(v => v.FieldKey == key).ExecuteDeleteAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;

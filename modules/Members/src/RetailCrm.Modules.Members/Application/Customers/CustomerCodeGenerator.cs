@@ -61,11 +61,11 @@ internal sealed partial class CustomerCodeGenerator(MembersDbContext db)
         {
             var ownTransaction = db.Database.CurrentTransaction is null;
             await using var transaction = ownTransaction ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-            var updated = await db.CodeSequences.Where(s => s.Name == name)
+            var updated = await db.Set<CodeSequence>().Where(s => s.Name == name)
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.NextValue, x => x.NextValue + count), cancellationToken);
             if (updated == 1)
             {
-                var next = await db.CodeSequences.Where(s => s.Name == name).Select(s => s.NextValue).SingleAsync(cancellationToken);
+                var next = await db.Set<CodeSequence>().Where(s => s.Name == name).Select(s => s.NextValue).SingleAsync(cancellationToken);
                 if (transaction is not null)
                 {
                     await transaction.CommitAsync(cancellationToken);
@@ -74,7 +74,7 @@ internal sealed partial class CustomerCodeGenerator(MembersDbContext db)
                 return next - count;
             }
 
-            db.CodeSequences.Add(new CodeSequence { Name = name, NextValue = 1 + count });
+            db.Set<CodeSequence>().Add(new CodeSequence { Name = name, NextValue = 1 + count });
             try
             {
                 await db.SaveChangesAsync(cancellationToken);

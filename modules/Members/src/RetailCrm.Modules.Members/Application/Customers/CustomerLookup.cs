@@ -11,12 +11,12 @@ namespace RetailCrm.Modules.Members.Application.Customers;
 internal sealed class CustomerLookup(MembersDbContext db, ISettingProvider settings) : ICustomerLookup
 {
     public Task<CustomerSummary?> FindAsync(Guid id, CancellationToken cancellationToken = default) =>
-        Summaries(db.Customers.Where(c => c.Id == id)).FirstOrDefaultAsync(cancellationToken);
+        Summaries(db.Set<Customer>().Where(c => c.Id == id)).FirstOrDefaultAsync(cancellationToken);
 
     public Task<CustomerSummary?> FindByCodeAsync(string code, CancellationToken cancellationToken = default)
     {
         var normalized = code.Trim().ToUpperInvariant();
-        return Summaries(db.Customers.Where(c => c.Code == normalized && c.Status == CustomerStatus.Active)).FirstOrDefaultAsync(cancellationToken);
+        return Summaries(db.Set<Customer>().Where(c => c.Code == normalized && c.Status == CustomerStatus.Active)).FirstOrDefaultAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<CustomerSummary>> FindByPhoneAsync(string phone, CancellationToken cancellationToken = default)
@@ -27,7 +27,7 @@ internal sealed class CustomerLookup(MembersDbContext db, ISettingProvider setti
             return [];
         }
 
-        return await Summaries(db.Customers.Where(c => c.Status == CustomerStatus.Active
+        return await Summaries(db.Set<Customer>().Where(c => c.Status == CustomerStatus.Active
                 && (c.Phone == e164 || c.ContactPoints.Any(p => p.Kind != ContactPointKind.Email && p.Value == e164))))
             .Take(20).ToListAsync(cancellationToken);
     }

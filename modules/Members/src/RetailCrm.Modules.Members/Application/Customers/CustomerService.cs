@@ -34,7 +34,7 @@ internal sealed class CustomerService(
 
     /// <summary>Customers of the tenant the current user may see.</summary>
     public async Task<IQueryable<Customer>> VisibleAsync(CancellationToken cancellationToken) =>
-        db.Customers.ApplyDataScope(await dataScope.GetAsync(cancellationToken), c => c.OwnerUserId, c => c.UnitId);
+        db.Set<Customer>().ApplyDataScope(await dataScope.GetAsync(cancellationToken), c => c.OwnerUserId, c => c.UnitId);
 
     /// <summary>The refusal's extension with the likely duplicates (<see cref="DuplicateMatch"/> list).</summary>
     public const string CandidatesExtension = "candidates";
@@ -43,7 +43,7 @@ internal sealed class CustomerService(
     public async Task<Result<Customer>> NormalizeAsync(CustomerInput input, CancellationToken cancellationToken)
     {
         var (draft, errors) = (await NormalizationRulesAsync(cancellationToken)).Normalize(input);
-        if (input.ParentId is { } parentId && !await db.Customers.AnyAsync(c => c.Id == parentId && c.Kind == CustomerKind.Organization, cancellationToken))
+        if (input.ParentId is { } parentId && !await db.Set<Customer>().AnyAsync(c => c.Id == parentId && c.Kind == CustomerKind.Organization, cancellationToken))
         {
             errors.Add("parentId", "The parent must be an existing organization.");
         }
@@ -62,7 +62,7 @@ internal sealed class CustomerService(
     /// </summary>
     public async Task<NormalizationRules> NormalizationRulesAsync(CancellationToken cancellationToken) => new(
         await settings.GetAsync(MembersSettings.PhoneRegion, cancellationToken) ?? "CN",
-        await db.CustomFieldDefinitions.AsNoTracking().OrderBy(f => f.Order).ToListAsync(cancellationToken));
+        await db.Set<CustomFieldDefinition>().AsNoTracking().OrderBy(f => f.Order).ToListAsync(cancellationToken));
 
     public async Task<IReadOnlyList<DuplicateMatch>> CheckDuplicatesAsync(CustomerInput input, Guid? excludeId, CancellationToken cancellationToken)
     {
@@ -91,7 +91,7 @@ internal sealed class CustomerService(
         var now = DateTime.UtcNow;
         var code = await codes.NextAsync(await settings.GetAsync(MembersSettings.CodeFormat, cancellationToken) ?? "C{yyyy}{seq:6}", cancellationToken);
         CustomerChanges.StartNew(draft, code, now, currentUser.Id, currentUser.OrganizationUnitId);
-        db.Customers.Add(draft);
+        db.Set<Customer>().Add(draft);
         events.Publish(new CustomerCreatedIntegrationEvent(draft.Id, draft.Code, draft.DisplayName));
         await db.SaveChangesAsync(cancellationToken);
         return new SavedCustomer(CustomerDetails.From(draft));
@@ -181,7 +181,7 @@ internal sealed class CustomerService(
                 RequestedAt = DateTime.UtcNow,
                 BaseVersion = customer.Version,
             };
-            db.ChangeRequests.Add(request);
+            db.Set<ChangeRequest>().Add(request);
             await db.SaveChangesAsync(cancellationToken);
             return new SavedCustomer(CustomerDetails.From(customer), request.Id);
         }

@@ -30,19 +30,19 @@ internal sealed class DuplicateFinder(MembersDbContext db)
             }
         }
 
-        var active = db.Customers.Where(c => c.Status == CustomerStatus.Active);
+        var active = db.Set<Customer>().Where(c => c.Status == CustomerStatus.Active);
         var phones = new[] { draft.Phone }.Concat(draft.ContactPoints.Where(p => p.Kind != ContactPointKind.Email).Select(p => p.Value)).OfType<string>().Distinct().ToList();
         var emails = new[] { draft.Email }.Concat(draft.ContactPoints.Where(p => p.Kind == ContactPointKind.Email).Select(p => p.Value)).OfType<string>().Distinct().ToList();
         if (phones.Count > 0)
         {
             Hit(await active.Where(c => phones.Contains(c.Phone!)).Select(c => c.Id).ToListAsync(cancellationToken), ExactScore, "same phone");
-            Hit(await db.ContactPoints.Where(p => p.Kind != ContactPointKind.Email && phones.Contains(p.Value)).Select(p => p.CustomerId).ToListAsync(cancellationToken), ExactScore, "same phone");
+            Hit(await db.Set<CustomerContactPoint>().Where(p => p.Kind != ContactPointKind.Email && phones.Contains(p.Value)).Select(p => p.CustomerId).ToListAsync(cancellationToken), ExactScore, "same phone");
         }
 
         if (emails.Count > 0)
         {
             Hit(await active.Where(c => emails.Contains(c.Email!)).Select(c => c.Id).ToListAsync(cancellationToken), ExactScore, "same e-mail");
-            Hit(await db.ContactPoints.Where(p => p.Kind == ContactPointKind.Email && emails.Contains(p.Value)).Select(p => p.CustomerId).ToListAsync(cancellationToken), ExactScore, "same e-mail");
+            Hit(await db.Set<CustomerContactPoint>().Where(p => p.Kind == ContactPointKind.Email && emails.Contains(p.Value)).Select(p => p.CustomerId).ToListAsync(cancellationToken), ExactScore, "same e-mail");
         }
 
         if (draft.IdentityNumber is { } identity)

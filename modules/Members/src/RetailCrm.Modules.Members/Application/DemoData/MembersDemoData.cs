@@ -14,14 +14,14 @@ internal sealed class MembersDemoData(MembersDbContext db, CustomerService custo
 
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
-        if (await db.Tags.AnyAsync(t => t.Tag == DemoTag, cancellationToken))
+        if (await db.Set<CustomerTag>().AnyAsync(t => t.Tag == DemoTag, cancellationToken))
         {
             return;
         }
 
-        if (!await db.CustomFieldDefinitions.AnyAsync(f => f.Key == "favourite_store", cancellationToken))
+        if (!await db.Set<CustomFieldDefinition>().AnyAsync(f => f.Key == "favourite_store", cancellationToken))
         {
-            db.CustomFieldDefinitions.Add(new CustomFieldDefinition
+            db.Set<CustomFieldDefinition>().Add(new CustomFieldDefinition
             {
                 Id = Guid.NewGuid(), Key = "favourite_store", Label = "Favourite store", LabelZh = "常去门店",
                 Type = CustomFieldType.Choice, Choices = "Nanjing Road|Xujiahui|Pudong", Order = 1,

@@ -18,7 +18,7 @@ internal sealed class DuplicateQueries(MembersDbContext db, CustomerService cust
     public async Task<PagedResult<DuplicatePair>> ListAsync(int minScore, DuplicateStatus status, int page, int pageSize, CancellationToken cancellationToken)
     {
         var visible = await customers.VisibleAsync(cancellationToken);
-        var pairs = db.DuplicateCandidates.AsNoTracking()
+        var pairs = db.Set<DuplicateCandidate>().AsNoTracking()
             .Where(d => d.Status == status && d.Score >= minScore)
             .Where(d => visible.Any(c => c.Id == d.FirstId) && visible.Any(c => c.Id == d.SecondId));
         var total = await pairs.CountAsync(cancellationToken);
@@ -28,7 +28,7 @@ internal sealed class DuplicateQueries(MembersDbContext db, CustomerService cust
             .Skip((page - 1) * pageSize).Take(pageSize)
             .ToListAsync(cancellationToken);
         var ids = rows.SelectMany(d => new[] { d.FirstId, d.SecondId }).Distinct().ToList();
-        var briefs = await db.Customers.AsNoTracking().Where(c => ids.Contains(c.Id))
+        var briefs = await db.Set<Customer>().AsNoTracking().Where(c => ids.Contains(c.Id))
             .Select(c => new CustomerBrief(c.Id, c.Code, c.DisplayName, c.Phone, c.Email, c.Birthday, c.Status))
             .ToDictionaryAsync(c => c.Id, cancellationToken);
         var items = rows
@@ -42,7 +42,7 @@ internal sealed class DuplicateQueries(MembersDbContext db, CustomerService cust
     public async Task<Refusal?> DismissAsync(Guid id, CancellationToken cancellationToken)
     {
         var visible = await customers.VisibleAsync(cancellationToken);
-        var candidate = await db.DuplicateCandidates
+        var candidate = await db.Set<DuplicateCandidate>()
             .Where(d => visible.Any(c => c.Id == d.FirstId) && visible.Any(c => c.Id == d.SecondId))
             .FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
         switch (candidate?.Status)

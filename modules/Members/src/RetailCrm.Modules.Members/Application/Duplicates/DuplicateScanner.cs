@@ -33,7 +33,7 @@ internal sealed class DuplicateScanner(MembersDbContext db)
     {
         var records = await LoadAsync(cancellationToken);
         var found = DuplicateMatching.FindPairs(records);
-        var existing = (await db.DuplicateCandidates.ToListAsync(cancellationToken))
+        var existing = (await db.Set<DuplicateCandidate>().ToListAsync(cancellationToken))
             .ToDictionary(c => DuplicateMatching.Ordered(c.FirstId, c.SecondId));
         int added = 0, updated = 0, removed = 0;
         var now = DateTime.UtcNow;
@@ -42,7 +42,7 @@ internal sealed class DuplicateScanner(MembersDbContext db)
             var reasons = Truncate(pair.ReasonText, 500);
             if (!existing.Remove((pair.FirstId, pair.SecondId), out var candidate))
             {
-                db.DuplicateCandidates.Add(new DuplicateCandidate
+                db.Set<DuplicateCandidate>().Add(new DuplicateCandidate
                 {
                     Id = Guid.NewGuid(),
                     FirstId = pair.FirstId,
@@ -65,7 +65,7 @@ internal sealed class DuplicateScanner(MembersDbContext db)
         // What is left was not found again: an open pair that no longer matches is no longer a candidate.
         foreach (var stale in existing.Values.Where(c => c.Status == DuplicateStatus.Open))
         {
-            db.DuplicateCandidates.Remove(stale);
+            db.Set<DuplicateCandidate>().Remove(stale);
             removed++;
         }
 
@@ -75,15 +75,15 @@ internal sealed class DuplicateScanner(MembersDbContext db)
 
     private async Task<IReadOnlyList<ScanRecord>> LoadAsync(CancellationToken cancellationToken)
     {
-        var customers = await db.Customers.AsNoTracking()
+        var customers = await db.Set<Customer>().AsNoTracking()
             .Where(c => c.Status == CustomerStatus.Active)
             .Select(c => new { c.Id, c.NameKey, c.Birthday, c.IdentityNumber, c.Phone, c.Email })
             .ToListAsync(cancellationToken);
         var active = customers.Select(c => c.Id).ToHashSet();
-        var points = (await db.ContactPoints.AsNoTracking().Select(p => new { p.CustomerId, p.Kind, p.Value }).ToListAsync(cancellationToken))
+        var points = (await db.Set<CustomerContactPoint>().AsNoTracking().Select(p => new { p.CustomerId, p.Kind, p.Value }).ToListAsync(cancellationToken))
             .Where(p => active.Contains(p.CustomerId))
             .ToLookup(p => p.CustomerId);
-        var addresses = (await db.Addresses.AsNoTracking().Select(a => new { a.CustomerId, a.Street, a.Postcode }).ToListAsync(cancellationToken))
+        var addresses = (await db.Set<CustomerAddress>().AsNoTracking().Select(a => new { a.CustomerId, a.Street, a.Postcode }).ToListAsync(cancellationToken))
             .Where(a => active.Contains(a.CustomerId) && a.Street.Length > 0)
             .ToLookup(a => a.CustomerId, a => DuplicateFinder.AddressKey(a.Street, a.Postcode));
         return customers.Select(c => new ScanRecord(

@@ -28,7 +28,7 @@ internal sealed class CustomerDuplicateIndex
     public static async Task<CustomerDuplicateIndex> LoadAsync(MembersDbContext db, CancellationToken cancellationToken)
     {
         var index = new CustomerDuplicateIndex();
-        var active = db.Customers.AsNoTracking().Where(c => c.Status == CustomerStatus.Active);
+        var active = db.Set<Customer>().AsNoTracking().Where(c => c.Status == CustomerStatus.Active);
         await foreach (var c in active.Select(c => new { c.Id, c.Code, c.DisplayName, c.Phone, c.Email, c.IdentityNumber, c.NameKey, c.Birthday }).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             index._customers[c.Id] = new Existing(c.Id, c.Code, c.DisplayName, c.Phone, c.Email, c.Birthday);
@@ -38,7 +38,7 @@ internal sealed class CustomerDuplicateIndex
             Add(index._names, c.NameKey.Length > 0 ? c.NameKey : null, c.Id);
         }
 
-        var points = db.ContactPoints.AsNoTracking().Select(p => new { p.CustomerId, p.Kind, p.Value });
+        var points = db.Set<CustomerContactPoint>().AsNoTracking().Select(p => new { p.CustomerId, p.Kind, p.Value });
         await foreach (var p in points.AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             if (index._customers.ContainsKey(p.CustomerId))
@@ -47,7 +47,7 @@ internal sealed class CustomerDuplicateIndex
             }
         }
 
-        var addresses = db.Addresses.AsNoTracking().Select(a => new { a.CustomerId, a.Street, a.Postcode });
+        var addresses = db.Set<CustomerAddress>().AsNoTracking().Select(a => new { a.CustomerId, a.Street, a.Postcode });
         await foreach (var a in addresses.AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             if (index._customers.ContainsKey(a.CustomerId))

@@ -74,19 +74,19 @@ internal sealed class ImportService(MembersDbContext db, CustomerImporter custom
             CreatedBy = currentUser.UserName ?? "unknown",
             CreatedAt = DateTime.UtcNow,
         };
-        db.ImportBatches.Add(batch);
+        db.Set<ImportBatch>().Add(batch);
         await db.SaveChangesAsync(cancellationToken);
         return View(batch, table.Headers, fields);
     }
 
     public async Task<IReadOnlyList<ImportBatchSummary>> ListAsync(CancellationToken cancellationToken) =>
-        await db.ImportBatches.AsNoTracking().OrderByDescending(b => b.CreatedAt).Take(50)
+        await db.Set<ImportBatch>().AsNoTracking().OrderByDescending(b => b.CreatedAt).Take(50)
             .Select(b => new ImportBatchSummary(b.Id, b.Kind, b.FileName, b.Status, b.TotalRows, b.ImportedRows, b.CreatedBy, b.CreatedAt))
             .ToListAsync(cancellationToken);
 
     public async Task<Result<ImportBatchView>> GetAsync(Guid id, CancellationToken cancellationToken)
     {
-        var batch = await db.ImportBatches.AsNoTracking().FirstOrDefaultAsync(b => b.Id == id, cancellationToken);
+        var batch = await db.Set<ImportBatch>().AsNoTracking().FirstOrDefaultAsync(b => b.Id == id, cancellationToken);
         return batch is null
             ? MembersRefusals.ImportBatchNotFound
             : View(batch, ImportFileReader.Read(batch.FileName, batch.Content, headersOnly: true).Headers, await FieldsAsync(batch.Kind, cancellationToken));
@@ -94,7 +94,7 @@ internal sealed class ImportService(MembersDbContext db, CustomerImporter custom
 
     public async Task<Result<ImportBatchView>> SetMappingAsync(Guid id, IReadOnlyDictionary<string, string> mapping, CancellationToken cancellationToken)
     {
-        var batch = await db.ImportBatches.FirstOrDefaultAsync(b => b.Id == id, cancellationToken);
+        var batch = await db.Set<ImportBatch>().FirstOrDefaultAsync(b => b.Id == id, cancellationToken);
         if (batch is null)
         {
             return MembersRefusals.ImportBatchNotFound;
@@ -187,7 +187,7 @@ internal sealed class ImportService(MembersDbContext db, CustomerImporter custom
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var imported = await write(cancellationToken);
-            var stored = await db.ImportBatches.FirstAsync(b => b.Id == batch.Id, cancellationToken);
+            var stored = await db.Set<ImportBatch>().FirstAsync(b => b.Id == batch.Id, cancellationToken);
             Store(stored, findings.ToReport(table.Rows.Count, validRows, imported, table.Rows.Count - imported), ImportStatus.Committed);
             stored.CommittedAt = DateTime.UtcNow;
             await db.SaveChangesAsync(cancellationToken);
@@ -197,7 +197,7 @@ internal sealed class ImportService(MembersDbContext db, CustomerImporter custom
         catch (DbUpdateException e)
         {
             db.ChangeTracker.Clear();
-            var failed = await db.ImportBatches.FirstAsync(b => b.Id == batch.Id, cancellationToken);
+            var failed = await db.Set<ImportBatch>().FirstAsync(b => b.Id == batch.Id, cancellationToken);
             var message = LocalizableText.Of("The commit failed and nothing was imported: {0}", e.InnerException?.Message ?? e.Message);
             Store(failed, findings.ToReport(table.Rows.Count, validRows, message: message.English()), ImportStatus.Failed);
             await db.SaveChangesAsync(cancellationToken);
@@ -229,7 +229,7 @@ internal sealed class ImportService(MembersDbContext db, CustomerImporter custom
     /// </summary>
     private async Task<Result<OpenBatch>> OpenAsync(Guid id, LocalizableText whenCommitted, CancellationToken cancellationToken)
     {
-        var batch = await db.ImportBatches.FirstOrDefaultAsync(b => b.Id == id, cancellationToken);
+        var batch = await db.Set<ImportBatch>().FirstOrDefaultAsync(b => b.Id == id, cancellationToken);
         if (batch is null)
         {
             return MembersRefusals.ImportBatchNotFound;
@@ -259,7 +259,7 @@ internal sealed class ImportService(MembersDbContext db, CustomerImporter custom
     private static Refusal Committed(LocalizableText why, ImportBatchView batch) => Refused("The batch is committed", why, batch);
 
     private async Task<IReadOnlyList<ImportField>> FieldsAsync(ImportKind kind, CancellationToken cancellationToken) =>
-        ImportFields.For(kind, kind == ImportKind.Customers ? await db.CustomFieldDefinitions.AsNoTracking().OrderBy(f => f.Order).ToListAsync(cancellationToken) : []);
+        ImportFields.For(kind, kind == ImportKind.Customers ? await db.Set<CustomFieldDefinition>().AsNoTracking().OrderBy(f => f.Order).ToListAsync(cancellationToken) : []);
 
     private static void Store(ImportBatch batch, ImportReport report, ImportStatus status)
     {

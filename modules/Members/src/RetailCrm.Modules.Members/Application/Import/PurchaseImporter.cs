@@ -32,7 +32,7 @@ internal sealed class PurchaseImporter(MembersDbContext db, ISettingProvider set
     public async Task<PurchaseAnalysis> AnalyzeAsync(ImportTable table, ResolvedMapping mapping, CancellationToken cancellationToken)
     {
         var region = await settings.GetAsync(MembersSettings.PhoneRegion, cancellationToken) ?? "CN";
-        var active = db.Customers.AsNoTracking().Where(c => c.Status == CustomerStatus.Active);
+        var active = db.Set<Customer>().AsNoTracking().Where(c => c.Status == CustomerStatus.Active);
         var byCode = new Dictionary<string, (Guid Id, string Code)>(StringComparer.OrdinalIgnoreCase);
         var byPhone = new Dictionary<string, List<(Guid Id, string Code)>>(StringComparer.Ordinal);
         await foreach (var c in active.Select(c => new { c.Id, c.Code, c.Phone }).AsAsyncEnumerable().WithCancellation(cancellationToken))
@@ -53,7 +53,7 @@ internal sealed class PurchaseImporter(MembersDbContext db, ISettingProvider set
         var recorded = new HashSet<string>(StringComparer.Ordinal);
         foreach (var chunk in receipts.Chunk(500))
         {
-            recorded.UnionWith(await db.Purchases.Where(p => chunk.Contains(p.ReceiptId)).Select(p => p.ReceiptId).ToListAsync(cancellationToken));
+            recorded.UnionWith(await db.Set<Purchase>().Where(p => chunk.Contains(p.ReceiptId)).Select(p => p.ReceiptId).ToListAsync(cancellationToken));
         }
 
         var findings = new RowFindings();

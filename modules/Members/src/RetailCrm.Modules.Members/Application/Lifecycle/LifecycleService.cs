@@ -54,7 +54,7 @@ internal sealed class LifecycleService(
     /// </summary>
     public async Task<LifecycleChange?> ReevaluateAsync(Guid customerId, LifecycleRules rules, CancellationToken cancellationToken)
     {
-        var customer = await db.Customers.AsNoTracking().Where(c => c.Id == customerId)
+        var customer = await db.Set<Customer>().AsNoTracking().Where(c => c.Id == customerId)
             .Select(c => new { c.LifecycleClass, c.PurchaseCount, c.PurchaseTotal, c.LastPurchaseAt })
             .FirstOrDefaultAsync(cancellationToken);
         if (customer is null)
@@ -75,7 +75,7 @@ internal sealed class LifecycleService(
         int evaluated = 0, changed = 0;
         for (var page = 0; ; page++)
         {
-            var chunk = await db.Customers.AsNoTracking()
+            var chunk = await db.Set<Customer>().AsNoTracking()
                 .Where(c => c.Status == CustomerStatus.Active && c.PurchaseCount > 0)
                 .OrderBy(c => c.Id)
                 .Skip(page * ChunkSize).Take(ChunkSize)
@@ -157,7 +157,7 @@ internal sealed class LifecycleService(
             return null;
         }
 
-        var changes = await db.LifecycleChanges.AsNoTracking().Where(c => c.CustomerId == customerId)
+        var changes = await db.Set<LifecycleChange>().AsNoTracking().Where(c => c.CustomerId == customerId)
             .OrderByDescending(c => c.ChangedAt).Take(500).ToListAsync(cancellationToken);
         return changes.Select(View).ToList();
     }
@@ -165,7 +165,7 @@ internal sealed class LifecycleService(
     /// <summary>Moves a customer from one class to another unless someone moved it meanwhile (then null).</summary>
     private async Task<LifecycleChange?> ChangeAsync(Guid customerId, LifecycleClass from, LifecycleClass to, string reason, CancellationToken cancellationToken)
     {
-        var moved = await db.Customers.Where(c => c.Id == customerId && c.LifecycleClass == from)
+        var moved = await db.Set<Customer>().Where(c => c.Id == customerId && c.LifecycleClass == from)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.LifecycleClass, to), cancellationToken);
         if (moved == 0)
         {
@@ -181,7 +181,7 @@ internal sealed class LifecycleService(
             Reason = reason.Length > 300 ? reason[..300] : reason,
             ChangedAt = time.GetUtcNow().UtcDateTime,
         };
-        db.LifecycleChanges.Add(change);
+        db.Set<LifecycleChange>().Add(change);
         events.Publish(new CustomerLifecycleChangedIntegrationEvent(customerId, from.ToString(), to.ToString(), change.Reason));
         return change;
     }

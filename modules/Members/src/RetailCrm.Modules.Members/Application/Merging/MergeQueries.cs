@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using RetailCrm.Modules.Members.Domain;
 using RetailCrm.Modules.Members.Application.Customers;
 using RetailCrm.Modules.Members.Infrastructure.Persistence;
 
@@ -33,12 +34,12 @@ internal sealed class MergeQueries(MembersDbContext db, CustomerService customer
         }
 
         var text = customerId.ToString();
-        var records = await db.MergeRecords.AsNoTracking()
+        var records = await db.Set<MergeRecord>().AsNoTracking()
             .Where(r => r.SurvivorId == customerId || r.MergedIds.Contains(text))
             .OrderByDescending(r => r.MergedAt)
             .ToListAsync(cancellationToken);
         var survivorIds = records.Select(r => r.SurvivorId).Distinct().ToList();
-        var codes = await db.Customers.AsNoTracking().Where(c => survivorIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Code, cancellationToken);
+        var codes = await db.Set<Customer>().AsNoTracking().Where(c => survivorIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Code, cancellationToken);
         return records.Select(r => new MergeHistoryItem(
                 r.Id,
                 r.SurvivorId,

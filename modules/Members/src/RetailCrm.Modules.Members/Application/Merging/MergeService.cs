@@ -108,7 +108,7 @@ internal sealed class MergeService(MembersDbContext db, CustomerService customer
             MergedBy = currentUser.UserName ?? "unknown",
             MergedAt = now,
         };
-        db.MergeRecords.Add(record);
+        db.Set<MergeRecord>().Add(record);
         events.Publish(new CustomersMergedIntegrationEvent(survivor.Id, survivor.Code, mergedIds, record.Id));
         try
         {
@@ -281,7 +281,7 @@ internal sealed class MergeService(MembersDbContext db, CustomerService customer
     private async Task MovePurchasesAsync(Customer survivor, IReadOnlyList<Customer> merged, CancellationToken cancellationToken)
     {
         var mergedIds = merged.Select(c => c.Id).ToList();
-        foreach (var purchase in await db.Purchases.Where(p => mergedIds.Contains(p.CustomerId)).ToListAsync(cancellationToken))
+        foreach (var purchase in await db.Set<Purchase>().Where(p => mergedIds.Contains(p.CustomerId)).ToListAsync(cancellationToken))
         {
             purchase.CustomerId = survivor.Id;
         }
@@ -289,7 +289,7 @@ internal sealed class MergeService(MembersDbContext db, CustomerService customer
         var latestBuyer = merged.Prepend(survivor).Where(c => c.LastPurchaseAt is not null).MaxBy(c => c.LastPurchaseAt);
         if (latestBuyer is not null && latestBuyer != survivor && latestBuyer.LifecycleClass != survivor.LifecycleClass)
         {
-            db.LifecycleChanges.Add(new LifecycleChange
+            db.Set<LifecycleChange>().Add(new LifecycleChange
             {
                 Id = Guid.NewGuid(),
                 CustomerId = survivor.Id,
@@ -321,7 +321,7 @@ internal sealed class MergeService(MembersDbContext db, CustomerService customer
     /// <summary>Branches and contacts of a merged organization now roll up to the survivor.</summary>
     private async Task RepointChildrenAsync(Customer survivor, IReadOnlyList<Guid> mergedIds, CancellationToken cancellationToken)
     {
-        foreach (var child in await db.Customers.Where(c => c.ParentId != null && mergedIds.Contains(c.ParentId.Value) && c.Id != survivor.Id).ToListAsync(cancellationToken))
+        foreach (var child in await db.Set<Customer>().Where(c => c.ParentId != null && mergedIds.Contains(c.ParentId.Value) && c.Id != survivor.Id).ToListAsync(cancellationToken))
         {
             child.ParentId = survivor.Id;
             child.Version++;
@@ -336,14 +336,14 @@ internal sealed class MergeService(MembersDbContext db, CustomerService customer
     /// <summary>Open duplicate pairs of the merged records are settled; their pending change requests can no longer apply.</summary>
     private async Task CloseOpenWorkAsync(Customer survivor, IReadOnlyList<Guid> mergedIds, CancellationToken cancellationToken)
     {
-        foreach (var pair in await db.DuplicateCandidates
+        foreach (var pair in await db.Set<DuplicateCandidate>()
                      .Where(d => d.Status == DuplicateStatus.Open && (mergedIds.Contains(d.FirstId) || mergedIds.Contains(d.SecondId)))
                      .ToListAsync(cancellationToken))
         {
             pair.Status = DuplicateStatus.Merged;
         }
 
-        foreach (var request in await db.ChangeRequests
+        foreach (var request in await db.Set<ChangeRequest>()
                      .Where(r => mergedIds.Contains(r.CustomerId) && (r.Status == ChangeRequestStatus.PendingReview || r.Status == ChangeRequestStatus.PendingApproval))
                      .ToListAsync(cancellationToken))
         {

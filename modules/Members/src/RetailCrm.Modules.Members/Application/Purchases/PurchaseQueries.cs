@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using RetailCrm.Modules.Members.Domain;
 using RetailCrm.Modules.Members.Application.Customers;
 using RetailCrm.Modules.Members.Infrastructure.Persistence;
 
@@ -19,7 +20,7 @@ internal sealed class PurchaseQueries(MembersDbContext db, CustomerService custo
 
         pageSize = Math.Clamp(pageSize, 1, 200);
         page = Math.Max(1, page);
-        var purchases = db.Purchases.AsNoTracking().Where(p => p.CustomerId == customerId);
+        var purchases = db.Set<Purchase>().AsNoTracking().Where(p => p.CustomerId == customerId);
         var total = await purchases.CountAsync(cancellationToken);
         var items = await purchases.OrderByDescending(p => p.PurchasedAt).ThenByDescending(p => p.RecordedAt)
             .Skip((page - 1) * pageSize).Take(pageSize)
@@ -32,7 +33,7 @@ internal sealed class PurchaseQueries(MembersDbContext db, CustomerService custo
     /// <summary>One purchase, when its customer is visible.</summary>
     public async Task<PurchaseView?> GetAsync(Guid purchaseId, CancellationToken cancellationToken)
     {
-        var purchase = await db.Purchases.AsNoTracking().Include(p => p.Lines).FirstOrDefaultAsync(p => p.Id == purchaseId, cancellationToken);
+        var purchase = await db.Set<Purchase>().AsNoTracking().Include(p => p.Lines).FirstOrDefaultAsync(p => p.Id == purchaseId, cancellationToken);
         if (purchase is null)
         {
             return null;

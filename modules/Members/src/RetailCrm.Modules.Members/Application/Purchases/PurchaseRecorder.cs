@@ -66,7 +66,7 @@ internal sealed class PurchaseRecorder(
                     return (await ReplayAsync(meanwhile, draft, draft.CustomerId, cancellationToken), false);
                 }
 
-                db.Purchases.Add(draft);
+                db.Set<Purchase>().Add(draft);
                 events.Publish(new PurchaseRecordedIntegrationEvent(draft.Id, draft.CustomerId, customer.Value.Code, draft.ReceiptId, draft.StoreCode,
                     draft.PurchasedAt, draft.Amount, draft.Currency, draft.Tender));
                 await lifecycle.ReevaluateAsync(draft.CustomerId, await lifecycle.RulesAsync(cancellationToken), cancellationToken);
@@ -91,7 +91,7 @@ internal sealed class PurchaseRecorder(
     {
         var at = purchase.PurchasedAt;
         var total = purchase.Currency == mainCurrency ? purchase.Amount : 0;
-        var customers = db.Customers.Where(c => c.Id == purchase.CustomerId);
+        var customers = db.Set<Customer>().Where(c => c.Id == purchase.CustomerId);
         if (purchase.Amount < 0)
         {
             // A return lowers the total; it is not a visit and does not move the purchase dates.
@@ -106,7 +106,7 @@ internal sealed class PurchaseRecorder(
     }
 
     private Task<Purchase?> FindAsync(string receiptId, CancellationToken cancellationToken) =>
-        db.Purchases.AsNoTracking().Include(p => p.Lines).FirstOrDefaultAsync(p => p.ReceiptId == receiptId, cancellationToken);
+        db.Set<Purchase>().AsNoTracking().Include(p => p.Lines).FirstOrDefaultAsync(p => p.ReceiptId == receiptId, cancellationToken);
 
     /// <summary>
     /// The same receipt again: the first purchase when the content is the same; else a conflict naming the
@@ -114,7 +114,7 @@ internal sealed class PurchaseRecorder(
     /// </summary>
     private async Task<Result<RecordedPurchase>> ReplayAsync(Purchase earlier, Purchase replayed, Guid customerId, CancellationToken cancellationToken)
     {
-        var code = await db.Customers.Where(c => c.Id == earlier.CustomerId).Select(c => c.Code).FirstOrDefaultAsync(cancellationToken) ?? "";
+        var code = await db.Set<Customer>().Where(c => c.Id == earlier.CustomerId).Select(c => c.Code).FirstOrDefaultAsync(cancellationToken) ?? "";
         var differences = PurchaseNormalizer.Differences(earlier, replayed, customerId);
         if (differences.Count == 0)
         {
@@ -134,7 +134,7 @@ internal sealed class PurchaseRecorder(
     private async Task<(Guid Id, string Code)?> ResolveCustomerAsync(PurchaseInput input, List<FieldRefusal> errors, CancellationToken cancellationToken)
     {
         var field = input.CustomerId is null ? "customerCode" : "customerId";
-        var customers = db.Customers.AsNoTracking();
+        var customers = db.Set<Customer>().AsNoTracking();
         var code = input.CustomerCode?.Trim().ToUpperInvariant();
         var found = input.CustomerId is { } id
             ? await customers.Where(c => c.Id == id).Select(c => new { c.Id, c.Code, c.Status, c.MergedIntoId }).FirstOrDefaultAsync(cancellationToken)

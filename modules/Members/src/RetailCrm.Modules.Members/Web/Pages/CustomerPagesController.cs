@@ -132,5 +132,5 @@ internal sealed class CustomerPagesController(CustomerService customers, Members
             : NotFound();
 
     private async Task<IReadOnlyList<CustomFieldDefinition>> CustomFieldsAsync(CancellationToken cancellationToken) =>
-        await db.CustomFieldDefinitions.AsNoTracking().OrderBy(f => f.Order).ThenBy(f => f.Key).ToListAsync(cancellationToken);
+        await db.Set<CustomFieldDefinition>().AsNoTracking().OrderBy(f => f.Order).ThenBy(f => f.Key).ToListAsync(cancellationToken);
 }
