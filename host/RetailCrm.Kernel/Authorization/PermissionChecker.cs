@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using RetailCrm.Kernel.Data;
 using RetailCrm.Kernel.Identity;
@@ -73,6 +74,9 @@ internal sealed class PermissionChecker(
 internal sealed class DataScopeProvider(KernelDbContext db, CurrentUser currentUser) : IDataScopeProvider
 {
     private DataScopeFilter? _resolved;
+
+    public async Task<IQueryable<T>> ApplyAsync<T>(IQueryable<T> query, Expression<Func<T, Guid?>> owner, Expression<Func<T, Guid?>> unit, CancellationToken cancellationToken = default) =>
+        DataScopeQuery.Apply(query, await GetAsync(cancellationToken), owner, unit);
 
     public async Task<DataScopeFilter> GetAsync(CancellationToken cancellationToken = default)
     {

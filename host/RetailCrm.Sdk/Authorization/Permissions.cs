@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 namespace RetailCrm.Sdk.Authorization;
 
 /// <summary>A permission a module declares, e.g. <c>members.customers.edit</c>.</summary>
@@ -107,4 +109,10 @@ public interface IDataScopeProvider
 {
     /// <summary>The widest scope of the current user's roles, with the user and unit ids it reaches.</summary>
     Task<DataScopeFilter> GetAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Keeps the rows of <paramref name="query"/> the current user may see: all of them, the user's own
+    /// (<paramref name="owner"/>), or those of the units the scope reaches (<paramref name="unit"/>).
+    /// </summary>
+    Task<IQueryable<T>> ApplyAsync<T>(IQueryable<T> query, Expression<Func<T, Guid?>> owner, Expression<Func<T, Guid?>> unit, CancellationToken cancellationToken = default);
 }

@@ -1,3 +1,4 @@
+using RetailCrm.Kernel.Authorization;
 using RetailCrm.Sdk.Authorization;
 
 namespace RetailCrm.Kernel.Tests.Authorization;
@@ -21,7 +22,7 @@ public sealed class DataScopeQueryTests
     ];
 
     private static List<string> Visible(DataScopeFilter filter) =>
-        Rows.AsQueryable().ApplyDataScope(filter, r => r.OwnerId, r => r.UnitId).Select(r => r.Name).ToList();
+        DataScopeQuery.Apply(Rows.AsQueryable(), filter, r => r.OwnerId, r => r.UnitId).Select(r => r.Name).ToList();
 
     [Fact]
     public void Should_show_only_own_rows_for_the_own_scope() =>

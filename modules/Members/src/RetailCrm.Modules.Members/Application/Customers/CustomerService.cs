@@ -33,8 +33,8 @@ internal sealed class CustomerService(
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>Customers of the tenant the current user may see.</summary>
-    public async Task<IQueryable<Customer>> VisibleAsync(CancellationToken cancellationToken) =>
-        db.Set<Customer>().ApplyDataScope(await dataScope.GetAsync(cancellationToken), c => c.OwnerUserId, c => c.UnitId);
+    public Task<IQueryable<Customer>> VisibleAsync(CancellationToken cancellationToken) =>
+        dataScope.ApplyAsync(db.Set<Customer>(), c => c.OwnerUserId, c => c.UnitId, cancellationToken);
 
     /// <summary>The refusal's extension with the likely duplicates (<see cref="DuplicateMatch"/> list).</summary>
     public const string CandidatesExtension = "candidates";

@@ -1,13 +1,15 @@
 using System.Linq.Expressions;
 
-namespace RetailCrm.Sdk.Authorization;
+using RetailCrm.Sdk.Authorization;
+
+namespace RetailCrm.Kernel.Authorization;
 
 /// <summary>Applies a <see cref="DataScopeFilter"/> to a query over rows that have an owner and a unit.</summary>
-public static class DataScopeQueryExtensions
+internal static class DataScopeQuery
 {
     /// <summary>Keeps the rows the filter lets the user see: owned by the user (<paramref name="owner"/>) or in one of its units (<paramref name="unit"/>).</summary>
-    public static IQueryable<T> ApplyDataScope<T>(
-        this IQueryable<T> query,
+    public static IQueryable<T> Apply<T>(
+        IQueryable<T> query,
         DataScopeFilter filter,
         Expression<Func<T, Guid?>> owner,
         Expression<Func<T, Guid?>> unit)
