@@ -13,7 +13,7 @@ using RetailCrm.Sdk.MultiTenancy;
 namespace RetailCrm.Kernel;
 
 /// <summary>Migrates, creates the first tenant on first run, starts the modules and plugins, and fills demo data when asked.</summary>
-public sealed class KernelStartup(
+internal sealed class KernelStartup(
     IServiceProvider services,
     ModuleCatalog catalog,
     TenantStore tenants,

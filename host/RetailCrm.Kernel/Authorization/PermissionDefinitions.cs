@@ -4,7 +4,7 @@ using RetailCrm.Sdk.Authorization;
 namespace RetailCrm.Kernel.Authorization;
 
 /// <summary>Every permission declared by the kernel and the running modules, each tagged with its module.</summary>
-public sealed class PermissionDefinitions
+internal sealed class PermissionDefinitions
 {
     private readonly Dictionary<string, PermissionDefinition> _byName = new(StringComparer.OrdinalIgnoreCase);
 

@@ -23,7 +23,7 @@ public sealed class DbContextRegistry : IModuleRegistrar
     private readonly DatabaseOptions _database;
     private readonly ModuleAuthenticationSchemes _schemes;
 
-    public DbContextRegistry(IServiceCollection services, DatabaseOptions database, ModuleAuthenticationSchemes schemes)
+    internal DbContextRegistry(IServiceCollection services, DatabaseOptions database, ModuleAuthenticationSchemes schemes)
     {
         _services = services;
         _database = database;

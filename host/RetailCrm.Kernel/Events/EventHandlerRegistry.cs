@@ -5,14 +5,14 @@ using RetailCrm.Sdk.Events;
 namespace RetailCrm.Kernel.Events;
 
 /// <summary>A handler registered for an event name, with the module (or plugin) it belongs to.</summary>
-public sealed record EventSubscription(string EventName, Type EventType, Type ServiceType, Type HandlerType, string ModuleId)
+internal sealed record EventSubscription(string EventName, Type EventType, Type ServiceType, Type HandlerType, string ModuleId)
 {
     /// <summary>Stable name of the handler, stored with each delivery.</summary>
     public string Key => $"{ModuleId}:{HandlerType.FullName}";
 }
 
 /// <summary>Which handlers take which event names; built from the service registrations at start.</summary>
-public sealed class EventHandlerRegistry
+internal sealed class EventHandlerRegistry
 {
     private readonly List<EventSubscription> _subscriptions = [];
 

@@ -5,7 +5,7 @@ using RetailCrm.Sdk.MultiTenancy;
 namespace RetailCrm.Kernel.Identity;
 
 /// <summary>Claim names the kernel puts on a signed-in principal (the Sdk's <see cref="CrmClaimTypes"/>), and the API key scheme.</summary>
-public static class CrmClaims
+internal static class CrmClaims
 {
     public const string UserId = CrmClaimTypes.UserId;
     public const string UserName = CrmClaimTypes.UserName;

@@ -6,7 +6,7 @@ namespace RetailCrm.Kernel.Identity;
 /// The authentication schemes modules added, each chosen for requests that carry its header. Filled while the
 /// modules register their services, read for every request by the kernel's default scheme.
 /// </summary>
-public sealed class ModuleAuthenticationSchemes
+internal sealed class ModuleAuthenticationSchemes
 {
     private readonly List<(string Scheme, string Header)> _schemes = [];
 

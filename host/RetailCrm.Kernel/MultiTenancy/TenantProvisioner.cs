@@ -16,7 +16,7 @@ public sealed record NewTenant(string Name, IReadOnlyList<string> HostNames, str
 /// Creates a tenant with everything it needs to be used at once: the default roles with their
 /// default permissions, a head-office unit, an administrator, and its modules switched on.
 /// </summary>
-public sealed class TenantProvisioner(IServiceScopeFactory scopes, ICurrentTenant currentTenant, ModuleToggles toggles, TenantStore store, PermissionDefinitions permissions)
+internal sealed class TenantProvisioner(IServiceScopeFactory scopes, ICurrentTenant currentTenant, ModuleToggles toggles, TenantStore store, PermissionDefinitions permissions)
 {
     public async Task<Guid> CreateAsync(NewTenant request, CancellationToken cancellationToken)
     {

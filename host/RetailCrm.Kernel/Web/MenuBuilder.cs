@@ -8,7 +8,7 @@ using RetailCrm.Sdk.Web;
 namespace RetailCrm.Kernel.Web;
 
 /// <summary>The navigation for the current user: menu items of the modules the tenant has on, filtered by permission.</summary>
-public sealed class MenuBuilder : INavigationMenu
+internal sealed class MenuBuilder : INavigationMenu
 {
     private readonly IEnumerable<IMenuContributor> _contributors;
     private readonly ModuleCatalog _catalog;

@@ -4,7 +4,7 @@ using RetailCrm.Kernel.Modularity;
 namespace RetailCrm.Kernel.Web;
 
 /// <summary>Endpoint metadata naming the module an endpoint belongs to; the gate answers 404 when it is off.</summary>
-public sealed record ModuleEndpointMetadata(string ModuleId);
+internal sealed record ModuleEndpointMetadata(string ModuleId);
 
 /// <summary>Tags every controller action of a module or plugin with its module id.</summary>
 internal sealed class ModuleEndpointConvention(ModuleCatalog catalog) : IApplicationModelConvention
