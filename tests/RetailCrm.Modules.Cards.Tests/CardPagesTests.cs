@@ -68,7 +68,7 @@ public sealed partial class CardPagesTests(CardsHost host) : IClassFixture<Cards
         Balance(toppedUp).ShouldBe("112.34 CNY");
 
         var wrongPin = await client.SubmitRefusedAsync(DeskPath(desk), DeskPath(desk) + "/pay", ("Amount", "50.50"), ("Pin", "1111"));
-        wrongPin.ShouldContain("The PIN is not valid. 2 attempt(s) left before the card locks.");
+        wrongPin.ShouldContain("The PIN is not valid: 2 attempt(s) left before the card locks.");
         var paid = await client.SubmitAndFollowAsync(DeskPath(desk), DeskPath(desk) + "/pay", ("Amount", "50.50"), ("Pin", "2468"));
         paid.ShouldContain("Payment taken.");
         Balance(paid).ShouldBe("61.84 CNY");

@@ -38,8 +38,9 @@ public sealed partial class RefusalTranslationsTests
         return directory?.FullName ?? throw new InvalidOperationException("RetailCrm.sln not found above " + AppContext.BaseDirectory);
     }
 
-    // The first string literal a refusal is made with, unless the text goes on with "+" (those are built from parts
-    // whose combinations are translated one by one).
-    [GeneratedRegex("""(?:Refused\.Because\(Refusal\.\w+,\s*|Refused\.Field\((?:Refusal\.\w+,\s*)?"[^"]*",\s*|new Refused\(Refusal\.\w+,\s*|new\(Refusal\.\w+,\s*)"(?<text>(?:[^"\\]|\\.)*)"(?!\s*\+)""")]
+    // The first string literal a refusal is made with (after the field, for refusals of one field), a field's text,
+    // and a refusal's title; unless the text goes on with "+" (those are built from parts whose combinations are
+    // translated one by one).
+    [GeneratedRegex("""(?:Refuse\.(?:Invalid|ConflictAt)\(\s*(?:"[^"]*"|\w+),\s*|Refuse\.(?!Invalid\b|ConflictAt\b)\w+\(\s*|Refusal\.\w+\(\w+,\s*|LocalizableText\.Of\(\s*|\.Titled\(\s*)"(?<text>(?:[^"\\]|\\.)*)"(?!\s*\+)""")]
     private static partial Regex RefusalText();
 }

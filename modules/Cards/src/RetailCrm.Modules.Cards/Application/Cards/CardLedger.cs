@@ -4,6 +4,7 @@ using RetailCrm.Modules.Cards.Contracts;
 using RetailCrm.Modules.Cards.Domain;
 using RetailCrm.Modules.Cards.Infrastructure.Persistence;
 using RetailCrm.Sdk.MultiTenancy;
+using RetailCrm.Sdk.Results;
 
 namespace RetailCrm.Modules.Cards.Application.Cards;
 
@@ -31,7 +32,7 @@ internal sealed class CardLedger(CardsDbContext db, ICurrentUser user, TimeProvi
     /// Runs <paramref name="work"/> in one transaction; it commits only when the work returns a value and
     /// rolls back (nothing tracked left behind) when it returns a refusal or throws.
     /// </summary>
-    public async Task<Outcome<T>> AtomicAsync<T>(Func<Task<Outcome<T>>> work, CancellationToken cancellationToken)
+    public async Task<Result<T>> AtomicAsync<T>(Func<Task<Result<T>>> work, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // A failed SaveChanges rolls the whole work back anyway; EF's savepoint around each SaveChanges would only add round trips.

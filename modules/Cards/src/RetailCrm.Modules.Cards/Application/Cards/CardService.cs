@@ -5,6 +5,7 @@ using RetailCrm.Modules.Cards.Contracts;
 using RetailCrm.Modules.Cards.Domain;
 using RetailCrm.Modules.Cards.Infrastructure.Persistence;
 using RetailCrm.Modules.Members.Contracts;
+using RetailCrm.Sdk.Results;
 
 namespace RetailCrm.Modules.Cards.Application.Cards;
 
@@ -18,7 +19,7 @@ internal sealed class CardService(CardsDbContext db, CardLedger ledger, CounterC
     private const int StatusChangeAttempts = 3;
 
     /// <summary>Quick numbering into HQ stock; the numbers are made by <see cref="ProductionService"/>, which records the run.</summary>
-    public Task<Outcome<IReadOnlyList<CardView>>> CreateAsync(CreateCardsInput input, CancellationToken cancellationToken) =>
+    public Task<Result<IReadOnlyList<CardView>>> CreateAsync(CreateCardsInput input, CancellationToken cancellationToken) =>
         production.NumberIntoStockAsync(input.ProductId!.Value, input.Quantity ?? 1, cancellationToken);
 
     public async Task<CardView?> GetAsync(string number, CancellationToken cancellationToken) =>
@@ -66,7 +67,7 @@ internal sealed class CardService(CardsDbContext db, CardLedger ledger, CounterC
     /// A card in a store's stock is sold by that store only (field storeCode); a card in HQ stock by anyone with the Sell
     /// permission. The product's fee and deposit are taken at the counter and recorded as charges (not off the card).
     /// </summary>
-    public async Task<Outcome<CardView>> ActivateAsync(string number, ActivationInput input, CancellationToken cancellationToken)
+    public async Task<Result<CardView>> ActivateAsync(string number, ActivationInput input, CancellationToken cancellationToken)
     {
         if (await FindAsync(number, cancellationToken) is not { } found)
         {
@@ -76,12 +77,12 @@ internal sealed class CardService(CardsDbContext db, CardLedger ledger, CounterC
         var product = await db.Products.AsNoTracking().FirstAsync(p => p.Id == found.ProductId, cancellationToken);
         if (!IsSellable(found.Status))
         {
-            return Refused.Because(Refusal.Conflict, "The card is {0}; only a card in stock can be activated.", found.Status);
+            return Refuse.Conflict("The card is {0}; only a card in stock can be activated.", found.Status);
         }
 
         if (!product.IsActive)
         {
-            return new Refused(Refusal.Conflict, "The card's product is not active.");
+            return Refuse.Conflict("The card's product is not active.");
         }
 
         if (WrongStore(found, input.StoreCode) is { } wrongStore)
@@ -92,17 +93,17 @@ internal sealed class CardService(CardsDbContext db, CardLedger ledger, CounterC
         var member = await customers.FindByCodeAsync(input.MemberCode!.Trim(), cancellationToken);
         if (member is null)
         {
-            return Refused.Field("memberCode", "No customer of this tenant has this code.");
+            return Refuse.Invalid("memberCode", "No customer of this tenant has this code.");
         }
 
         if (product.PinRequired && !Pins.IsWellFormed(input.Pin))
         {
-            return Refused.Field("pin", "The product needs a PIN of 4 to 8 digits.");
+            return Refuse.Invalid("pin", "The product needs a PIN of 4 to 8 digits.");
         }
 
         if (!product.PinRequired && input.Pin is not null && !Pins.IsWellFormed(input.Pin))
         {
-            return Refused.Field("pin", "A PIN has 4 to 8 digits.");
+            return Refuse.Invalid("pin", "A PIN has 4 to 8 digits.");
         }
 
         var initial = input.InitialTopUp ?? 0;
@@ -116,7 +117,7 @@ internal sealed class CardService(CardsDbContext db, CardLedger ledger, CounterC
             var card = await db.Cards.FirstAsync(c => c.Id == found.Id, cancellationToken);
             if (!IsSellable(card.Status))
             {
-                return Refused.Because(Refusal.Conflict, "The card is {0}; only a card in stock can be activated.", card.Status);
+                return Refuse.Conflict("The card is {0}; only a card in stock can be activated.", card.Status);
             }
 
             if (WrongStore(card, input.StoreCode) is { } movedAway)
@@ -151,7 +152,7 @@ internal sealed class CardService(CardsDbContext db, CardLedger ledger, CounterC
             }
             catch (DbUpdateConcurrencyException)
             {
-                return new Refused(Refusal.Conflict, "The card was changed meanwhile; try again.");
+                return Refuse.Conflict("The card was changed meanwhile; try again.");
             }
 
             return CardView.From(card) with { Charges = taken.Select(ChargeView.From).ToList() };
@@ -162,7 +163,7 @@ internal sealed class CardService(CardsDbContext db, CardLedger ledger, CounterC
     /// Top-up within the product's limits. Like a payment, a second top-up with the card's receipt id (checked after
     /// the limits and the card's status) is the first again (same amount) or refused (another amount), also when they race.
     /// </summary>
-    public async Task<Outcome<TransactionView>> TopUpAsync(string number, TopUpInput input, CancellationToken cancellationToken)
+    public async Task<Result<TransactionView>> TopUpAsync(string number, TopUpInput input, CancellationToken cancellationToken)
     {
         var amount = input.Amount!.Value;
         if (await FindAsync(number, cancellationToken) is not { } card)
@@ -202,7 +203,7 @@ internal sealed class CardService(CardsDbContext db, CardLedger ledger, CounterC
         }
     }
 
-    private async Task<Outcome<TransactionView>> TopUpOnceAsync(Card card, CardProduct product, long amount, TopUpInput input, CancellationToken cancellationToken)
+    private async Task<Result<TransactionView>> TopUpOnceAsync(Card card, CardProduct product, long amount, TopUpInput input, CancellationToken cancellationToken)
     {
         var maxBalance = product.MaxBalance;
         return await ledger.AtomicAsync<TransactionView>(async () =>
@@ -211,7 +212,7 @@ internal sealed class CardService(CardsDbContext db, CardLedger ledger, CounterC
             if (after is not { } totals)
             {
                 var now = await db.Cards.AsNoTracking().FirstAsync(c => c.Id == card.Id, cancellationToken);
-                return NotUsable(now) ?? Refused.Field("amount", "The balance would exceed the product's maximum of {0} (balance now {1}).", new Amount(maxBalance, now.Currency), new Amount(now.Balance, now.Currency));
+                return NotUsable(now) ?? Refuse.Invalid("amount", "The balance would exceed the product's maximum of {0} (balance now {1}).", new MoneyAmount(maxBalance, now.Currency), new MoneyAmount(now.Balance, now.Currency));
             }
 
             var entry = ledger.Append(card.Id, LedgerEntryKind.TopUp, amount, 0, totals, input.ReceiptId, input.StoreCode);
@@ -230,7 +231,7 @@ internal sealed class CardService(CardsDbContext db, CardLedger ledger, CounterC
     /// nothing is charged again; another amount is refused (409, field receiptId). The unique index on
     /// (tenant, card, kind, receipt) decides between parallel requests; the loser answers by the winner's entry.
     /// </remarks>
-    public async Task<Outcome<TransactionView>> PayAsync(string number, PaymentInput input, CancellationToken cancellationToken)
+    public async Task<Result<TransactionView>> PayAsync(string number, PaymentInput input, CancellationToken cancellationToken)
     {
         var amount = input.Amount!.Value;
         if (await FindAsync(number, cancellationToken) is not { } card)
@@ -272,7 +273,7 @@ internal sealed class CardService(CardsDbContext db, CardLedger ledger, CounterC
         }
     }
 
-    private async Task<Outcome<TransactionView>> PayOnceAsync(Card card, CardProduct product, bool checksPin, long amount, PaymentInput input, CancellationToken cancellationToken)
+    private async Task<Result<TransactionView>> PayOnceAsync(Card card, CardProduct product, bool checksPin, long amount, PaymentInput input, CancellationToken cancellationToken)
     {
         var points = product.PointsFor(amount);
         var now = time.GetUtcNow().UtcDateTime;
@@ -285,7 +286,7 @@ internal sealed class CardService(CardsDbContext db, CardLedger ledger, CounterC
             if (moved is not { } totals)
             {
                 var current = await db.Cards.AsNoTracking().FirstAsync(c => c.Id == card.Id, cancellationToken);
-                return NotUsable(current) ?? Refused.Because(Refusal.InsufficientBalance, "The balance is {0}; the payment needs {1}.", new Amount(current.Balance, current.Currency), new Amount(amount, current.Currency));
+                return NotUsable(current) ?? Refuse.InsufficientBalance("The balance is {0}; the payment needs {1}.", new MoneyAmount(current.Balance, current.Currency), new MoneyAmount(amount, current.Currency));
             }
 
             var payment = ledger.Append(card.Id, LedgerEntryKind.Payment, -amount, 0, totals with { Points = totals.Points - points }, input.ReceiptId, input.StoreCode);
@@ -300,19 +301,19 @@ internal sealed class CardService(CardsDbContext db, CardLedger ledger, CounterC
     }
 
     /// <summary>Undoes a whole payment once: the money goes back on the card and the points it earned are taken back (as far as they are left).</summary>
-    public Task<Outcome<TransactionView>> ReverseAsync(Guid paymentId, ReversalInput input, CancellationToken cancellationToken) =>
+    public Task<Result<TransactionView>> ReverseAsync(Guid paymentId, ReversalInput input, CancellationToken cancellationToken) =>
         CreditPaymentAsync(paymentId, null, input.ReceiptId, input.StoreCode, cancellationToken);
 
     /// <summary>Refunds part or all of a payment onto the card; refunds of one payment never add up to more than it, and none after a reversal.</summary>
-    public Task<Outcome<TransactionView>> RefundAsync(Guid paymentId, RefundInput input, CancellationToken cancellationToken) =>
+    public Task<Result<TransactionView>> RefundAsync(Guid paymentId, RefundInput input, CancellationToken cancellationToken) =>
         CreditPaymentAsync(paymentId, input.Amount!.Value, input.ReceiptId, input.StoreCode, cancellationToken);
 
-    private async Task<Outcome<TransactionView>> CreditPaymentAsync(Guid paymentId, long? refund, string? receiptId, string? storeCode, CancellationToken cancellationToken)
+    private async Task<Result<TransactionView>> CreditPaymentAsync(Guid paymentId, long? refund, string? receiptId, string? storeCode, CancellationToken cancellationToken)
     {
         var payment = await db.Ledger.AsNoTracking().FirstOrDefaultAsync(e => e.Id == paymentId && e.Kind == LedgerEntryKind.Payment, cancellationToken);
         if (payment is null)
         {
-            return new Refused(Refusal.NotFound, "No such card payment.");
+            return Refuse.NotFound("No such card payment.");
         }
 
         var card = await db.Cards.AsNoTracking().FirstAsync(c => c.Id == payment.CardId, cancellationToken);
@@ -326,7 +327,7 @@ internal sealed class CardService(CardsDbContext db, CardLedger ledger, CounterC
                 c => c.Status == CardStatus.Active || c.Status == CardStatus.Frozen || c.Status == CardStatus.Lost || c.Status == CardStatus.Expired, false, cancellationToken);
             if (credited is not { } afterCredit)
             {
-                return new Refused(Refusal.CardNotActive, "The card is closed or void; money cannot go back onto it.");
+                return Refuse.CardNotActive("The card is closed or void; money cannot go back onto it.");
             }
 
             var earlier = await db.Ledger.AsNoTracking()
@@ -334,18 +335,18 @@ internal sealed class CardService(CardsDbContext db, CardLedger ledger, CounterC
                 .Select(e => new { e.Kind, e.Amount }).ToListAsync(cancellationToken);
             if (earlier.Any(e => e.Kind == LedgerEntryKind.Reversal))
             {
-                return new Refused(Refusal.AlreadyReversed, "The payment was reversed already.");
+                return Refuse.AlreadyReversed("The payment was reversed already.");
             }
 
             if (kind == LedgerEntryKind.Reversal && earlier.Count > 0)
             {
-                return new Refused(Refusal.Conflict, "The payment was partly refunded; refund the rest instead of reversing it.");
+                return Refuse.Conflict("The payment was partly refunded; refund the rest instead of reversing it.");
             }
 
             var refundedBefore = earlier.Sum(e => e.Amount);
             if (refundedBefore + amount > paid)
             {
-                return Refused.Field("amount", "Refunds of this payment would exceed it: paid {0}, refunded {1} already.", new Amount(paid, card.Currency), new Amount(refundedBefore, card.Currency));
+                return Refuse.Invalid("amount", "Refunds of this payment would exceed it: paid {0}, refunded {1} already.", new MoneyAmount(paid, card.Currency), new MoneyAmount(refundedBefore, card.Currency));
             }
 
             var earned = await db.Ledger.AsNoTracking().Where(e => e.OriginalEntryId == payment.Id && e.Kind == LedgerEntryKind.PointsEarn)
@@ -371,7 +372,7 @@ internal sealed class CardService(CardsDbContext db, CardLedger ledger, CounterC
     }
 
     /// <summary>Points redemption (积分兑换): the points leave the card as a PointsRedeem entry; never below zero.</summary>
-    public async Task<Outcome<TransactionView>> RedeemPointsAsync(string number, PointsRedemptionInput input, CancellationToken cancellationToken)
+    public async Task<Result<TransactionView>> RedeemPointsAsync(string number, PointsRedemptionInput input, CancellationToken cancellationToken)
     {
         var points = input.Points!.Value;
         if (await FindAsync(number, cancellationToken) is not { } card)
@@ -391,7 +392,7 @@ internal sealed class CardService(CardsDbContext db, CardLedger ledger, CounterC
             if (after is not { } totals)
             {
                 var current = await db.Cards.AsNoTracking().FirstAsync(c => c.Id == card.Id, cancellationToken);
-                return NotUsable(current) ?? Refused.Field("points", "The card has {0} points; {1} cannot be redeemed.", current.Points, points);
+                return NotUsable(current) ?? Refuse.Invalid("points", "The card has {0} points; {1} cannot be redeemed.", current.Points, points);
             }
 
             var entry = ledger.Append(card.Id, LedgerEntryKind.PointsRedeem, 0, -points, totals, input.ReceiptId, input.StoreCode, reference: "redeem: " + input.Reason!.Trim());
@@ -404,21 +405,21 @@ internal sealed class CardService(CardsDbContext db, CardLedger ledger, CounterC
     public async Task<IReadOnlyList<ChargeView>?> ChargesAsync(string number, CancellationToken cancellationToken) =>
         await FindAsync(number, cancellationToken) is { } card ? await charges.OfCardAsync(card.Id, cancellationToken) : null;
 
-    public Task<Outcome<CardView>> FreezeAsync(string number, CancellationToken cancellationToken) =>
+    public Task<Result<CardView>> FreezeAsync(string number, CancellationToken cancellationToken) =>
         ChangeStatusAsync(number, [CardStatus.Active], CardStatus.Frozen, null, cancellationToken);
 
-    public Task<Outcome<CardView>> UnfreezeAsync(string number, CancellationToken cancellationToken) =>
+    public Task<Result<CardView>> UnfreezeAsync(string number, CancellationToken cancellationToken) =>
         ChangeStatusAsync(number, [CardStatus.Frozen], CardStatus.Active, c => c.FailedPinAttempts = 0, cancellationToken);
 
     /// <summary>Loss report (挂失): the card stops at once; its money stays for an exchange or a refund on close.</summary>
-    public Task<Outcome<CardView>> ReportLossAsync(string number, CancellationToken cancellationToken) =>
+    public Task<Result<CardView>> ReportLossAsync(string number, CancellationToken cancellationToken) =>
         ChangeStatusAsync(number, [CardStatus.Active, CardStatus.Frozen], CardStatus.Lost, null, cancellationToken);
 
     /// <summary>
     /// Closes a card and pays its balance out (Refund entry); points left are written off (Adjustment entry).
     /// A payment landing between the read and the write moves the version, so the close is tried again on the new balance.
     /// </summary>
-    public async Task<Outcome<CardView>> CloseAsync(string number, ReversalInput input, CancellationToken cancellationToken)
+    public async Task<Result<CardView>> CloseAsync(string number, ReversalInput input, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -432,7 +433,7 @@ internal sealed class CardService(CardsDbContext db, CardLedger ledger, CounterC
 
                 if (card.Status is not (CardStatus.Active or CardStatus.Frozen or CardStatus.Lost or CardStatus.Expired))
                 {
-                    return Refused.Because(Refusal.CardNotActive, "The card is {0}; it cannot be closed.", card.Status);
+                    return Refuse.CardNotActive("The card is {0}; it cannot be closed.", card.Status);
                 }
 
                 var (balance, points) = (card.Balance, card.Points);
@@ -460,19 +461,19 @@ internal sealed class CardService(CardsDbContext db, CardLedger ledger, CounterC
                 }
                 catch (DbUpdateConcurrencyException)
                 {
-                    return new Refused(Refusal.Conflict, "The card was changed meanwhile; try again.");
+                    return Refuse.Conflict("The card was changed meanwhile; try again.");
                 }
 
                 return CardView.From(card) with { Charges = refund is null ? [] : [ChargeView.From(refund)] };
             }, cancellationToken);
-            if (outcome.Refusal is not { Reason: Refusal.Conflict } || attempt == StatusChangeAttempts)
+            if (outcome.Refusal is not { Code: Refuse.ConflictCode } || attempt == StatusChangeAttempts)
             {
                 return outcome;
             }
         }
     }
 
-    private async Task<Outcome<CardView>> ChangeStatusAsync(string number, CardStatus[] from, CardStatus to, Action<Card>? also, CancellationToken cancellationToken)
+    private async Task<Result<CardView>> ChangeStatusAsync(string number, CardStatus[] from, CardStatus to, Action<Card>? also, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -485,7 +486,7 @@ internal sealed class CardService(CardsDbContext db, CardLedger ledger, CounterC
 
             if (!from.Contains(card.Status))
             {
-                return Refused.Because(Refusal.CardNotActive, "The card is {0}; it cannot become {1}.", card.Status, to);
+                return Refuse.CardNotActive("The card is {0}; it cannot become {1}.", card.Status, to);
             }
 
             card.Status = to;
@@ -503,7 +504,7 @@ internal sealed class CardService(CardsDbContext db, CardLedger ledger, CounterC
             }
             catch (DbUpdateConcurrencyException)
             {
-                return new Refused(Refusal.Conflict, "The card keeps changing; try again.");
+                return Refuse.Conflict("The card keeps changing; try again.");
             }
         }
     }
@@ -512,7 +513,7 @@ internal sealed class CardService(CardsDbContext db, CardLedger ledger, CounterC
     /// The card's earlier entry of this kind with this receipt id: its answer again when the amount is the same,
     /// a refusal (field receiptId) when it differs; null when there is none (or no receipt id).
     /// </summary>
-    private async Task<Outcome<TransactionView>?> SameReceiptAsync(Card card, LedgerEntryKind kind, string? receiptId, long amount, CancellationToken cancellationToken)
+    private async Task<Result<TransactionView>?> SameReceiptAsync(Card card, LedgerEntryKind kind, string? receiptId, long amount, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(receiptId))
         {
@@ -529,8 +530,8 @@ internal sealed class CardService(CardsDbContext db, CardLedger ledger, CounterC
         if (entry.Amount != amount)
         {
             var what = kind.ToString().ToLowerInvariant();
-            return Refused.Field(Refusal.Conflict, "receiptId", "Receipt {0} was used for a " + what + " of {1} on this card already; a new " + what + " needs a new receipt id.",
-                receipt, new Amount(Math.Abs(entry.Amount), card.Currency));
+            return Refuse.ConflictAt("receiptId", "Receipt {0} was used for a " + what + " of {1} on this card already; a new " + what + " needs a new receipt id.",
+                receipt, new MoneyAmount(Math.Abs(entry.Amount), card.Currency));
         }
 
         var points = await db.Ledger.AsNoTracking().Where(e => e.OriginalEntryId == entry.Id && e.Kind == LedgerEntryKind.PointsEarn)
@@ -539,7 +540,7 @@ internal sealed class CardService(CardsDbContext db, CardLedger ledger, CounterC
     }
 
     /// <summary>Counts a wrong PIN in one statement (parallel wrong PINs all count) and locks the card at the product's limit.</summary>
-    private async Task<Refused> WrongPinAsync(Card card, CardProduct product, CancellationToken cancellationToken)
+    private async Task<Refusal> WrongPinAsync(Card card, CardProduct product, CancellationToken cancellationToken)
     {
         var limit = product.PinMaxAttempts;
         var now = time.GetUtcNow().UtcDateTime;
@@ -549,11 +550,7 @@ internal sealed class CardService(CardsDbContext db, CardLedger ledger, CounterC
             .SetProperty(c => c.StatusChangedAt, c => c.Status == CardStatus.Active && c.FailedPinAttempts + 1 >= limit ? now : c.StatusChangedAt)
             .SetProperty(c => c.Version, c => c.Version + 1), cancellationToken);
         var failed = await db.Cards.AsNoTracking().Where(c => c.Id == card.Id).Select(c => c.FailedPinAttempts).FirstAsync(cancellationToken);
-        var left = Math.Max(0, limit - failed);
-        var refused = left == 0
-            ? new Refused(Refusal.PinInvalid, "The PIN is wrong; the card is locked (frozen) after too many wrong PINs.")
-            : Refused.Because(Refusal.PinInvalid, "The PIN is wrong; {0} attempt(s) left before the card locks.", left);
-        return refused with { AttemptsLeft = left };
+        return Refuse.PinInvalid(Math.Max(0, limit - failed));
     }
 
     private Task<Card?> FindAsync(string number, CancellationToken cancellationToken)
@@ -562,32 +559,32 @@ internal sealed class CardService(CardsDbContext db, CardLedger ledger, CounterC
         return db.Cards.AsNoTracking().FirstOrDefaultAsync(c => c.Number == trimmed, cancellationToken);
     }
 
-    private Refused? NotUsable(Card card)
+    private Refusal? NotUsable(Card card)
     {
         if (card.Status != CardStatus.Active)
         {
-            return Refused.Because(Refusal.CardNotActive, "The card is {0}.", card.Status);
+            return Refuse.CardNotActive("The card is {0}.", card.Status);
         }
 
         return card.ExpiresAt is { } expires && expires <= time.GetUtcNow().UtcDateTime
-            ? Refused.Because(Refusal.CardNotActive, "The card expired on {0:yyyy-MM-dd}.", expires)
+            ? Refuse.CardNotActive("The card expired on {0:yyyy-MM-dd}.", expires)
             : null;
     }
 
-    private static Refused? TopUpLimit(CardProduct product, long amount, string field) =>
-        amount < product.MinTopUp ? Refused.Field(field, "A top-up is at least {0}.", new Amount(product.MinTopUp, product.Currency))
-        : amount > product.MaxTopUp ? Refused.Field(field, "A top-up is at most {0}.", new Amount(product.MaxTopUp, product.Currency))
-        : amount > product.MaxBalance ? Refused.Field(field, "The balance may not exceed {0}.", new Amount(product.MaxBalance, product.Currency))
+    private static Refusal? TopUpLimit(CardProduct product, long amount, string field) =>
+        amount < product.MinTopUp ? Refuse.Invalid(field, "A top-up is at least {0}.", new MoneyAmount(product.MinTopUp, product.Currency))
+        : amount > product.MaxTopUp ? Refuse.Invalid(field, "A top-up is at most {0}.", new MoneyAmount(product.MaxTopUp, product.Currency))
+        : amount > product.MaxBalance ? Refuse.Invalid(field, "The balance may not exceed {0}.", new MoneyAmount(product.MaxBalance, product.Currency))
         : null;
 
     /// <summary>A card can be sold from HQ stock or from a store's stock; produced cards are not put away yet, cards in transit not received.</summary>
     private static bool IsSellable(CardStatus status) => status is CardStatus.InStock or CardStatus.AtStore;
 
     /// <summary>A card in a store's stock is sold by that store only; HQ stock (no store location) by anyone.</summary>
-    private static Refused? WrongStore(Card card, string? storeCode) =>
+    private static Refusal? WrongStore(Card card, string? storeCode) =>
         card.Status == CardStatus.AtStore && !string.Equals(card.LocationCode, storeCode?.Trim(), StringComparison.OrdinalIgnoreCase)
-            ? Refused.Field("storeCode", "The card is in the stock of store {0}; only that store can sell it.", card.LocationCode ?? "")
+            ? Refuse.Invalid("storeCode", "The card is in the stock of store {0}; only that store can sell it.", card.LocationCode ?? "")
             : null;
 
-    private static Refused NoCard() => new(Refusal.NotFound, "No such card.");
+    private static Refusal NoCard() => Refuse.NotFound("No such card.");
 }

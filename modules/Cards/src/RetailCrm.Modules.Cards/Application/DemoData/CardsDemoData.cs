@@ -73,9 +73,10 @@ internal sealed class CardsDemoData(
         }
 
         var created = await products.CreateAsync(input, cancellationToken);
-        if (created.Refusal is { } refused)
+        if (created.IsRefused)
         {
-            logger.LogWarning("Cards demo data: product {Code} not created: {Detail}", input.Code, refused.Detail);
+            logger.LogWarning("Cards demo data: product {Code} not created: {Refusal}", input.Code, created.Refusal.Code);
+            return null;
         }
 
         return created.Value;
@@ -100,7 +101,7 @@ internal sealed class CardsDemoData(
         var sold = await cards.ActivateAsync(number, new ActivationInput(member.Code, topUp, pin, soldAt, "demo-sale-" + member.Code), cancellationToken);
         if (sold.Refusal is { } refused)
         {
-            logger.LogWarning("Cards demo data: card not sold to {Member}: {Detail}", member.Code, refused.Detail);
+            logger.LogWarning("Cards demo data: card not sold to {Member}: {Refusal}", member.Code, refused.Code);
             return;
         }
 

@@ -48,12 +48,12 @@ internal sealed class PurchasePointsHandler(CardsDbContext db, CardLedger ledger
             // Points first (locks the card), then the look for an earlier delivery of the same purchase.
             if (await ledger.MoveAsync(chosen.Card.Id, 0, points, c => c.Status == CardStatus.Active, false, cancellationToken) is not { } totals)
             {
-                return new Refused(Refusal.CardNotActive, "The card stopped meanwhile.");
+                return Refuse.CardNotActive("The card stopped meanwhile.");
             }
 
             if (await db.Ledger.AnyAsync(e => e.Reference == reference, cancellationToken))
             {
-                return new Refused(Refusal.Conflict, "Points for this purchase were earned already.");
+                return Refuse.Conflict("Points for this purchase were earned already.");
             }
 
             ledger.Append(chosen.Card.Id, LedgerEntryKind.PointsEarn, 0, points, totals, integrationEvent.ReceiptId, integrationEvent.StoreCode, reference: reference);

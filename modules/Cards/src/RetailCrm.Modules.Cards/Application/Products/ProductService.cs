@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using RetailCrm.Modules.Cards.Domain;
 using RetailCrm.Modules.Cards.Infrastructure.Persistence;
+using RetailCrm.Sdk.Results;
 
 namespace RetailCrm.Modules.Cards.Application.Products;
 
@@ -13,7 +14,7 @@ internal sealed class ProductService(CardsDbContext db, TimeProvider time)
     public async Task<ProductView?> GetAsync(Guid id, CancellationToken cancellationToken) =>
         await db.Products.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken) is { } p ? ProductView.From(p) : null;
 
-    public async Task<Outcome<ProductView>> CreateAsync(ProductInput input, CancellationToken cancellationToken)
+    public async Task<Result<ProductView>> CreateAsync(ProductInput input, CancellationToken cancellationToken)
     {
         if (Validate(input) is { } invalid)
         {
@@ -23,7 +24,7 @@ internal sealed class ProductService(CardsDbContext db, TimeProvider time)
         var code = input.Code!.Trim().ToUpperInvariant();
         if (await db.Products.AnyAsync(p => p.Code == code, cancellationToken))
         {
-            return Refused.Field("code", "A product with code {0} exists.", code);
+            return Refuse.Invalid("code", "A product with code {0} exists.", code);
         }
 
         var now = time.GetUtcNow().UtcDateTime;
@@ -36,18 +37,18 @@ internal sealed class ProductService(CardsDbContext db, TimeProvider time)
         }
         catch (DbUpdateException)
         {
-            return Refused.Field("code", "A product with code {0} exists.", code);
+            return Refuse.Invalid("code", "A product with code {0} exists.", code);
         }
 
         return ProductView.From(product);
     }
 
-    public async Task<Outcome<ProductView>> UpdateAsync(Guid id, ProductInput input, CancellationToken cancellationToken)
+    public async Task<Result<ProductView>> UpdateAsync(Guid id, ProductInput input, CancellationToken cancellationToken)
     {
         var product = await db.Products.FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
         if (product is null)
         {
-            return new Refused(Refusal.NotFound, "No such card product.");
+            return Refuse.NotFound("No such card product.");
         }
 
         if (Validate(input) is { } invalid)
@@ -57,23 +58,23 @@ internal sealed class ProductService(CardsDbContext db, TimeProvider time)
 
         if (input.Version is not { } version)
         {
-            return Refused.Field("version", "Send the version you read.");
+            return Refuse.Invalid("version", "Send the version you read.");
         }
 
         if (version != product.Version)
         {
-            return Refused.Because(Refusal.Conflict, "The product was changed meanwhile (current version {0}); read it again.", product.Version);
+            return Refuse.Conflict("The product was changed meanwhile (current version {0}); read it again.", product.Version);
         }
 
         var renumbered = product.NumberPrefix != input.NumberPrefix || product.NumberLength != input.NumberLength;
         if (renumbered && await db.Cards.AnyAsync(c => c.ProductId == id, cancellationToken))
         {
-            return Refused.Field("numberPrefix", "The number format cannot change once cards of the product exist.");
+            return Refuse.Invalid("numberPrefix", "The number format cannot change once cards of the product exist.");
         }
 
         if (!string.Equals(product.Currency, input.Currency, StringComparison.Ordinal) && await db.Cards.AnyAsync(c => c.ProductId == id, cancellationToken))
         {
-            return Refused.Field("currency", "The currency cannot change once cards of the product exist.");
+            return Refuse.Invalid("currency", "The currency cannot change once cards of the product exist.");
         }
 
         product.Code = input.Code!.Trim().ToUpperInvariant();
@@ -85,27 +86,27 @@ internal sealed class ProductService(CardsDbContext db, TimeProvider time)
         }
         catch (DbUpdateConcurrencyException)
         {
-            return new Refused(Refusal.Conflict, "The product was changed meanwhile; read it again.");
+            return Refuse.Conflict("The product was changed meanwhile; read it again.");
         }
         catch (DbUpdateException)
         {
-            return Refused.Field("code", "A product with code {0} exists.", product.Code);
+            return Refuse.Invalid("code", "A product with code {0} exists.", product.Code);
         }
 
         return ProductView.From(product);
     }
 
-    public async Task<Refused?> DeleteAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<Refusal?> DeleteAsync(Guid id, CancellationToken cancellationToken)
     {
         var product = await db.Products.FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
         if (product is null)
         {
-            return new Refused(Refusal.NotFound, "No such card product.");
+            return Refuse.NotFound("No such card product.");
         }
 
         if (await db.Cards.AnyAsync(c => c.ProductId == id, cancellationToken))
         {
-            return new Refused(Refusal.Conflict, "Cards of this product exist; set isActive=false instead of deleting it.");
+            return Refuse.Conflict("Cards of this product exist; set isActive=false instead of deleting it.");
         }
 
         db.Products.Remove(product);
@@ -114,26 +115,26 @@ internal sealed class ProductService(CardsDbContext db, TimeProvider time)
     }
 
     /// <summary>Rules across fields; single fields are checked by the attributes of <see cref="ProductInput"/>.</summary>
-    private static Refused? Validate(ProductInput input)
+    private static Refusal? Validate(ProductInput input)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new List<FieldRefusal>();
         if (input.NumberPrefix is { } prefix && input.NumberLength is { } length && length - prefix.Length < 2)
         {
-            errors["numberLength"] = ["The number needs at least one serial digit and the check digit after the prefix."];
+            errors.Add(new FieldRefusal("numberLength", LocalizableText.Of("The number needs at least one serial digit and the check digit after the prefix.")));
         }
 
         var min = input.MinTopUp ?? 1;
         if (input.MaxTopUp is { } maxTopUp && min > maxTopUp)
         {
-            errors["minTopUp"] = ["The minimum top-up is above the maximum top-up."];
+            errors.Add(new FieldRefusal("minTopUp", LocalizableText.Of("The minimum top-up is above the maximum top-up.")));
         }
 
         if (input.MaxTopUp is { } max && input.MaxBalance is { } maxBalance && max > maxBalance)
         {
-            errors["maxTopUp"] = ["The maximum top-up is above the maximum balance."];
+            errors.Add(new FieldRefusal("maxTopUp", LocalizableText.Of("The maximum top-up is above the maximum balance.")));
         }
 
-        return errors.Count == 0 ? null : new Refused(Refusal.Invalid, "See errors for each field.", errors);
+        return errors.Count == 0 ? null : Refuse.Invalid(errors);
     }
 
     private static void Apply(CardProduct product, ProductInput input, DateTime now)

@@ -7,6 +7,7 @@ using RetailCrm.Modules.Cards.Domain.Selling;
 using RetailCrm.Modules.Cards.Infrastructure.Persistence;
 using RetailCrm.Modules.Members.Contracts;
 using RetailCrm.Sdk.MultiTenancy;
+using RetailCrm.Sdk.Results;
 
 namespace RetailCrm.Modules.Cards.Application.Selling;
 
@@ -25,7 +26,7 @@ internal sealed class BulkSaleService(
     ICurrentUser user,
     TimeProvider time)
 {
-    public async Task<Outcome<BulkSaleView>> SellAsync(BulkSaleInput input, CancellationToken cancellationToken)
+    public async Task<Result<BulkSaleView>> SellAsync(BulkSaleInput input, CancellationToken cancellationToken)
     {
         var productId = input.ProductId!.Value;
         var quantity = input.Quantity!.Value;
@@ -34,12 +35,12 @@ internal sealed class BulkSaleService(
         var product = await db.Products.AsNoTracking().FirstOrDefaultAsync(p => p.Id == productId, cancellationToken);
         if (product is null)
         {
-            return Refused.Field("productId", "No such card product.");
+            return Refuse.Invalid("productId", "No such card product.");
         }
 
         if (!product.IsActive)
         {
-            return Refused.Field("productId", "The product is not active.");
+            return Refuse.Invalid("productId", "The product is not active.");
         }
 
         if (value > 0 && TopUpLimit(product, value, "valuePerCard") is { } limit)
@@ -49,18 +50,18 @@ internal sealed class BulkSaleService(
 
         if (input.Pin is not null ? !Pins.IsWellFormed(input.Pin) : product.PinRequired)
         {
-            return Refused.Field("pin", product.PinRequired ? "The product needs a PIN of 4 to 8 digits." : "A PIN has 4 to 8 digits.");
+            return Refuse.Invalid("pin", product.PinRequired ? "The product needs a PIN of 4 to 8 digits." : "A PIN has 4 to 8 digits.");
         }
 
         var customer = await customers.FindByCodeAsync(input.CustomerCode!.Trim(), cancellationToken);
         if (customer is null)
         {
-            return Refused.Field("customerCode", "No customer of this tenant has this code.");
+            return Refuse.Invalid("customerCode", "No customer of this tenant has this code.");
         }
 
         if (customer.Kind != CustomerKind.Organization)
         {
-            return Refused.Field("customerCode", "A bulk sale is to a company: the customer must be an organization.");
+            return Refuse.Invalid("customerCode", "A bulk sale is to a company: the customer must be an organization.");
         }
 
         if (await InvoiceUsedAsync(invoice, cancellationToken))
@@ -69,10 +70,12 @@ internal sealed class BulkSaleService(
         }
 
         var hq = await places.HeadquartersAsync(cancellationToken);
-        if (hq.Value is not { } headOffice)
+        if (hq.IsRefused)
         {
-            return hq.Refusal!;
+            return hq.Refusal;
         }
+
+        var headOffice = hq.Value;
 
         var pinHash = input.Pin is null ? null : Pins.Hash(input.Pin);
         try
@@ -94,7 +97,7 @@ internal sealed class BulkSaleService(
                     var fresh = candidates.Where(c => !tried.Contains(c.Id)).ToList();
                     if (fresh.Count == 0)
                     {
-                        return Refused.Field("quantity", "HQ stock of product {0} has {1} card(s) left to sell; {2} asked.", product.Code, taken.Count, quantity);
+                        return Refuse.Invalid("quantity", "HQ stock of product {0} has {1} card(s) left to sell; {2} asked.", product.Code, taken.Count, quantity);
                     }
 
                     foreach (var candidate in fresh.Take(quantity - taken.Count))
@@ -190,14 +193,14 @@ internal sealed class BulkSaleService(
     private Task<bool> InvoiceUsedAsync(string invoice, CancellationToken cancellationToken) =>
         db.Set<BulkSale>().AsNoTracking().AnyAsync(s => s.InvoiceNumber == invoice, cancellationToken);
 
-    private static Refused InvoiceTaken(string invoice)
+    private static Refusal InvoiceTaken(string invoice)
     {
-        return Refused.Field(Refusal.Conflict, "invoiceNumber", "Invoice {0} was used by another bulk sale.", invoice);
+        return Refuse.ConflictAt("invoiceNumber", "Invoice {0} was used by another bulk sale.", invoice);
     }
 
-    private static Refused? TopUpLimit(CardProduct product, long amount, string field) =>
-        amount < product.MinTopUp ? Refused.Field(field, "A top-up is at least {0}.", new Amount(product.MinTopUp, product.Currency))
-        : amount > product.MaxTopUp ? Refused.Field(field, "A top-up is at most {0}.", new Amount(product.MaxTopUp, product.Currency))
-        : amount > product.MaxBalance ? Refused.Field(field, "The balance may not exceed {0}.", new Amount(product.MaxBalance, product.Currency))
+    private static Refusal? TopUpLimit(CardProduct product, long amount, string field) =>
+        amount < product.MinTopUp ? Refuse.Invalid(field, "A top-up is at least {0}.", new MoneyAmount(product.MinTopUp, product.Currency))
+        : amount > product.MaxTopUp ? Refuse.Invalid(field, "A top-up is at most {0}.", new MoneyAmount(product.MaxTopUp, product.Currency))
+        : amount > product.MaxBalance ? Refuse.Invalid(field, "The balance may not exceed {0}.", new MoneyAmount(product.MaxBalance, product.Currency))
         : null;
 }

@@ -6,6 +6,7 @@ using RetailCrm.Modules.Cards.Domain;
 using RetailCrm.Modules.Cards.Domain.Selling;
 using RetailCrm.Modules.Cards.Infrastructure.Persistence;
 using RetailCrm.Sdk.MultiTenancy;
+using RetailCrm.Sdk.Results;
 
 namespace RetailCrm.Modules.Cards.Application.Selling;
 
@@ -31,30 +32,32 @@ internal sealed class ExchangeService(
 {
     private const int PickAttempts = 20;
 
-    public async Task<Outcome<ExchangeView>> ExchangeAsync(string oldNumber, ExchangeInput input, CancellationToken cancellationToken)
+    public async Task<Result<ExchangeView>> ExchangeAsync(string oldNumber, ExchangeInput input, CancellationToken cancellationToken)
     {
         var number = oldNumber.Trim();
         var old = await db.Cards.AsNoTracking().FirstOrDefaultAsync(c => c.Number == number, cancellationToken);
         if (old is null)
         {
-            return new Refused(Refusal.NotFound, "No such card.");
+            return Refuse.NotFound("No such card.");
         }
 
         if (!Exchangeable(old.Status))
         {
-            return Refused.Because(Refusal.CardNotActive, "The card is {0}; only an active, frozen, lost or expired card can be exchanged.", old.Status);
+            return Refuse.CardNotActive("The card is {0}; only an active, frozen, lost or expired card can be exchanged.", old.Status);
         }
 
         var found = await places.LocationAsync(input.LocationCode, "locationCode", cancellationToken);
-        if (found.Value is not { } location)
+        if (found.IsRefused)
         {
-            return found.Refusal!;
+            return found.Refusal;
         }
+
+        var location = found.Value;
 
         var atHeadOffice = location.Type == OrganizationUnitType.Headquarters;
         if (input.Pin is not null && !Pins.IsWellFormed(input.Pin))
         {
-            return Refused.Field("pin", "A PIN has 4 to 8 digits.");
+            return Refuse.Invalid("pin", "A PIN has 4 to 8 digits.");
         }
 
         var product = await db.Products.AsNoTracking().FirstAsync(p => p.Id == old.ProductId, cancellationToken);
@@ -65,17 +68,17 @@ internal sealed class ExchangeService(
             chosen = await db.Cards.AsNoTracking().FirstOrDefaultAsync(c => c.Number == newNumber, cancellationToken);
             if (chosen is null)
             {
-                return Refused.Field("newNumber", "No such card.");
+                return Refuse.Invalid("newNumber", "No such card.");
             }
 
             if (chosen.ProductId != old.ProductId)
             {
-                return Refused.Field("newNumber", "The new card must be of the old card's product.");
+                return Refuse.Invalid("newNumber", "The new card must be of the old card's product.");
             }
 
             if (!InStockAt(chosen, atHeadOffice, location.Code))
             {
-                return Refused.Field("newNumber", "The card is not in the stock of {0}.", location.Code);
+                return Refuse.Invalid("newNumber", "The card is not in the stock of {0}.", location.Code);
             }
         }
 
@@ -89,7 +92,7 @@ internal sealed class ExchangeService(
             if (before is not { } moved)
             {
                 var now = await db.Cards.AsNoTracking().Where(c => c.Id == old.Id).Select(c => c.Status).FirstAsync(cancellationToken);
-                return Refused.Because(Refusal.CardNotActive, "The card is {0}; it cannot be exchanged.", now);
+                return Refuse.CardNotActive("The card is {0}; it cannot be exchanged.", now);
             }
 
             var current = await db.Cards.AsNoTracking().FirstAsync(c => c.Id == old.Id, cancellationToken);
@@ -100,8 +103,8 @@ internal sealed class ExchangeService(
             if (taken is null)
             {
                 return chosen is not null
-                    ? Refused.Field("newNumber", "The card left the stock of {0} meanwhile.", location.Code)
-                    : Refused.Field("locationCode", "{0} has no card of product {1} in stock.", location.Code, product.Code);
+                    ? Refuse.Invalid("newNumber", "The card left the stock of {0} meanwhile.", location.Code)
+                    : Refuse.Invalid("locationCode", "{0} has no card of product {1} in stock.", location.Code, product.Code);
             }
 
             // Old card: everything out, then void.

@@ -4,6 +4,7 @@ using RetailCrm.Modules.Cards.Contracts;
 using RetailCrm.Modules.Cards.Domain;
 using RetailCrm.Modules.Cards.Infrastructure.Persistence;
 using RetailCrm.Sdk.MultiTenancy;
+using RetailCrm.Sdk.Results;
 using RetailCrm.Sdk.Settings;
 
 namespace RetailCrm.Modules.Cards.Application.Settlement;
@@ -44,12 +45,15 @@ internal sealed class SettlementService(CardsDbContext db, ISettingProvider sett
     /// <summary>The store code of the drill-down into the row of entries recorded without a store.</summary>
     public const string NoStore = "-";
 
-    public async Task<Outcome<SettlementReport>> DayAsync(string? date, CancellationToken cancellationToken)
+    public async Task<Result<SettlementReport>> DayAsync(string? date, CancellationToken cancellationToken)
     {
-        if (await DayRangeAsync(date, cancellationToken) is not { Value: { } day })
+        var range = await DayRangeAsync(date, cancellationToken);
+        if (range.IsRefused)
         {
-            return BadDate(date);
+            return range.Refusal;
         }
+
+        var day = range.Value;
 
         var start = day.From;
         var end = day.To;
@@ -100,12 +104,15 @@ internal sealed class SettlementService(CardsDbContext db, ISettingProvider sett
     }
 
     /// <summary>Every ledger entry (with money) and charge of a store on the day, oldest first; <see cref="NoStore"/> for those without a store.</summary>
-    public async Task<Outcome<SettlementTransactions>> TransactionsAsync(string storeCode, string? date, CancellationToken cancellationToken)
+    public async Task<Result<SettlementTransactions>> TransactionsAsync(string storeCode, string? date, CancellationToken cancellationToken)
     {
-        if (await DayRangeAsync(date, cancellationToken) is not { Value: { } day })
+        var range = await DayRangeAsync(date, cancellationToken);
+        if (range.IsRefused)
         {
-            return BadDate(date);
+            return range.Refusal;
         }
+
+        var day = range.Value;
 
         var (start, end) = (day.From, day.To);
         string? store = storeCode == NoStore ? null : storeCode.Trim();
@@ -133,15 +140,15 @@ internal sealed class SettlementService(CardsDbContext db, ISettingProvider sett
     }
 
     /// <summary>The day's store rows and totals as a file: CSV (UTF-8 with BOM, for Excel) or .xlsx.</summary>
-    public async Task<Outcome<SettlementFile>> ExportAsync(string? date, string? format, CancellationToken cancellationToken)
+    public async Task<Result<SettlementFile>> ExportAsync(string? date, string? format, CancellationToken cancellationToken)
     {
         if (!Enum.TryParse<SettlementExportFormat>(format ?? "csv", ignoreCase: true, out var exportFormat) || !Enum.IsDefined(exportFormat) || format?.All(char.IsLetter) == false)
         {
-            return Refused.Field("format", "The format is csv or xlsx.");
+            return Refuse.Invalid("format", "The format is csv or xlsx.");
         }
 
         var report = await DayAsync(date, cancellationToken);
-        return report.Refusal is { } refused ? refused : SettlementExport.Write(report.Value!, exportFormat);
+        return report.IsRefused ? report.Refusal : SettlementExport.Write(report.Value, exportFormat);
     }
 
     internal static string Category(LedgerEntryKind kind, long amount) => kind switch
@@ -169,7 +176,7 @@ internal sealed class SettlementService(CardsDbContext db, ISettingProvider sett
     private DateOnly Today(TimeZoneInfo zone) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
 
     /// <summary>The given day, or today in the settlement time zone when none is given.</summary>
-    private async Task<Outcome<Day>> DayRangeAsync(string? date, CancellationToken cancellationToken)
+    private async Task<Result<Day>> DayRangeAsync(string? date, CancellationToken cancellationToken)
     {
         var zone = await ZoneAsync(cancellationToken);
         DateOnly day;
@@ -197,8 +204,8 @@ internal sealed class SettlementService(CardsDbContext db, ISettingProvider sett
         return TimeZoneInfo.ConvertTimeToUtc(local, zone);
     }
 
-    private static Refused BadDate(string? date) =>
-        Refused.Field("date", "'{0}' is not a date; give the day as YYYY-MM-DD.", date ?? "");
+    private static Refusal BadDate(string? date) =>
+        Refuse.Invalid("date", "'{0}' is not a date; give the day as YYYY-MM-DD.", date ?? "");
 
     private static DateTime Utc(DateTime at) => DateTime.SpecifyKind(at, DateTimeKind.Utc);
 

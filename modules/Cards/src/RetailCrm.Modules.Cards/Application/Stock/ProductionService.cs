@@ -4,6 +4,7 @@ using RetailCrm.Modules.Cards.Contracts;
 using RetailCrm.Modules.Cards.Domain;
 using RetailCrm.Modules.Cards.Domain.Stock;
 using RetailCrm.Modules.Cards.Infrastructure.Persistence;
+using RetailCrm.Sdk.Results;
 
 namespace RetailCrm.Modules.Cards.Application.Stock;
 
@@ -16,14 +17,14 @@ namespace RetailCrm.Modules.Cards.Application.Stock;
 internal sealed class ProductionService(CardsDbContext db, CardLedger ledger, StockMoves moves, StockPlaces places)
 {
     /// <summary>Quick numbering straight into HQ stock (no blanks, no quality check); the run is recorded all the same.</summary>
-    public async Task<Outcome<IReadOnlyList<CardView>>> NumberIntoStockAsync(Guid productId, int quantity, CancellationToken cancellationToken)
+    public async Task<Result<IReadOnlyList<CardView>>> NumberIntoStockAsync(Guid productId, int quantity, CancellationToken cancellationToken)
     {
         var outcome = await RunAsync(productId, quantity, usesBlanks: false, cancellationToken);
         return outcome.Refusal is { } refused ? refused : outcome.Value!.Cards.Select(c => CardView.From(c)).ToList();
     }
 
     /// <summary>A production run from HQ blanks.</summary>
-    public async Task<Outcome<ProductionView>> ProduceAsync(ProductionInput input, CancellationToken cancellationToken)
+    public async Task<Result<ProductionView>> ProduceAsync(ProductionInput input, CancellationToken cancellationToken)
     {
         var outcome = await RunAsync(input.ProductId!.Value, input.Quantity!.Value, usesBlanks: true, cancellationToken);
         return outcome.Refusal is { } refused ? refused : (await GetAsync(outcome.Value!.Run.Id, cancellationToken))!;
@@ -57,18 +58,18 @@ internal sealed class ProductionService(CardsDbContext db, CardLedger ledger, St
     /// The quality check of a run: the spoiled numbers become void with their reason, the others listed (or, with
     /// no list, all still produced) go into HQ stock. Only produced cards of this run qualify; anything else is refused whole.
     /// </summary>
-    public async Task<Outcome<ProductionView>> PutAwayAsync(Guid id, PutAwayInput input, CancellationToken cancellationToken)
+    public async Task<Result<ProductionView>> PutAwayAsync(Guid id, PutAwayInput input, CancellationToken cancellationToken)
     {
         var run = await db.Set<ProductionOrder>().AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
         if (run is null)
         {
-            return new Refused(Refusal.NotFound, "No such production run.");
+            return Refuse.NotFound("No such production run.");
         }
 
         var spoiled = (input.Spoiled ?? []).ToDictionary(s => s.Number!.Trim(), s => s.Reason!.Trim(), StringComparer.Ordinal);
         if (spoiled.Count != (input.Spoiled?.Count ?? 0))
         {
-            return Refused.Field("spoiled", "A number is listed twice.");
+            return Refuse.Invalid("spoiled", "A number is listed twice.");
         }
 
         var produced = await RunCards(run).Where(c => c.Status == CardStatus.Produced).Select(c => new { c.Id, c.Number }).ToListAsync(cancellationToken);
@@ -76,7 +77,7 @@ internal sealed class ProductionService(CardsDbContext db, CardLedger ledger, St
         var notProduced = spoiled.Keys.Where(n => !byNumber.ContainsKey(n)).ToList();
         if (notProduced.Count > 0)
         {
-            return Refused.Field("spoiled", "Not produced cards of this run: {0}.", string.Join(", ", notProduced.Select(Card.Mask)));
+            return Refuse.Invalid("spoiled", "Not produced cards of this run: {0}.", string.Join(", ", notProduced.Select(Card.Mask)));
         }
 
         IReadOnlyList<string> putAway;
@@ -86,7 +87,7 @@ internal sealed class ProductionService(CardsDbContext db, CardLedger ledger, St
             var wrong = putAway.Where(n => !byNumber.ContainsKey(n) || spoiled.ContainsKey(n)).ToList();
             if (wrong.Count > 0 || putAway.Distinct(StringComparer.Ordinal).Count() != putAway.Count)
             {
-                return Refused.Field("numbers", "Not produced cards of this run, listed twice or also spoiled: {0}.", string.Join(", ", wrong.Select(Card.Mask)));
+                return Refuse.Invalid("numbers", "Not produced cards of this run, listed twice or also spoiled: {0}.", string.Join(", ", wrong.Select(Card.Mask)));
             }
         }
         else
@@ -96,7 +97,7 @@ internal sealed class ProductionService(CardsDbContext db, CardLedger ledger, St
 
         if (putAway.Count == 0 && spoiled.Count == 0)
         {
-            return new Refused(Refusal.Conflict, "The run has no produced cards left to check.");
+            return Refuse.Conflict("The run has no produced cards left to check.");
         }
 
         var reference = "production:" + run.Id;
@@ -127,22 +128,22 @@ internal sealed class ProductionService(CardsDbContext db, CardLedger ledger, St
         }, cancellationToken);
         return outcome.Refusal is { } refused ? refused : (await GetAsync(id, cancellationToken))!;
 
-        static Refused Moved() => new(Refusal.Conflict, "Some of the cards were checked meanwhile; read the run again.");
+        static Refusal Moved() => Refuse.Conflict("Some of the cards were checked meanwhile; read the run again.");
     }
 
     private sealed record Produced(ProductionOrder Run, IReadOnlyList<Card> Cards);
 
-    private async Task<Outcome<Produced>> RunAsync(Guid productId, int quantity, bool usesBlanks, CancellationToken cancellationToken)
+    private async Task<Result<Produced>> RunAsync(Guid productId, int quantity, bool usesBlanks, CancellationToken cancellationToken)
     {
         var product = await db.Products.AsNoTracking().FirstOrDefaultAsync(p => p.Id == productId, cancellationToken);
         if (product is null)
         {
-            return Refused.Field("productId", "No such card product.");
+            return Refuse.Invalid("productId", "No such card product.");
         }
 
         if (!product.IsActive)
         {
-            return Refused.Field("productId", "The product is not active.");
+            return Refuse.Invalid("productId", "The product is not active.");
         }
 
         var hq = await places.HeadquartersAsync(cancellationToken);
@@ -160,7 +161,7 @@ internal sealed class ProductionService(CardsDbContext db, CardLedger ledger, St
             if (usesBlanks && !await moves.MoveBlanksAsync(location, productId, -quantity, cancellationToken))
             {
                 var left = await moves.BlanksAsync(location, productId, cancellationToken);
-                return Refused.Field("quantity", "HQ ({0}) has {1} blank(s) of this product; the run needs {2}.", location, left, quantity);
+                return Refuse.Invalid("quantity", "HQ ({0}) has {1} blank(s) of this product; the run needs {2}.", location, left, quantity);
             }
 
             // One conditional update reserves the serials; parallel requests get disjoint ranges.
@@ -168,7 +169,7 @@ internal sealed class ProductionService(CardsDbContext db, CardLedger ledger, St
                 .ExecuteUpdateAsync(s => s.SetProperty(p => p.NextSerial, p => p.NextSerial + quantity), cancellationToken);
             if (reserved == 0)
             {
-                return Refused.Field("quantity", "The product's number range ({0}, {1} digits) has not that many numbers left.", product.NumberPrefix, product.NumberLength);
+                return Refuse.Invalid("quantity", "The product's number range ({0}, {1} digits) has not that many numbers left.", product.NumberPrefix, product.NumberLength);
             }
 
             var next = await db.Products.AsNoTracking().Where(p => p.Id == productId).Select(p => p.NextSerial).FirstAsync(cancellationToken);
@@ -214,7 +215,7 @@ internal sealed class ProductionService(CardsDbContext db, CardLedger ledger, St
             }
             catch (DbUpdateException)
             {
-                return new Refused(Refusal.Conflict, "Some of the numbers exist already (another product shares the prefix); change the product's prefix.");
+                return Refuse.Conflict("Some of the numbers exist already (another product shares the prefix); change the product's prefix.");
             }
 
             return new Produced(run, cards);

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using RetailCrm.Modules.Cards.Application.Cards;
 using RetailCrm.Modules.Cards.Domain.Stock;
 using RetailCrm.Modules.Cards.Infrastructure.Persistence;
+using RetailCrm.Sdk.Results;
 
 namespace RetailCrm.Modules.Cards.Application.Stock;
 
@@ -26,12 +27,12 @@ internal sealed class PurchasingService(CardsDbContext db, CardLedger ledger, St
         return SupplierView.From(supplier);
     }
 
-    public async Task<Outcome<SupplierView>> UpdateSupplierAsync(Guid id, SupplierInput input, CancellationToken cancellationToken)
+    public async Task<Result<SupplierView>> UpdateSupplierAsync(Guid id, SupplierInput input, CancellationToken cancellationToken)
     {
         var supplier = await db.Set<Supplier>().FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
         if (supplier is null)
         {
-            return new Refused(Refusal.NotFound, "No such supplier.");
+            return Refuse.NotFound("No such supplier.");
         }
 
         Apply(supplier, input);
@@ -79,17 +80,17 @@ internal sealed class PurchasingService(CardsDbContext db, CardLedger ledger, St
         return (await query.OrderByDescending(r => r.ReceivedAt).Take(500).ToListAsync(cancellationToken)).Select(ReceiptView.From).ToList();
     }
 
-    public async Task<Outcome<PurchaseOrderView>> CreateOrderAsync(PurchaseOrderInput input, CancellationToken cancellationToken)
+    public async Task<Result<PurchaseOrderView>> CreateOrderAsync(PurchaseOrderInput input, CancellationToken cancellationToken)
     {
         if (!await db.Set<Supplier>().AnyAsync(s => s.Id == input.SupplierId, cancellationToken))
         {
-            return Refused.Field("supplierId", "No such supplier.");
+            return Refuse.Invalid("supplierId", "No such supplier.");
         }
 
         var product = await db.Products.AsNoTracking().FirstOrDefaultAsync(p => p.Id == input.ProductId, cancellationToken);
         if (product is null)
         {
-            return Refused.Field("productId", "No such card product.");
+            return Refuse.Invalid("productId", "No such card product.");
         }
 
         var now = moves.Now;
@@ -114,11 +115,11 @@ internal sealed class PurchasingService(CardsDbContext db, CardLedger ledger, St
     }
 
     /// <summary>Places a draft with the supplier.</summary>
-    public Task<Outcome<PurchaseOrderView>> PlaceAsync(Guid id, CancellationToken cancellationToken) =>
+    public Task<Result<PurchaseOrderView>> PlaceAsync(Guid id, CancellationToken cancellationToken) =>
         ChangeStatusAsync(id, o => o.Status == PurchaseOrderStatus.Draft, PurchaseOrderStatus.Ordered, "Only a draft can be ordered.", cancellationToken);
 
     /// <summary>Cancels an order nothing of which has arrived.</summary>
-    public Task<Outcome<PurchaseOrderView>> CancelAsync(Guid id, CancellationToken cancellationToken) =>
+    public Task<Result<PurchaseOrderView>> CancelAsync(Guid id, CancellationToken cancellationToken) =>
         ChangeStatusAsync(id, o => o.Status is PurchaseOrderStatus.Draft or PurchaseOrderStatus.Ordered && o.ReceivedQuantity == 0, PurchaseOrderStatus.Cancelled,
             "Only a draft or an ordered purchase with nothing received can be cancelled.", cancellationToken);
 
@@ -126,12 +127,12 @@ internal sealed class PurchasingService(CardsDbContext db, CardLedger ledger, St
     /// Receives a batch into HQ blank stock. The order's received quantity grows by one conditional update that
     /// keeps it within the ordered quantity, so parallel receipts can never together receive more than was ordered.
     /// </summary>
-    public async Task<Outcome<ReceiptView>> ReceiveAsync(Guid id, ReceiptInput input, CancellationToken cancellationToken)
+    public async Task<Result<ReceiptView>> ReceiveAsync(Guid id, ReceiptInput input, CancellationToken cancellationToken)
     {
         var order = await db.Set<PurchaseOrder>().AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
         if (order is null)
         {
-            return new Refused(Refusal.NotFound, "No such purchase order.");
+            return Refuse.NotFound("No such purchase order.");
         }
 
         if (NotReceivable(order) is { } refused)
@@ -162,13 +163,13 @@ internal sealed class PurchasingService(CardsDbContext db, CardLedger ledger, St
             if (rows == 0)
             {
                 var current = await db.Set<PurchaseOrder>().AsNoTracking().FirstAsync(o => o.Id == id, cancellationToken);
-                return NotReceivable(current) ?? Refused.Field("quantity",
+                return NotReceivable(current) ?? Refuse.Invalid("quantity",
                     "Only {0} of {1} ordered are still to come; a receipt cannot exceed the order.", current.Quantity - current.ReceivedQuantity, current.Quantity);
             }
 
             if (!await moves.MoveBlanksAsync(location, order.ProductId, quantity, cancellationToken))
             {
-                return new Refused(Refusal.Conflict, "The HQ blank stock could not be updated; try again.");
+                return Refuse.Conflict("The HQ blank stock could not be updated; try again.");
             }
 
             var receipt = new PurchaseReceipt
@@ -188,27 +189,27 @@ internal sealed class PurchasingService(CardsDbContext db, CardLedger ledger, St
         }, cancellationToken);
     }
 
-    private static Refused? NotReceivable(PurchaseOrder order) => order.Status switch
+    private static Refusal? NotReceivable(PurchaseOrder order) => order.Status switch
     {
         PurchaseOrderStatus.Ordered or PurchaseOrderStatus.PartlyReceived => order.ReceivedQuantity >= order.Quantity
-            ? Refused.Field("quantity", "Everything ordered has been received.")
+            ? Refuse.Invalid("quantity", "Everything ordered has been received.")
             : null,
-        PurchaseOrderStatus.Received => Refused.Field("quantity", "Everything ordered has been received."),
-        _ => Refused.Because(Refusal.Conflict, "The purchase order is {0}; only an ordered purchase can be received.", order.Status),
+        PurchaseOrderStatus.Received => Refuse.Invalid("quantity", "Everything ordered has been received."),
+        _ => Refuse.Conflict("The purchase order is {0}; only an ordered purchase can be received.", order.Status),
     };
 
-    private async Task<Outcome<PurchaseOrderView>> ChangeStatusAsync(Guid id, Func<PurchaseOrder, bool> allowed, PurchaseOrderStatus to, string notAllowed,
+    private async Task<Result<PurchaseOrderView>> ChangeStatusAsync(Guid id, Func<PurchaseOrder, bool> allowed, PurchaseOrderStatus to, string notAllowed,
         CancellationToken cancellationToken)
     {
         var order = await db.Set<PurchaseOrder>().FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
         if (order is null)
         {
-            return new Refused(Refusal.NotFound, "No such purchase order.");
+            return Refuse.NotFound("No such purchase order.");
         }
 
         if (!allowed(order))
         {
-            return Refused.Because(Refusal.Conflict, "The purchase order is {0}. " + notAllowed, order.Status);
+            return Refuse.Conflict("The purchase order is {0}. " + notAllowed, order.Status);
         }
 
         order.Status = to;
@@ -221,7 +222,7 @@ internal sealed class PurchasingService(CardsDbContext db, CardLedger ledger, St
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            return new Refused(Refusal.Conflict, "The purchase order changed meanwhile; try again.");
+            return Refuse.Conflict("The purchase order changed meanwhile; try again.");
         }
 
         return (await OrderAsync(id, cancellationToken))!;

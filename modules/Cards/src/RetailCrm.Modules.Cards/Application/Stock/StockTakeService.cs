@@ -3,6 +3,7 @@ using RetailCrm.Modules.Cards.Application.Cards;
 using RetailCrm.Modules.Cards.Contracts;
 using RetailCrm.Modules.Cards.Domain.Stock;
 using RetailCrm.Modules.Cards.Infrastructure.Persistence;
+using RetailCrm.Sdk.Results;
 
 namespace RetailCrm.Modules.Cards.Application.Stock;
 
@@ -15,7 +16,7 @@ internal sealed class StockTakeService(CardsDbContext db, CardLedger ledger, Sto
 {
     private static readonly CardStatus[] StockStatuses = [CardStatus.InStock, CardStatus.AtStore];
 
-    public async Task<Outcome<StockTakeView>> OpenAsync(StockTakeInput input, CancellationToken cancellationToken)
+    public async Task<Result<StockTakeView>> OpenAsync(StockTakeInput input, CancellationToken cancellationToken)
     {
         var place = await places.LocationAsync(input.LocationCode, "locationCode", cancellationToken);
         if (place.Refusal is { } noPlace)
@@ -87,37 +88,39 @@ internal sealed class StockTakeService(CardsDbContext db, CardLedger ledger, Sto
     }
 
     /// <summary>Records what was counted, replacing an earlier count of the same stock-take.</summary>
-    public async Task<Outcome<StockTakeView>> CountAsync(Guid id, StockCountInput input, CancellationToken cancellationToken)
+    public async Task<Result<StockTakeView>> CountAsync(Guid id, StockCountInput input, CancellationToken cancellationToken)
     {
         var numbers = input.Numbers!.Select(n => n?.Trim() ?? "").ToList();
         if (numbers.Any(n => n.Length is 0 or > 32) || numbers.Distinct(StringComparer.Ordinal).Count() != numbers.Count)
         {
-            return Refused.Field("numbers", "Every counted number is 1 to 32 characters and listed once.");
+            return Refuse.Invalid("numbers", "Every counted number is 1 to 32 characters and listed once.");
         }
 
         var blanks = input.Blanks ?? [];
         if (blanks.Select(b => b.ProductId).Distinct().Count() != blanks.Count)
         {
-            return Refused.Field("blanks", "A product is listed twice.");
+            return Refuse.Invalid("blanks", "A product is listed twice.");
         }
 
         var productIds = blanks.Select(b => b.ProductId!.Value).ToList();
         if (await db.Products.CountAsync(p => productIds.Contains(p.Id), cancellationToken) != productIds.Count)
         {
-            return Refused.Field("blanks", "No such card product.");
+            return Refuse.Invalid("blanks", "No such card product.");
         }
 
         return await ledger.AtomicAsync<StockTakeView>(async () =>
         {
             var found = await TrackedForActionAsync(id, cancellationToken);
-            if (found.Value is not { } take)
+            if (found.IsRefused)
             {
-                return found.Refusal!;
+                return found.Refusal;
             }
+
+            var take = found.Value;
 
             if (take.Status is not (StockTakeStatus.Open or StockTakeStatus.Counted))
             {
-                return Refused.Because(Refusal.Conflict, "The stock-take is {0}; counts are taken while it is open.", take.Status);
+                return Refuse.Conflict("The stock-take is {0}; counts are taken while it is open.", take.Status);
             }
 
             await db.Set<StockTakeCard>().Where(c => c.StockTakeId == id && !c.Expected).ExecuteDeleteAsync(cancellationToken);
@@ -164,20 +167,22 @@ internal sealed class StockTakeService(CardsDbContext db, CardLedger ledger, Sto
     }
 
     /// <summary>Compares the count with the snapshot and keeps the differences.</summary>
-    public Task<Outcome<StockTakeView>> CloseAsync(Guid id, CancellationToken cancellationToken) =>
+    public Task<Result<StockTakeView>> CloseAsync(Guid id, CancellationToken cancellationToken) =>
         ledger.AtomicAsync<StockTakeView>(async () =>
         {
             var found = await TrackedForActionAsync(id, cancellationToken);
-            if (found.Value is not { } take)
+            if (found.IsRefused)
             {
-                return found.Refusal!;
+                return found.Refusal;
             }
+
+            var take = found.Value;
 
             if (take.Status != StockTakeStatus.Counted)
             {
                 return take.Status == StockTakeStatus.Open
-                    ? new Refused(Refusal.Conflict, "Nothing was counted yet; submit the count first.")
-                    : Refused.Because(Refusal.Conflict, "The stock-take is {0} already.", take.Status);
+                    ? Refuse.Conflict("Nothing was counted yet; submit the count first.")
+                    : Refuse.Conflict("The stock-take is {0} already.", take.Status);
             }
 
             var lines = await db.Set<StockTakeCard>().AsNoTracking().Where(c => c.StockTakeId == id).ToListAsync(cancellationToken);
@@ -198,18 +203,20 @@ internal sealed class StockTakeService(CardsDbContext db, CardLedger ledger, Sto
     /// Confirms the loss: missing cards still in stock at the location become Void with the reason (cards that moved
     /// since, e.g. sold, are left alone) and missing blanks are taken off the location's blank stock.
     /// </summary>
-    public Task<Outcome<StockTakeView>> WriteOffAsync(Guid id, WriteOffInput input, CancellationToken cancellationToken) =>
+    public Task<Result<StockTakeView>> WriteOffAsync(Guid id, WriteOffInput input, CancellationToken cancellationToken) =>
         ledger.AtomicAsync<StockTakeView>(async () =>
         {
             var found = await TrackedForActionAsync(id, cancellationToken);
-            if (found.Value is not { } take)
+            if (found.IsRefused)
             {
-                return found.Refusal!;
+                return found.Refusal;
             }
+
+            var take = found.Value;
 
             if (take.Status != StockTakeStatus.Closed)
             {
-                return Refused.Because(Refusal.Conflict, "The stock-take is {0}; only a closed stock-take can be written off.", take.Status);
+                return Refuse.Conflict("The stock-take is {0}; only a closed stock-take can be written off.", take.Status);
             }
 
             var reason = input.Reason!.Trim();
@@ -222,7 +229,7 @@ internal sealed class StockTakeService(CardsDbContext db, CardLedger ledger, Sto
                 if (!await moves.MoveCardsAsync(group.Select(c => c.Id).ToList(), group.Key, take.LocationCode, CardStatus.Void, take.LocationCode,
                         "stock-take:" + id, reason, cancellationToken))
                 {
-                    return new Refused(Refusal.Conflict, "Some of the missing cards moved meanwhile; try again.");
+                    return Refuse.Conflict("Some of the missing cards moved meanwhile; try again.");
                 }
             }
 
@@ -232,7 +239,7 @@ internal sealed class StockTakeService(CardsDbContext db, CardLedger ledger, Sto
                 var taken = blank.Expected - blank.Counted!.Value;
                 if (!await moves.MoveBlanksAsync(take.LocationCode, blank.ProductId, -taken, cancellationToken))
                 {
-                    return new Refused(Refusal.Conflict, "The location's blank stock is already below the counted quantity.");
+                    return Refuse.Conflict("The location's blank stock is already below the counted quantity.");
                 }
             }
 
@@ -255,7 +262,7 @@ internal sealed class StockTakeService(CardsDbContext db, CardLedger ledger, Sto
         return StockTakeView.From(take, cards, blanks);
     }
 
-    private async Task<Refused?> SaveAsync(CancellationToken cancellationToken)
+    private async Task<Refusal?> SaveAsync(CancellationToken cancellationToken)
     {
         try
         {
@@ -264,12 +271,12 @@ internal sealed class StockTakeService(CardsDbContext db, CardLedger ledger, Sto
         }
         catch (DbUpdateConcurrencyException)
         {
-            return new Refused(Refusal.Conflict, "The stock-take changed meanwhile; read it again.");
+            return Refuse.Conflict("The stock-take changed meanwhile; read it again.");
         }
     }
 
     /// <summary>The stock-take, tracked, when it exists and the user may act for its location.</summary>
-    private async Task<Outcome<StockTake>> TrackedForActionAsync(Guid id, CancellationToken cancellationToken)
+    private async Task<Result<StockTake>> TrackedForActionAsync(Guid id, CancellationToken cancellationToken)
     {
         var take = await db.Set<StockTake>().FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
         if (take is null)
@@ -280,7 +287,7 @@ internal sealed class StockTakeService(CardsDbContext db, CardLedger ledger, Sto
         return await places.MayActForAsync(take.LocationCode, cancellationToken) is { } forbidden ? forbidden : take;
     }
 
-    private static Refused OpenAlready(string location) => Refused.Because(Refusal.Conflict, "A stock-take of {0} is open already; close it first.", location);
+    private static Refusal OpenAlready(string location) => Refuse.Conflict("A stock-take of {0} is open already; close it first.", location);
 
-    private static Refused NoTake() => new(Refusal.NotFound, "No such stock-take.");
+    private static Refusal NoTake() => Refuse.NotFound("No such stock-take.");
 }

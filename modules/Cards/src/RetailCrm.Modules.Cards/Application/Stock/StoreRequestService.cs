@@ -4,6 +4,7 @@ using RetailCrm.Modules.Cards.Contracts;
 using RetailCrm.Modules.Cards.Domain;
 using RetailCrm.Modules.Cards.Domain.Stock;
 using RetailCrm.Modules.Cards.Infrastructure.Persistence;
+using RetailCrm.Sdk.Results;
 
 namespace RetailCrm.Modules.Cards.Application.Stock;
 
@@ -16,7 +17,7 @@ internal sealed class StoreRequestService(CardsDbContext db, CardLedger ledger, 
 {
     private const int PickAttempts = 3;
 
-    public async Task<Outcome<StoreRequestView>> CreateAsync(StoreRequestInput input, CancellationToken cancellationToken)
+    public async Task<Result<StoreRequestView>> CreateAsync(StoreRequestInput input, CancellationToken cancellationToken)
     {
         var store = await places.StoreAsync(input.StoreCode, "storeCode", cancellationToken);
         if (store.Refusal is { } noStore)
@@ -31,7 +32,7 @@ internal sealed class StoreRequestService(CardsDbContext db, CardLedger ledger, 
 
         if (!await db.Products.AnyAsync(p => p.Id == input.ProductId && p.IsActive, cancellationToken))
         {
-            return Refused.Field("productId", "No such active card product.");
+            return Refuse.Invalid("productId", "No such active card product.");
         }
 
         var request = new StoreRequest
@@ -74,20 +75,20 @@ internal sealed class StoreRequestService(CardsDbContext db, CardLedger ledger, 
         return request is null ? null : StoreRequestView.From(request, await LinesAsync(id, cancellationToken));
     }
 
-    public Task<Outcome<StoreRequestView>> ApproveAsync(Guid id, ApprovalInput input, CancellationToken cancellationToken) =>
+    public Task<Result<StoreRequestView>> ApproveAsync(Guid id, ApprovalInput input, CancellationToken cancellationToken) =>
         DecideAsync(id, StoreRequestStatus.Approved, r =>
         {
             var quantity = input.Quantity ?? r.RequestedQuantity;
             if (quantity > r.RequestedQuantity)
             {
-                return Refused.Field("quantity", "At most the {0} requested can be approved.", r.RequestedQuantity);
+                return Refuse.Invalid("quantity", "At most the {0} requested can be approved.", r.RequestedQuantity);
             }
 
             r.ApprovedQuantity = quantity;
             return null;
         }, cancellationToken);
 
-    public Task<Outcome<StoreRequestView>> RejectAsync(Guid id, RejectionInput input, CancellationToken cancellationToken) =>
+    public Task<Result<StoreRequestView>> RejectAsync(Guid id, RejectionInput input, CancellationToken cancellationToken) =>
         DecideAsync(id, StoreRequestStatus.Rejected, r =>
         {
             r.RejectionReason = input.Reason!.Trim();
@@ -98,7 +99,7 @@ internal sealed class StoreRequestService(CardsDbContext db, CardLedger ledger, 
     /// Ships the approved cards from HQ stock. Picked cards move by a conditional update on their status and
     /// location; when a parallel shipment or sale took one of them first, the pick is made again (a few times).
     /// </summary>
-    public async Task<Outcome<StoreRequestView>> ShipAsync(Guid id, ShipmentInput input, CancellationToken cancellationToken)
+    public async Task<Result<StoreRequestView>> ShipAsync(Guid id, ShipmentInput input, CancellationToken cancellationToken)
     {
         var request = await db.Set<StoreRequest>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (request is null)
@@ -125,7 +126,7 @@ internal sealed class StoreRequestService(CardsDbContext db, CardLedger ledger, 
             numbers = listed.Select(n => (n ?? "").Trim()).ToList();
             if (numbers.Count == 0 || numbers.Count > approved || numbers.Distinct(StringComparer.Ordinal).Count() != numbers.Count)
             {
-                return Refused.Field("numbers", "List 1 to {0} (the approved quantity) different card numbers.", approved);
+                return Refuse.Invalid("numbers", "List 1 to {0} (the approved quantity) different card numbers.", approved);
             }
         }
 
@@ -139,7 +140,7 @@ internal sealed class StoreRequestService(CardsDbContext db, CardLedger ledger, 
                     || c.ProductId != request.ProductId || c.Status != CardStatus.InStock || c.LocationCode != from).ToList();
                 if (wrong.Count > 0)
                 {
-                    return Refused.Field("numbers", "Not cards of the request's product in stock at {0}: {1}.", from, string.Join(", ", wrong.Select(Card.Mask)));
+                    return Refuse.Invalid("numbers", "Not cards of the request's product in stock at {0}: {1}.", from, string.Join(", ", wrong.Select(Card.Mask)));
                 }
             }
             else
@@ -149,7 +150,7 @@ internal sealed class StoreRequestService(CardsDbContext db, CardLedger ledger, 
                     .OrderBy(c => c.Number).Take(approved).ToListAsync(cancellationToken);
                 if (picked.Count < approved)
                 {
-                    return Refused.Because(Refusal.Conflict, "{0} has {1} card(s) of this product in stock; the request needs {2}.", from, picked.Count, approved);
+                    return Refuse.Conflict("{0} has {1} card(s) of this product in stock; the request needs {2}.", from, picked.Count, approved);
                 }
             }
 
@@ -164,7 +165,7 @@ internal sealed class StoreRequestService(CardsDbContext db, CardLedger ledger, 
                 if (!await moves.MoveCardsAsync(picked.Select(c => c.Id).ToList(), CardStatus.InStock, from, CardStatus.InTransit, tracked.StoreCode,
                         "store-request:" + id, null, cancellationToken))
                 {
-                    return new Refused(Refusal.Conflict, "Some of the cards left HQ stock meanwhile.");
+                    return Refuse.Conflict("Some of the cards left HQ stock meanwhile.");
                 }
 
                 var lines = picked.Select(c => new ShipmentCard { Id = Guid.NewGuid(), StoreRequestId = id, CardId = c.Id, Number = c.Number }).ToList();
@@ -177,7 +178,7 @@ internal sealed class StoreRequestService(CardsDbContext db, CardLedger ledger, 
                 tracked.Version++;
                 return await SaveAsync(tracked, lines, cancellationToken);
             }, cancellationToken);
-            if (outcome.Refusal is not { Reason: Refusal.Conflict } || numbers is not null || attempt == PickAttempts)
+            if (outcome.Refusal is not { Code: Refuse.ConflictCode } || numbers is not null || attempt == PickAttempts)
             {
                 return outcome;
             }
@@ -185,7 +186,7 @@ internal sealed class StoreRequestService(CardsDbContext db, CardLedger ledger, 
     }
 
     /// <summary>The store receives the shipment; cards not listed did not arrive and are kept as the request's missing numbers.</summary>
-    public async Task<Outcome<StoreRequestView>> ReceiveAsync(Guid id, StoreReceiptInput input, CancellationToken cancellationToken)
+    public async Task<Result<StoreRequestView>> ReceiveAsync(Guid id, StoreReceiptInput input, CancellationToken cancellationToken)
     {
         var request = await db.Set<StoreRequest>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (request is null)
@@ -209,7 +210,7 @@ internal sealed class StoreRequestService(CardsDbContext db, CardLedger ledger, 
         var wrong = received.Where(n => !shipped.ContainsKey(n)).ToList();
         if (wrong.Count > 0 || received.Distinct(StringComparer.Ordinal).Count() != received.Count)
         {
-            return Refused.Field("numbers", "Not shipped with this request, or listed twice: {0}.", string.Join(", ", wrong.Select(Card.Mask)));
+            return Refuse.Invalid("numbers", "Not shipped with this request, or listed twice: {0}.", string.Join(", ", wrong.Select(Card.Mask)));
         }
 
         return await ledger.AtomicAsync<StoreRequestView>(async () =>
@@ -224,7 +225,7 @@ internal sealed class StoreRequestService(CardsDbContext db, CardLedger ledger, 
             if (!await moves.MoveCardsAsync(arrived.Select(l => l.CardId).ToList(), CardStatus.InTransit, tracked.StoreCode, CardStatus.AtStore, tracked.StoreCode,
                     "store-request:" + id, null, cancellationToken))
             {
-                return new Refused(Refusal.Conflict, "Some of the shipped cards are no longer in transit.");
+                return Refuse.Conflict("Some of the shipped cards are no longer in transit.");
             }
 
             var ids = arrived.Select(l => l.Id).ToList();
@@ -242,7 +243,7 @@ internal sealed class StoreRequestService(CardsDbContext db, CardLedger ledger, 
     /// Settles the cards of a received shipment that never arrived (still in transit to the store): back into HQ
     /// stock, or written off as Void. Each move is logged with the reason.
     /// </summary>
-    public async Task<Outcome<StoreRequestView>> ResolveMissingAsync(Guid id, MissingCardsInput input, CancellationToken cancellationToken)
+    public async Task<Result<StoreRequestView>> ResolveMissingAsync(Guid id, MissingCardsInput input, CancellationToken cancellationToken)
     {
         var request = await db.Set<StoreRequest>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (request is null)
@@ -261,7 +262,7 @@ internal sealed class StoreRequestService(CardsDbContext db, CardLedger ledger, 
             .Select(c => c.Id).ToListAsync(cancellationToken);
         if (inTransit.Count == 0)
         {
-            return new Refused(Refusal.Conflict, "No card of this shipment is missing any more.");
+            return Refuse.Conflict("No card of this shipment is missing any more.");
         }
 
         var (to, location) = input.Resolution == MissingCardResolution.ReturnToHq
@@ -271,7 +272,7 @@ internal sealed class StoreRequestService(CardsDbContext db, CardLedger ledger, 
         {
             if (!await moves.MoveCardsAsync(inTransit, CardStatus.InTransit, request.StoreCode, to, location, "store-request:" + id, input.Reason!.Trim(), cancellationToken))
             {
-                return new Refused(Refusal.Conflict, "The missing cards changed meanwhile; read the request again.");
+                return Refuse.Conflict("The missing cards changed meanwhile; read the request again.");
             }
 
             await db.SaveChangesAsync(cancellationToken);
@@ -279,7 +280,7 @@ internal sealed class StoreRequestService(CardsDbContext db, CardLedger ledger, 
         }, cancellationToken);
     }
 
-    private async Task<Outcome<StoreRequestView>> DecideAsync(Guid id, StoreRequestStatus to, Func<StoreRequest, Refused?> apply, CancellationToken cancellationToken)
+    private async Task<Result<StoreRequestView>> DecideAsync(Guid id, StoreRequestStatus to, Func<StoreRequest, Refusal?> apply, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
         var request = await db.Set<StoreRequest>().FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
@@ -305,7 +306,7 @@ internal sealed class StoreRequestService(CardsDbContext db, CardLedger ledger, 
         return await SaveAsync(request, [], cancellationToken);
     }
 
-    private async Task<Outcome<StoreRequestView>> SaveAsync(StoreRequest request, IReadOnlyList<ShipmentCard> lines, CancellationToken cancellationToken)
+    private async Task<Result<StoreRequestView>> SaveAsync(StoreRequest request, IReadOnlyList<ShipmentCard> lines, CancellationToken cancellationToken)
     {
         try
         {
@@ -314,7 +315,7 @@ internal sealed class StoreRequestService(CardsDbContext db, CardLedger ledger, 
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            return new Refused(Refusal.Conflict, "The request changed meanwhile; read it again.");
+            return Refuse.Conflict("The request changed meanwhile; read it again.");
         }
 
         return StoreRequestView.From(request, lines);
@@ -323,8 +324,8 @@ internal sealed class StoreRequestService(CardsDbContext db, CardLedger ledger, 
     private async Task<IReadOnlyList<ShipmentCard>> LinesAsync(Guid id, CancellationToken cancellationToken) =>
         await db.Set<ShipmentCard>().AsNoTracking().Where(l => l.StoreRequestId == id).ToListAsync(cancellationToken);
 
-    private static Refused WrongStatus(StoreRequest request, string action, string needed) =>
-        Refused.Because(Refusal.Conflict, "The request is {0}; only " + needed + " request can be " + action + ".", request.Status);
+    private static Refusal WrongStatus(StoreRequest request, string action, string needed) =>
+        Refuse.Conflict("The request is {0}; only " + needed + " request can be " + action + ".", request.Status);
 
-    private static Refused NoRequest() => new(Refusal.NotFound, "No such store request.");
+    private static Refusal NoRequest() => Refuse.NotFound("No such store request.");
 }

@@ -4,6 +4,7 @@ using RetailCrm.Modules.Cards.Application;
 using RetailCrm.Modules.Cards.Application.Selling;
 using RetailCrm.Modules.Cards.Contracts;
 using RetailCrm.Sdk.Authorization;
+using RetailCrm.Sdk.Results;
 using RetailCrm.Sdk.Web;
 
 namespace RetailCrm.Modules.Cards.Web.Controllers;
@@ -19,7 +20,7 @@ internal sealed class BulkSalesApiController(BulkSaleService sales) : Controller
     [RequirePermission(CardsPermissions.ManageBulkSales)]
     [ProducesResponseType<BulkSaleView>(StatusCodes.Status201Created)]
     public async Task<IActionResult> Sell(BulkSaleInput request, CancellationToken cancellationToken) =>
-        CardsProblems.Answer(await sales.SellAsync(request, cancellationToken), sale => Created($"/api/cards/bulk-sales/{sale.Id}", sale));
+        (await sales.SellAsync(request, cancellationToken)).ToActionResult(sale => Created($"/api/cards/bulk-sales/{sale.Id}", sale));
 
     [HttpGet]
     [RequirePermission(CardsPermissions.ManageBulkSales)]
@@ -31,5 +32,5 @@ internal sealed class BulkSalesApiController(BulkSaleService sales) : Controller
     [RequirePermission(CardsPermissions.ManageBulkSales)]
     [ProducesResponseType<BulkSaleView>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Get(Guid id, CancellationToken cancellationToken) =>
-        await sales.GetAsync(id, cancellationToken) is { } sale ? Ok(sale) : CardsProblems.From(new Refused(Refusal.NotFound, "No such bulk sale."));
+        await sales.GetAsync(id, cancellationToken) is { } sale ? Ok(sale) : new RefusalResult(Refuse.NotFound("No such bulk sale."));
 }

@@ -5,6 +5,7 @@ using RetailCrm.Modules.Cards.Application.Cards;
 using RetailCrm.Modules.Cards.Application.Ledger;
 using RetailCrm.Modules.Cards.Contracts;
 using RetailCrm.Sdk.Authorization;
+using RetailCrm.Sdk.Results;
 
 namespace RetailCrm.Modules.Cards.Web.Controllers;
 
@@ -21,7 +22,7 @@ internal sealed class CardsApiController(CardService cards, LedgerCheck ledgerCh
     [RequirePermission(CardsPermissions.CreateCards)]
     [ProducesResponseType<IReadOnlyList<CardView>>(StatusCodes.Status201Created)]
     public async Task<IActionResult> Create(CreateCardsInput request, CancellationToken cancellationToken) =>
-        CardsProblems.Answer(await cards.CreateAsync(request, cancellationToken), created => Created($"/api/cards/cards/{created[0].Number}", created));
+        (await cards.CreateAsync(request, cancellationToken)).ToActionResult(created => Created($"/api/cards/cards/{created[0].Number}", created));
 
     /// <summary>Cards, numbers masked but for the last four digits.</summary>
     [HttpGet("cards")]
@@ -48,40 +49,40 @@ internal sealed class CardsApiController(CardService cards, LedgerCheck ledgerCh
     [RequirePermission(CardsPermissions.Sell)]
     [ProducesResponseType<CardView>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Activate(string number, ActivationInput request, CancellationToken cancellationToken) =>
-        CardsProblems.Answer(await cards.ActivateAsync(number, request, cancellationToken), Ok);
+        (await cards.ActivateAsync(number, request, cancellationToken)).ToActionResult(Ok);
 
     [HttpPost("cards/{number}/top-ups")]
     [RequirePermission(CardsPermissions.TopUp)]
     [ProducesResponseType<TransactionView>(StatusCodes.Status201Created)]
     public async Task<IActionResult> TopUp(string number, TopUpInput request, CancellationToken cancellationToken) =>
-        CardsProblems.Answer(await cards.TopUpAsync(number, request, cancellationToken), Transaction);
+        (await cards.TopUpAsync(number, request, cancellationToken)).ToActionResult(Transaction);
 
     [HttpPost("cards/{number}/payments")]
     [RequirePermission(CardsPermissions.Pay)]
     [ProducesResponseType<TransactionView>(StatusCodes.Status201Created)]
     public async Task<IActionResult> Pay(string number, PaymentInput request, CancellationToken cancellationToken) =>
-        CardsProblems.Answer(await cards.PayAsync(number, request, cancellationToken), Transaction);
+        (await cards.PayAsync(number, request, cancellationToken)).ToActionResult(Transaction);
 
     /// <summary>Reverses a whole payment, once.</summary>
     [HttpPost("payments/{transactionId:guid}/reversal")]
     [RequirePermission(CardsPermissions.Reverse)]
     [ProducesResponseType<TransactionView>(StatusCodes.Status201Created)]
     public async Task<IActionResult> Reverse(Guid transactionId, ReversalInput? request, CancellationToken cancellationToken) =>
-        CardsProblems.Answer(await cards.ReverseAsync(transactionId, request ?? new ReversalInput(null, null), cancellationToken), Transaction);
+        (await cards.ReverseAsync(transactionId, request ?? new ReversalInput(null, null), cancellationToken)).ToActionResult(Transaction);
 
     /// <summary>Refunds part or all of a payment onto the card.</summary>
     [HttpPost("payments/{transactionId:guid}/refunds")]
     [RequirePermission(CardsPermissions.Reverse)]
     [ProducesResponseType<TransactionView>(StatusCodes.Status201Created)]
     public async Task<IActionResult> Refund(Guid transactionId, RefundInput request, CancellationToken cancellationToken) =>
-        CardsProblems.Answer(await cards.RefundAsync(transactionId, request, cancellationToken), Transaction);
+        (await cards.RefundAsync(transactionId, request, cancellationToken)).ToActionResult(Transaction);
 
     /// <summary>Redeems points of the card (PointsRedeem entry); 400 (field points) when the card has fewer.</summary>
     [HttpPost("cards/{number}/points-redemptions")]
     [RequirePermission(CardsPermissions.RedeemPoints)]
     [ProducesResponseType<TransactionView>(StatusCodes.Status201Created)]
     public async Task<IActionResult> RedeemPoints(string number, PointsRedemptionInput request, CancellationToken cancellationToken) =>
-        CardsProblems.Answer(await cards.RedeemPointsAsync(number, request, cancellationToken), Transaction);
+        (await cards.RedeemPointsAsync(number, request, cancellationToken)).ToActionResult(Transaction);
 
     /// <summary>Fees, deposits and deposit refunds taken at the counter for the card (not card value).</summary>
     [HttpGet("cards/{number}/charges")]
@@ -93,24 +94,24 @@ internal sealed class CardsApiController(CardService cards, LedgerCheck ledgerCh
     [HttpPost("cards/{number}/freeze")]
     [RequirePermission(CardsPermissions.Freeze)]
     public async Task<IActionResult> Freeze(string number, CancellationToken cancellationToken) =>
-        CardsProblems.Answer(await cards.FreezeAsync(number, cancellationToken), Ok);
+        (await cards.FreezeAsync(number, cancellationToken)).ToActionResult(Ok);
 
     [HttpPost("cards/{number}/unfreeze")]
     [RequirePermission(CardsPermissions.Freeze)]
     public async Task<IActionResult> Unfreeze(string number, CancellationToken cancellationToken) =>
-        CardsProblems.Answer(await cards.UnfreezeAsync(number, cancellationToken), Ok);
+        (await cards.UnfreezeAsync(number, cancellationToken)).ToActionResult(Ok);
 
     /// <summary>Loss report (挂失): the card stops at once.</summary>
     [HttpPost("cards/{number}/loss")]
     [RequirePermission(CardsPermissions.Freeze)]
     public async Task<IActionResult> Loss(string number, CancellationToken cancellationToken) =>
-        CardsProblems.Answer(await cards.ReportLossAsync(number, cancellationToken), Ok);
+        (await cards.ReportLossAsync(number, cancellationToken)).ToActionResult(Ok);
 
     /// <summary>Closes the card and pays out its balance.</summary>
     [HttpPost("cards/{number}/close")]
     [RequirePermission(CardsPermissions.Close)]
     public async Task<IActionResult> Close(string number, ReversalInput? request, CancellationToken cancellationToken) =>
-        CardsProblems.Answer(await cards.CloseAsync(number, request ?? new ReversalInput(null, null), cancellationToken), Ok);
+        (await cards.CloseAsync(number, request ?? new ReversalInput(null, null), cancellationToken)).ToActionResult(Ok);
 
     /// <summary>Compares every card's balance and points with the sum of its ledger and lists the differences.</summary>
     [HttpPost("ledger-check")]
@@ -120,5 +121,5 @@ internal sealed class CardsApiController(CardService cards, LedgerCheck ledgerCh
 
     private CreatedResult Transaction(TransactionView transaction) => Created($"/api/cards/cards/{transaction.CardNumber}/ledger", transaction);
 
-    private static ObjectResult NoCard() => CardsProblems.From(new Refused(Refusal.NotFound, "No such card."));
+    private static RefusalResult NoCard() => new RefusalResult(Refuse.NotFound("No such card."));
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using RetailCrm.Modules.Cards.Application.Selling;
 using RetailCrm.Modules.Cards.Contracts;
 using RetailCrm.Sdk.Authorization;
+using RetailCrm.Sdk.Results;
 
 namespace RetailCrm.Modules.Cards.Web.Controllers;
 
@@ -16,7 +17,7 @@ internal sealed class ExchangesApiController(ExchangeService exchanges) : Contro
     [RequirePermission(CardsPermissions.Exchange)]
     [ProducesResponseType<ExchangeView>(StatusCodes.Status201Created)]
     public async Task<IActionResult> Exchange(string number, ExchangeInput request, CancellationToken cancellationToken) =>
-        CardsProblems.Answer(await exchanges.ExchangeAsync(number, request, cancellationToken), x => Created($"/api/cards/cards/{x.NewNumber}", x));
+        (await exchanges.ExchangeAsync(number, request, cancellationToken)).ToActionResult(x => Created($"/api/cards/cards/{x.NewNumber}", x));
 
     /// <summary>Exchanges, newest first; with <c>number</c>, those of that card (old or new).</summary>
     [HttpGet("exchanges")]

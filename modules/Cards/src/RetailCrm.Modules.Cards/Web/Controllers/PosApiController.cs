@@ -7,6 +7,7 @@ using RetailCrm.Modules.Cards.Application;
 using RetailCrm.Modules.Cards.Application.Cards;
 using RetailCrm.Modules.Cards.Contracts;
 using RetailCrm.Modules.Members.Contracts;
+using RetailCrm.Sdk.Results;
 using RetailCrm.Sdk.Web;
 
 namespace RetailCrm.Modules.Cards.Web.Controllers;
@@ -45,7 +46,7 @@ internal sealed class PosApiController(CardService cards, ICustomerLookup custom
     {
         if (await cards.GetAsync(cardNo, cancellationToken) is not { } card)
         {
-            return CardsProblems.From(new Refused(Refusal.NotFound, "No such card."));
+            return new RefusalResult(Refuse.NotFound("No such card."));
         }
 
         var holder = card.HolderCustomerId is { } holderId ? await customers.FindAsync(holderId, cancellationToken) : null;
@@ -56,27 +57,26 @@ internal sealed class PosApiController(CardService cards, ICustomerLookup custom
     [IdempotentWrite]
     [ProducesResponseType<PosTransactionView>(StatusCodes.Status201Created)]
     public async Task<IActionResult> Pay(string cardNo, PosPaymentInput request, CancellationToken cancellationToken) =>
-        CardsProblems.Answer(await cards.PayAsync(cardNo, new PaymentInput(request.Amount, request.ReceiptId, request.Pin, StoreCode), cancellationToken), Transaction);
+        (await cards.PayAsync(cardNo, new PaymentInput(request.Amount, request.ReceiptId, request.Pin, StoreCode), cancellationToken)).ToActionResult(Transaction);
 
     [HttpPost("payments/{transactionId:guid}/reversal")]
     [IdempotentWrite]
     [ProducesResponseType<PosTransactionView>(StatusCodes.Status201Created)]
     public async Task<IActionResult> Reverse(Guid transactionId, PosReversalInput? request, CancellationToken cancellationToken) =>
-        CardsProblems.Answer(await cards.ReverseAsync(transactionId, new ReversalInput(request?.ReceiptId, StoreCode), cancellationToken), Transaction);
+        (await cards.ReverseAsync(transactionId, new ReversalInput(request?.ReceiptId, StoreCode), cancellationToken)).ToActionResult(Transaction);
 
     [HttpPost("cards/{cardNo}/top-ups")]
     [IdempotentWrite]
     [ProducesResponseType<PosTransactionView>(StatusCodes.Status201Created)]
     public async Task<IActionResult> TopUp(string cardNo, PosTopUpInput request, CancellationToken cancellationToken) =>
-        CardsProblems.Answer(await cards.TopUpAsync(cardNo, new TopUpInput(request.Amount, request.ReceiptId, StoreCode), cancellationToken), Transaction);
+        (await cards.TopUpAsync(cardNo, new TopUpInput(request.Amount, request.ReceiptId, StoreCode), cancellationToken)).ToActionResult(Transaction);
 
     [HttpPost("cards/{cardNo}/activation")]
     [IdempotentWrite]
     [ProducesResponseType<PosCardView>(StatusCodes.Status201Created)]
     public async Task<IActionResult> Activate(string cardNo, PosActivationInput request, CancellationToken cancellationToken) =>
-        CardsProblems.Answer(
-            await cards.ActivateAsync(cardNo, new ActivationInput(request.MemberCode, request.InitialTopUp, request.Pin, StoreCode, request.ReceiptId), cancellationToken),
-            card => Created($"/api/pos/cards/{card.Number}", new PosCardView(card.Number, card.Status, card.Balance, card.Points, card.Currency, card.HolderCode, null)));
+        (await cards.ActivateAsync(cardNo, new ActivationInput(request.MemberCode, request.InitialTopUp, request.Pin, StoreCode, request.ReceiptId), cancellationToken))
+            .ToActionResult(card => Created($"/api/pos/cards/{card.Number}", new PosCardView(card.Number, card.Status, card.Balance, card.Points, card.Currency, card.HolderCode, null)));
 
     /// <summary>王芳 → 王*, Alice Smith → A**********: enough for the clerk to check, not to read out.</summary>
     internal static string? MaskName(string? name) =>

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using RetailCrm.Modules.Cards.Application.Settlement;
 using RetailCrm.Modules.Cards.Contracts;
 using RetailCrm.Sdk.Authorization;
+using RetailCrm.Sdk.Results;
 
 namespace RetailCrm.Modules.Cards.Web.Controllers;
 
@@ -19,18 +20,18 @@ internal sealed class SettlementApiController(SettlementService settlement) : Co
     [RequirePermission(CardsPermissions.ViewSettlement)]
     [ProducesResponseType<SettlementReport>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Day([FromQuery] string? date, CancellationToken cancellationToken) =>
-        CardsProblems.Answer(await settlement.DayAsync(date, cancellationToken), Ok);
+        (await settlement.DayAsync(date, cancellationToken)).ToActionResult(Ok);
 
     /// <summary>The ledger entries and charges of a store's row, card numbers masked; store <c>-</c> for those recorded without a store.</summary>
     [HttpGet("{storeCode}/transactions")]
     [RequirePermission(CardsPermissions.ViewSettlement)]
     [ProducesResponseType<SettlementTransactions>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Transactions(string storeCode, [FromQuery] string? date, CancellationToken cancellationToken) =>
-        CardsProblems.Answer(await settlement.TransactionsAsync(storeCode, date, cancellationToken), Ok);
+        (await settlement.TransactionsAsync(storeCode, date, cancellationToken)).ToActionResult(Ok);
 
     /// <summary>The day's rows and totals as <c>format=csv</c> (default) or <c>xlsx</c>.</summary>
     [HttpGet("export")]
     [RequirePermission(CardsPermissions.ViewSettlement)]
     public async Task<IActionResult> Export([FromQuery] string? date, [FromQuery] string? format, CancellationToken cancellationToken) =>
-        CardsProblems.Answer(await settlement.ExportAsync(date, format, cancellationToken), file => File(file.Content, file.ContentType, file.FileName));
+        (await settlement.ExportAsync(date, format, cancellationToken)).ToActionResult(file => File(file.Content, file.ContentType, file.FileName));
 }

@@ -4,6 +4,7 @@ using RetailCrm.Modules.Cards.Application;
 using RetailCrm.Modules.Cards.Application.Stock;
 using RetailCrm.Modules.Cards.Contracts;
 using RetailCrm.Sdk.Authorization;
+using RetailCrm.Sdk.Results;
 
 namespace RetailCrm.Modules.Cards.Web.Controllers;
 
@@ -22,19 +23,19 @@ internal sealed class StockProductionApiController(ProductionService production)
     [RequirePermission(CardsPermissions.ViewStock)]
     [ProducesResponseType<ProductionView>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Get(Guid id, CancellationToken cancellationToken) =>
-        await production.GetAsync(id, cancellationToken) is { } run ? Ok(run) : CardsProblems.From(new Refused(Refusal.NotFound, "No such production run."));
+        await production.GetAsync(id, cancellationToken) is { } run ? Ok(run) : new RefusalResult(Refuse.NotFound("No such production run."));
 
     /// <summary>Encodes the product's next numbers onto that many HQ blanks (400 on <c>quantity</c> when the blanks are short).</summary>
     [HttpPost]
     [RequirePermission(CardsPermissions.ProduceStock)]
     [ProducesResponseType<ProductionView>(StatusCodes.Status201Created)]
     public async Task<IActionResult> Produce(ProductionInput request, CancellationToken cancellationToken) =>
-        CardsProblems.Answer(await production.ProduceAsync(request, cancellationToken), r => Created($"/api/cards/stock/production/{r.Id}", r));
+        (await production.ProduceAsync(request, cancellationToken)).ToActionResult(r => Created($"/api/cards/stock/production/{r.Id}", r));
 
     /// <summary>Quality check: puts produced cards into HQ stock and voids the spoiled ones with their reason.</summary>
     [HttpPost("{id:guid}/put-away")]
     [RequirePermission(CardsPermissions.ProduceStock)]
     [ProducesResponseType<ProductionView>(StatusCodes.Status200OK)]
     public async Task<IActionResult> PutAway(Guid id, PutAwayInput? request, CancellationToken cancellationToken) =>
-        CardsProblems.Answer(await production.PutAwayAsync(id, request ?? new PutAwayInput(null, null), cancellationToken), Ok);
+        (await production.PutAwayAsync(id, request ?? new PutAwayInput(null, null), cancellationToken)).ToActionResult(Ok);
 }

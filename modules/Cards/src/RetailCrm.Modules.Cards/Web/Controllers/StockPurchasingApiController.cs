@@ -5,6 +5,7 @@ using RetailCrm.Modules.Cards.Application.Stock;
 using RetailCrm.Modules.Cards.Contracts;
 using RetailCrm.Modules.Cards.Domain.Stock;
 using RetailCrm.Sdk.Authorization;
+using RetailCrm.Sdk.Results;
 
 namespace RetailCrm.Modules.Cards.Web.Controllers;
 
@@ -22,7 +23,7 @@ internal sealed class StockPurchasingApiController(PurchasingService purchasing)
     [RequirePermission(CardsPermissions.ViewStock)]
     [ProducesResponseType<SupplierView>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Supplier(Guid id, CancellationToken cancellationToken) =>
-        await purchasing.SupplierAsync(id, cancellationToken) is { } supplier ? Ok(supplier) : CardsProblems.From(new Refused(Refusal.NotFound, "No such supplier."));
+        await purchasing.SupplierAsync(id, cancellationToken) is { } supplier ? Ok(supplier) : new RefusalResult(Refuse.NotFound("No such supplier."));
 
     [HttpPost("suppliers")]
     [RequirePermission(CardsPermissions.PurchaseStock)]
@@ -37,7 +38,7 @@ internal sealed class StockPurchasingApiController(PurchasingService purchasing)
     [RequirePermission(CardsPermissions.PurchaseStock)]
     [ProducesResponseType<SupplierView>(StatusCodes.Status200OK)]
     public async Task<IActionResult> UpdateSupplier(Guid id, SupplierInput request, CancellationToken cancellationToken) =>
-        CardsProblems.Answer(await purchasing.UpdateSupplierAsync(id, request, cancellationToken), Ok);
+        (await purchasing.UpdateSupplierAsync(id, request, cancellationToken)).ToActionResult(Ok);
 
     [HttpGet("purchase-orders")]
     [RequirePermission(CardsPermissions.ViewStock)]
@@ -50,33 +51,33 @@ internal sealed class StockPurchasingApiController(PurchasingService purchasing)
     [RequirePermission(CardsPermissions.ViewStock)]
     [ProducesResponseType<PurchaseOrderView>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Order(Guid id, CancellationToken cancellationToken) =>
-        await purchasing.OrderAsync(id, cancellationToken) is { } order ? Ok(order) : CardsProblems.From(new Refused(Refusal.NotFound, "No such purchase order."));
+        await purchasing.OrderAsync(id, cancellationToken) is { } order ? Ok(order) : new RefusalResult(Refuse.NotFound("No such purchase order."));
 
     /// <summary>Creates a draft purchase order of blanks.</summary>
     [HttpPost("purchase-orders")]
     [RequirePermission(CardsPermissions.PurchaseStock)]
     [ProducesResponseType<PurchaseOrderView>(StatusCodes.Status201Created)]
     public async Task<IActionResult> CreateOrder(PurchaseOrderInput request, CancellationToken cancellationToken) =>
-        CardsProblems.Answer(await purchasing.CreateOrderAsync(request, cancellationToken), o => Created($"/api/cards/stock/purchase-orders/{o.Id}", o));
+        (await purchasing.CreateOrderAsync(request, cancellationToken)).ToActionResult(o => Created($"/api/cards/stock/purchase-orders/{o.Id}", o));
 
     /// <summary>Places a draft with the supplier (Draft → Ordered).</summary>
     [HttpPost("purchase-orders/{id:guid}/order")]
     [RequirePermission(CardsPermissions.PurchaseStock)]
     [ProducesResponseType<PurchaseOrderView>(StatusCodes.Status200OK)]
-    public async Task<IActionResult> Place(Guid id, CancellationToken cancellationToken) => CardsProblems.Answer(await purchasing.PlaceAsync(id, cancellationToken), Ok);
+    public async Task<IActionResult> Place(Guid id, CancellationToken cancellationToken) => (await purchasing.PlaceAsync(id, cancellationToken)).ToActionResult(Ok);
 
     /// <summary>Cancels a draft or ordered purchase nothing of which has arrived.</summary>
     [HttpPost("purchase-orders/{id:guid}/cancel")]
     [RequirePermission(CardsPermissions.PurchaseStock)]
     [ProducesResponseType<PurchaseOrderView>(StatusCodes.Status200OK)]
-    public async Task<IActionResult> Cancel(Guid id, CancellationToken cancellationToken) => CardsProblems.Answer(await purchasing.CancelAsync(id, cancellationToken), Ok);
+    public async Task<IActionResult> Cancel(Guid id, CancellationToken cancellationToken) => (await purchasing.CancelAsync(id, cancellationToken)).ToActionResult(Ok);
 
     /// <summary>Receives a batch into HQ blank stock; never more than is still outstanding.</summary>
     [HttpPost("purchase-orders/{id:guid}/receipts")]
     [RequirePermission(CardsPermissions.PurchaseStock)]
     [ProducesResponseType<ReceiptView>(StatusCodes.Status201Created)]
     public async Task<IActionResult> Receive(Guid id, ReceiptInput request, CancellationToken cancellationToken) =>
-        CardsProblems.Answer(await purchasing.ReceiveAsync(id, request, cancellationToken), r => Created($"/api/cards/stock/purchase-orders/{id}", r));
+        (await purchasing.ReceiveAsync(id, request, cancellationToken)).ToActionResult(r => Created($"/api/cards/stock/purchase-orders/{id}", r));
 
     [HttpGet("receipts")]
     [RequirePermission(CardsPermissions.ViewStock)]

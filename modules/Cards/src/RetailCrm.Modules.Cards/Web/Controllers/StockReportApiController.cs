@@ -4,6 +4,7 @@ using RetailCrm.Modules.Cards.Application;
 using RetailCrm.Modules.Cards.Application.Stock;
 using RetailCrm.Modules.Cards.Contracts;
 using RetailCrm.Sdk.Authorization;
+using RetailCrm.Sdk.Results;
 
 namespace RetailCrm.Modules.Cards.Web.Controllers;
 
@@ -29,5 +30,5 @@ internal sealed class StockReportApiController(StockReportService reports) : Con
     [RequirePermission(CardsPermissions.ViewStock)]
     [ProducesResponseType<IReadOnlyList<CardMoveView>>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Moves(string number, CancellationToken cancellationToken) =>
-        await reports.MovesAsync(number, cancellationToken) is { } moves ? Ok(moves) : CardsProblems.From(new Refused(Refusal.NotFound, "No such card."));
+        await reports.MovesAsync(number, cancellationToken) is { } moves ? Ok(moves) : new RefusalResult(Refuse.NotFound("No such card."));
 }

@@ -5,6 +5,7 @@ using RetailCrm.Modules.Cards.Application.Stock;
 using RetailCrm.Modules.Cards.Contracts;
 using RetailCrm.Modules.Cards.Domain.Stock;
 using RetailCrm.Sdk.Authorization;
+using RetailCrm.Sdk.Results;
 
 namespace RetailCrm.Modules.Cards.Web.Controllers;
 
@@ -27,42 +28,42 @@ internal sealed class StockRequestsApiController(StoreRequestService requests) :
     [RequirePermission(CardsPermissions.ViewStock)]
     [ProducesResponseType<StoreRequestView>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Get(Guid id, CancellationToken cancellationToken) =>
-        await requests.GetAsync(id, cancellationToken) is { } request ? Ok(request) : CardsProblems.From(new Refused(Refusal.NotFound, "No such store request."));
+        await requests.GetAsync(id, cancellationToken) is { } request ? Ok(request) : new RefusalResult(Refuse.NotFound("No such store request."));
 
     [HttpPost]
     [RequirePermission(CardsPermissions.RequestStock)]
     [ProducesResponseType<StoreRequestView>(StatusCodes.Status201Created)]
     public async Task<IActionResult> Create(StoreRequestInput request, CancellationToken cancellationToken) =>
-        CardsProblems.Answer(await requests.CreateAsync(request, cancellationToken), r => Created($"/api/cards/stock/store-requests/{r.Id}", r));
+        (await requests.CreateAsync(request, cancellationToken)).ToActionResult(r => Created($"/api/cards/stock/store-requests/{r.Id}", r));
 
     [HttpPost("{id:guid}/approve")]
     [RequirePermission(CardsPermissions.ApproveStock)]
     [ProducesResponseType<StoreRequestView>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Approve(Guid id, ApprovalInput? request, CancellationToken cancellationToken) =>
-        CardsProblems.Answer(await requests.ApproveAsync(id, request ?? new ApprovalInput(null), cancellationToken), Ok);
+        (await requests.ApproveAsync(id, request ?? new ApprovalInput(null), cancellationToken)).ToActionResult(Ok);
 
     [HttpPost("{id:guid}/reject")]
     [RequirePermission(CardsPermissions.ApproveStock)]
     [ProducesResponseType<StoreRequestView>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Reject(Guid id, RejectionInput request, CancellationToken cancellationToken) =>
-        CardsProblems.Answer(await requests.RejectAsync(id, request, cancellationToken), Ok);
+        (await requests.RejectAsync(id, request, cancellationToken)).ToActionResult(Ok);
 
     [HttpPost("{id:guid}/ship")]
     [RequirePermission(CardsPermissions.ShipStock)]
     [ProducesResponseType<StoreRequestView>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Ship(Guid id, ShipmentInput? request, CancellationToken cancellationToken) =>
-        CardsProblems.Answer(await requests.ShipAsync(id, request ?? new ShipmentInput(null), cancellationToken), Ok);
+        (await requests.ShipAsync(id, request ?? new ShipmentInput(null), cancellationToken)).ToActionResult(Ok);
 
     [HttpPost("{id:guid}/receive")]
     [RequirePermission(CardsPermissions.ReceiveStock)]
     [ProducesResponseType<StoreRequestView>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Receive(Guid id, StoreReceiptInput? request, CancellationToken cancellationToken) =>
-        CardsProblems.Answer(await requests.ReceiveAsync(id, request ?? new StoreReceiptInput(null), cancellationToken), Ok);
+        (await requests.ReceiveAsync(id, request ?? new StoreReceiptInput(null), cancellationToken)).ToActionResult(Ok);
 
     /// <summary>Settles shipped cards that never arrived: back into HQ stock (<c>ReturnToHq</c>) or Void (<c>WriteOff</c>), with a reason.</summary>
     [HttpPost("{id:guid}/missing")]
     [RequirePermission(CardsPermissions.ShipStock)]
     [ProducesResponseType<StoreRequestView>(StatusCodes.Status200OK)]
     public async Task<IActionResult> ResolveMissing(Guid id, MissingCardsInput request, CancellationToken cancellationToken) =>
-        CardsProblems.Answer(await requests.ResolveMissingAsync(id, request, cancellationToken), Ok);
+        (await requests.ResolveMissingAsync(id, request, cancellationToken)).ToActionResult(Ok);
 }

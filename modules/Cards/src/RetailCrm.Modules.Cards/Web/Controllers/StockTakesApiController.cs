@@ -4,6 +4,7 @@ using RetailCrm.Modules.Cards.Application;
 using RetailCrm.Modules.Cards.Application.Stock;
 using RetailCrm.Modules.Cards.Contracts;
 using RetailCrm.Sdk.Authorization;
+using RetailCrm.Sdk.Results;
 
 namespace RetailCrm.Modules.Cards.Web.Controllers;
 
@@ -21,32 +22,32 @@ internal sealed class StockTakesApiController(StockTakeService takes) : Controll
     [RequirePermission(CardsPermissions.ViewStock)]
     [ProducesResponseType<StockTakeView>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Get(Guid id, CancellationToken cancellationToken) =>
-        await takes.GetAsync(id, cancellationToken) is { } take ? Ok(take) : CardsProblems.From(new Refused(Refusal.NotFound, "No such stock-take."));
+        await takes.GetAsync(id, cancellationToken) is { } take ? Ok(take) : new RefusalResult(Refuse.NotFound("No such stock-take."));
 
     /// <summary>Opens a stock-take: snapshot of the location's cards in stock and its blanks.</summary>
     [HttpPost]
     [RequirePermission(CardsPermissions.CountStock)]
     [ProducesResponseType<StockTakeView>(StatusCodes.Status201Created)]
     public async Task<IActionResult> Open(StockTakeInput request, CancellationToken cancellationToken) =>
-        CardsProblems.Answer(await takes.OpenAsync(request, cancellationToken), t => Created($"/api/cards/stock/stock-takes/{t.Id}", t));
+        (await takes.OpenAsync(request, cancellationToken)).ToActionResult(t => Created($"/api/cards/stock/stock-takes/{t.Id}", t));
 
     /// <summary>Submits the counted numbers and blanks (again, to correct a count, while not closed).</summary>
     [HttpPut("{id:guid}/count")]
     [RequirePermission(CardsPermissions.CountStock)]
     [ProducesResponseType<StockTakeView>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Count(Guid id, StockCountInput request, CancellationToken cancellationToken) =>
-        CardsProblems.Answer(await takes.CountAsync(id, request, cancellationToken), Ok);
+        (await takes.CountAsync(id, request, cancellationToken)).ToActionResult(Ok);
 
     /// <summary>Closes the stock-take: missing and unexpected numbers and blank differences are kept.</summary>
     [HttpPost("{id:guid}/close")]
     [RequirePermission(CardsPermissions.CountStock)]
     [ProducesResponseType<StockTakeView>(StatusCodes.Status200OK)]
-    public async Task<IActionResult> Close(Guid id, CancellationToken cancellationToken) => CardsProblems.Answer(await takes.CloseAsync(id, cancellationToken), Ok);
+    public async Task<IActionResult> Close(Guid id, CancellationToken cancellationToken) => (await takes.CloseAsync(id, cancellationToken)).ToActionResult(Ok);
 
     /// <summary>Confirms the differences: missing cards still in stock become void with the reason, missing blanks leave the stock.</summary>
     [HttpPost("{id:guid}/write-off")]
     [RequirePermission(CardsPermissions.CountStock)]
     [ProducesResponseType<StockTakeView>(StatusCodes.Status200OK)]
     public async Task<IActionResult> WriteOff(Guid id, WriteOffInput request, CancellationToken cancellationToken) =>
-        CardsProblems.Answer(await takes.WriteOffAsync(id, request, cancellationToken), Ok);
+        (await takes.WriteOffAsync(id, request, cancellationToken)).ToActionResult(Ok);
 }

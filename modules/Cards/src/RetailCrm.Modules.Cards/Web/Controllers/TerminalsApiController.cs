@@ -4,6 +4,7 @@ using RetailCrm.Modules.Cards.Application;
 using RetailCrm.Modules.Cards.Application.Terminals;
 using RetailCrm.Modules.Cards.Contracts;
 using RetailCrm.Sdk.Authorization;
+using RetailCrm.Sdk.Results;
 
 namespace RetailCrm.Modules.Cards.Web.Controllers;
 
@@ -29,5 +30,5 @@ internal sealed class TerminalsApiController(TerminalService terminals) : Contro
     [HttpDelete("{id:guid}")]
     [RequirePermission(CardsPermissions.ManageTerminals)]
     public async Task<IActionResult> Revoke(Guid id, CancellationToken cancellationToken) =>
-        await terminals.RevokeAsync(id, cancellationToken) ? NoContent() : CardsProblems.From(new Refused(Refusal.NotFound, "No such terminal."));
+        await terminals.RevokeAsync(id, cancellationToken) ? NoContent() : new RefusalResult(Refuse.NotFound("No such terminal."));
 }

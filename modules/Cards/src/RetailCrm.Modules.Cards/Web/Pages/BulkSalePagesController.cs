@@ -53,14 +53,15 @@ internal sealed class BulkSalePagesController(BulkSaleService sales, ProductServ
             if (errors.Count == 0)
             {
                 var outcome = await sales.SellAsync(form.ToInput(), cancellationToken);
-                if (outcome.Value is { } sale)
+                if (!outcome.IsRefused)
                 {
+                    var sale = outcome.Value;
                     Notice = "Bulk sale recorded.";
                     return Redirect($"/cards/bulk-sales/{sale.Id}");
                 }
 
-                errors = ErrorsOf(outcome.Refusal!);
-                Response.StatusCode = StatusOf(outcome.Refusal!);
+                errors = ErrorsOf(outcome.Refusal);
+                Response.StatusCode = StatusOf(outcome.Refusal);
             }
             else
             {

@@ -2,9 +2,8 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Localization;
-using RetailCrm.Modules.Cards.Application;
 using RetailCrm.Sdk.MultiTenancy;
+using RetailCrm.Sdk.Results;
 using RetailCrm.Sdk.Web;
 
 namespace RetailCrm.Modules.Cards.Web.Pages;
@@ -58,65 +57,32 @@ internal abstract class CardsPageBase : Controller
     }
 
     /// <summary>A refusal as field errors, in the user's language; one not tied to a field goes to <see cref="FieldErrors.Form"/>.</summary>
-    protected FieldErrors ErrorsOf(Refused refused)
+    protected FieldErrors ErrorsOf(Refusal refusal)
     {
+        var state = HttpContext.RequestServices.GetRequiredService<IPageLocalizer>().Refused(refusal);
         var errors = new FieldErrors();
-        if (refused.Errors is { Count: > 0 } fields)
+        foreach (var (field, messages) in state.Errors)
         {
-            foreach (var (field, messages) in fields)
-            {
-                errors[field] = messages is [var only] && only == refused.Detail ? [Localized(refused)] : messages;
-            }
+            errors[field] = [.. messages];
         }
-        else
+
+        if (state.General is { } general)
         {
-            var localizer = HttpContext.RequestServices.GetRequiredService<IStringLocalizer<CardsModule>>();
-            errors.Add(FieldErrors.Form, refused switch
-            {
-                { Reason: Refusal.PinInvalid, AttemptsLeft: 0 } => $"{localizer[ReasonText(Refusal.PinInvalid)!]}. {localizer["The card is locked (frozen) after too many wrong PINs."]}",
-                { Reason: Refusal.PinInvalid, AttemptsLeft: { } left } => $"{localizer[ReasonText(Refusal.PinInvalid)!]}. {localizer["{0} attempt(s) left before the card locks.", left]}",
-                _ when ReasonText(refused.Reason) is { } reason => $"{localizer[reason]}: {Localized(refused)}",
-                _ => Localized(refused),
-            });
+            errors.Add(FieldErrors.Form, general);
         }
 
         return errors;
     }
 
-    /// <summary>A refusal's text in the user's language: its template translated, amounts in yuan, statuses by their names.</summary>
-    protected string Localized(Refused refused)
-    {
-        var localizer = HttpContext.RequestServices.GetRequiredService<IStringLocalizer<CardsModule>>();
-        if (refused.Args.Count == 0)
-        {
-            return localizer[refused.Template];
-        }
-
-        var shown = refused.Args.Select(arg => arg switch
-        {
-            Amount amount => Money.Format(amount.Minor, amount.Currency),
-            Enum value => localizer[value.ToString()].Value,
-            _ => arg,
-        });
-        return localizer[refused.Template, [.. shown]];
-    }
-
-    /// <summary>The English text (a localization key) for a refusal reason, or null when the detail says it all.</summary>
-    protected static string? ReasonText(Refusal reason) => reason switch
-    {
-        Refusal.InsufficientBalance => "The card's balance is too low",
-        Refusal.CardNotActive => "The card is not active",
-        Refusal.PinInvalid => "The PIN is not valid",
-        Refusal.AlreadyReversed => "The payment was reversed already",
-        _ => null,
-    };
+    /// <summary>A refusal's text in the user's language.</summary>
+    protected string Localized(Refusal refusal) => HttpContext.RequestServices.GetRequiredService<IPageLocalizer>().Text(refusal.Text);
 
     /// <summary>The status of a form shown again after a refusal.</summary>
-    protected static int StatusOf(Refused refused) => refused.Reason switch
+    protected static int StatusOf(Refusal refusal) => refusal.Kind switch
     {
-        Refusal.NotFound => 404,
-        Refusal.Invalid => 400,
-        Refusal.Forbidden => 403,
+        RefusalKind.NotFound => 404,
+        RefusalKind.Invalid => 400,
+        RefusalKind.Forbidden => 403,
         _ => 409,
     };
 

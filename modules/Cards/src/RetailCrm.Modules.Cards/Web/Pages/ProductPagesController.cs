@@ -1,10 +1,10 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
-using RetailCrm.Modules.Cards.Application;
 using RetailCrm.Modules.Cards.Application.Products;
 using RetailCrm.Modules.Cards.Contracts;
 using RetailCrm.Modules.Cards.Domain;
 using RetailCrm.Sdk.Authorization;
+using RetailCrm.Sdk.Results;
 
 namespace RetailCrm.Modules.Cards.Web.Pages;
 
@@ -102,7 +102,7 @@ internal sealed class ProductPagesController(ProductService products) : CardsPag
         var outcome = await products.UpdateAsync(id, form.ToInput(), cancellationToken);
         if (outcome.Refusal is { } refused)
         {
-            return refused.Reason == Refusal.NotFound ? NotFound() : Form(id, form, ErrorsOf(refused), StatusOf(refused));
+            return refused.Kind == RefusalKind.NotFound ? NotFound() : Form(id, form, ErrorsOf(refused), StatusOf(refused));
         }
 
         Notice = "Product saved.";

@@ -53,12 +53,12 @@ internal sealed class SettlementPagesController(SettlementService settlement) : 
     {
         date = string.IsNullOrWhiteSpace(date) ? await settlement.TodayAsync(cancellationToken) : date.Trim();
         var outcome = await settlement.ExportAsync(date, format, cancellationToken);
-        if (outcome.Value is { } file)
+        if (!outcome.IsRefused)
         {
-            return File(file.Content, file.ContentType, file.FileName);
+            return File(outcome.Value.Content, outcome.Value.ContentType, outcome.Value.FileName);
         }
 
-        Notice = Localized(outcome.Refusal!);
+        Notice = Localized(outcome.Refusal);
         return Redirect("/cards/settlement");
     }
 }

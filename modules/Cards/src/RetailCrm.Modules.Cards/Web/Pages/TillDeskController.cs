@@ -1,12 +1,12 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
-using RetailCrm.Modules.Cards.Application;
 using RetailCrm.Modules.Cards.Application.Cards;
 using RetailCrm.Modules.Cards.Application.Selling;
 using RetailCrm.Modules.Cards.Contracts;
 using RetailCrm.Modules.Members.Contracts;
 using RetailCrm.Sdk.Authorization;
 using RetailCrm.Sdk.MultiTenancy;
+using RetailCrm.Sdk.Results;
 
 namespace RetailCrm.Modules.Cards.Web.Pages;
 
@@ -155,12 +155,12 @@ internal sealed partial class TillDeskController(CardService cards, CardQueries 
     /// One desk action: once per form token; invalid fields or a refusal show the desk again with the form's
     /// errors and values (status 400/409), success redirects back to the card with a notice.
     /// </summary>
-    private Task<IActionResult> ActAsync(Guid id, string formName, string? store, string? formToken, string done, Func<string, Task<Refused?>> act,
+    private Task<IActionResult> ActAsync(Guid id, string formName, string? store, string? formToken, string done, Func<string, Task<Refusal?>> act,
         CancellationToken cancellationToken) =>
         ActThenGoAsync(id, formName, store, formToken, done, async number => (await act(number), (Guid?)null), cancellationToken);
 
     /// <summary>As above; on success the desk of the card <paramref name="act"/> names (e.g. the new card of an exchange), else of this card.</summary>
-    private async Task<IActionResult> ActThenGoAsync(Guid id, string formName, string? store, string? formToken, string done, Func<string, Task<(Refused? Refused, Guid? Next)>> act,
+    private async Task<IActionResult> ActThenGoAsync(Guid id, string formName, string? store, string? formToken, string done, Func<string, Task<(Refusal? Refused, Guid? Next)>> act,
         CancellationToken cancellationToken) =>
         await OnceAsync(formToken, DeskUrl(id, store), async () =>
         {
@@ -171,7 +171,7 @@ internal sealed partial class TillDeskController(CardService cards, CardQueries 
 
             var errors = ModelErrors();
             Guid? next = null;
-            Refused? refused = null;
+            Refusal? refused = null;
             if (errors.Count == 0)
             {
                 (refused, next) = await act(card.Card.Number);

@@ -38,11 +38,11 @@ internal sealed partial class TillDeskController
         {
             if (await sellingQueries.ExchangeOfferAsync(id, form.StoreCode, cancellationToken) is not { } offer)
             {
-                return (Application.Refused.Field("newNumber", "No head office or store of this tenant has this code."), null);
+                return (Application.Refuse.Invalid("newNumber", "No head office or store of this tenant has this code."), null);
             }
 
             var outcome = await exchanges.ExchangeAsync(number, new ExchangeInput(offer.LocationCode, Blank(form.NewNumber), Blank(form.Pin), Receipt(form.ReceiptId, formToken), Blank(form.Reason)), cancellationToken);
-            return (outcome.Refusal, outcome.Value?.NewCard?.Id);
+            return (outcome.Refusal, outcome.IsRefused ? null : outcome.Value.NewCard?.Id);
         }, cancellationToken);
 
     [HttpPost("{id:guid}/redeem")]

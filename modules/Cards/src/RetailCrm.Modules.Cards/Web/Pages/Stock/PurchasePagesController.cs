@@ -1,10 +1,10 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
-using RetailCrm.Modules.Cards.Application;
 using RetailCrm.Modules.Cards.Application.Products;
 using RetailCrm.Modules.Cards.Application.Stock;
 using RetailCrm.Modules.Cards.Contracts;
 using RetailCrm.Sdk.Authorization;
+using RetailCrm.Sdk.Results;
 
 namespace RetailCrm.Modules.Cards.Web.Pages.Stock;
 
@@ -42,7 +42,7 @@ internal sealed class PurchasePagesController(PurchasingService purchasing, Prod
     [RequirePermission(CardsPermissions.PurchaseStock)]
     public Task<IActionResult> AddSupplier(SupplierForm form, string? formToken, CancellationToken cancellationToken) =>
         ActAsync(formToken, PageUrl, "supplier", "Supplier added.",
-            async () => (Outcome<SupplierView>)await purchasing.CreateSupplierAsync(new SupplierInput(form.Name, form.Contact, form.Phone, form.Email), cancellationToken),
+            async () => (Result<SupplierView>)await purchasing.CreateSupplierAsync(new SupplierInput(form.Name, form.Contact, form.Phone, form.Email), cancellationToken),
             ui => PageAsync(ui, cancellationToken), cancellationToken);
 
     [HttpPost("")]

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
-using RetailCrm.Modules.Cards.Application;
 using RetailCrm.Modules.Cards.Contracts;
 using RetailCrm.Sdk.Authorization;
+using RetailCrm.Sdk.Results;
 
 namespace RetailCrm.Modules.Cards.Web.Pages.Stock;
 
@@ -58,7 +58,7 @@ internal abstract class StockPagesBase(IPermissionChecker permissions) : CardsPa
     /// One stock form post: invalid fields or a refusal show the page again (<paramref name="showAgain"/>, given the
     /// failed form's state) with status 400/403/404/409; success redirects to <paramref name="doneUrl"/> with <paramref name="done"/>.
     /// </summary>
-    protected Task<IActionResult> ActAsync<T>(string? formToken, string backUrl, string formName, string done, Func<Task<Outcome<T>>> act,
+    protected Task<IActionResult> ActAsync<T>(string? formToken, string backUrl, string formName, string done, Func<Task<Result<T>>> act,
         Func<StockUi, Task<IActionResult>> showAgain, CancellationToken cancellationToken, Func<T, string>? doneUrl = null) =>
         OnceAsync(formToken, backUrl, async () =>
         {
@@ -73,8 +73,10 @@ internal abstract class StockPagesBase(IPermissionChecker permissions) : CardsPa
                     errors = ErrorsOf(refused);
                     status = StatusOf(refused);
                 }
-
-                value = outcome.Value;
+                else
+                {
+                    value = outcome.Value;
+                }
             }
 
             if (errors.Count > 0)
