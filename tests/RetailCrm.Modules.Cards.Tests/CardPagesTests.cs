@@ -83,6 +83,25 @@ public sealed partial class CardPagesTests(CardsHost host) : IClassFixture<Cards
     }
 
     [Fact]
+    public async Task Should_refuse_a_wrong_PIN_at_the_desk_with_422_like_the_api_and_say_the_attempts_left_in_chinese()
+    {
+        var (_, client) = await TenantAsync(_factory, "deskpin");
+        var (number, _, _) = await ActiveCardAsync(client, 10_000, pin: true);
+        var path = DeskPath(await LookUpAsync(client, number));
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-CN");
+
+        var refused = await client.SubmitAsync(path, path + "/pay", ("Amount", "10.00"), ("Pin", "1111"));
+
+        refused.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        var page = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
+        page.ShouldContain("密码错误: 还可尝试 2 次，之后卡将锁定。");
+        page.ShouldContain("value=\"10.00\"");
+        var api = await ProblemAsync(await PayAsync(client, number, 1_000, pin: "0000"), HttpStatusCode.UnprocessableEntity, "pin-invalid");
+        api.GetProperty("attemptsLeft").GetInt32().ShouldBe(1);
+        (await ShouldBalanceAsync(client, number)).GetProperty("balance").GetInt64().ShouldBe(10_000);
+    }
+
+    [Fact]
     public async Task Should_charge_once_when_a_payment_form_is_sent_twice()
     {
         var (_, client) = await TenantAsync(_factory, "twice");

@@ -77,14 +77,8 @@ internal abstract class CardsPageBase : Controller
     /// <summary>A refusal's text in the user's language.</summary>
     protected string Localized(Refusal refusal) => HttpContext.RequestServices.GetRequiredService<IPageLocalizer>().Text(refusal.Text);
 
-    /// <summary>The status of a form shown again after a refusal.</summary>
-    protected static int StatusOf(Refusal refusal) => refusal.Kind switch
-    {
-        RefusalKind.NotFound => 404,
-        RefusalKind.Invalid => 400,
-        RefusalKind.Forbidden => 403,
-        _ => 409,
-    };
+    /// <summary>The status of a form shown again after a refusal: the refusal's kind, as the API answers it.</summary>
+    protected static int StatusOf(Refusal refusal) => (int)refusal.Kind;
 
     /// <summary>
     /// Runs a form post at most once per rendered form. The first post with a token claims it; when
