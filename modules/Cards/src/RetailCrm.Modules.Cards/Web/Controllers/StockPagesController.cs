@@ -5,6 +5,7 @@ using RetailCrm.Modules.Cards.Application.Stock;
 using RetailCrm.Modules.Cards.Contracts;
 using RetailCrm.Sdk.Authorization;
 using RetailCrm.Sdk.MultiTenancy;
+using RetailCrm.Sdk.Web;
 
 namespace RetailCrm.Modules.Cards.Web.Controllers;
 
@@ -15,7 +16,7 @@ internal sealed record StockOverviewPage(StockReport Report, IReadOnlyList<Organ
 /// in <c>Web/Pages/Stock</c>.
 /// </summary>
 [Authorize]
-internal sealed class StockPagesController(StockReportService reports, ProductService products, IOrganizationUnits units) : Controller
+internal sealed class StockPagesController(StockReportService reports, ProductService products, IOrganizationUnits units) : CrmPageController
 {
     [HttpGet("/cards/stock")]
     [RequirePermission(CardsPermissions.ViewStock)]

@@ -4,6 +4,7 @@ using RetailCrm.Modules.Cards.Application.Products;
 using RetailCrm.Modules.Cards.Application.Selling;
 using RetailCrm.Modules.Cards.Contracts;
 using RetailCrm.Sdk.Authorization;
+using RetailCrm.Sdk.Web;
 
 namespace RetailCrm.Modules.Cards.Web.Pages;
 
@@ -24,52 +25,31 @@ internal sealed record BulkSaleForm(
         Money.TryParseYuan(ValuePerCard, out var fen, out _) ? fen : null, string.IsNullOrWhiteSpace(Pin) ? null : Pin.Trim(), string.IsNullOrWhiteSpace(Note) ? null : Note.Trim());
 }
 
-internal sealed record BulkSaleListPage(IReadOnlyList<BulkSaleView> Sales, IReadOnlyDictionary<Guid, string> ProductNames, string? Notice);
+internal sealed record BulkSaleListPage(IReadOnlyList<BulkSaleView> Sales, IReadOnlyDictionary<Guid, string> ProductNames);
 
-internal sealed record BulkSaleFormPage(BulkSaleForm Form, IReadOnlyList<ProductView> Products, FieldErrors Errors);
+internal sealed record BulkSaleFormPage(BulkSaleForm Form, IReadOnlyList<ProductView> Products);
 
-internal sealed record BulkSaleDetailsPage(BulkSaleView Sale, string ProductName, string? Notice);
+internal sealed record BulkSaleDetailsPage(BulkSaleView Sale, string ProductName);
 
 /// <summary>HQ bulk sales (总部售卡) as pages: the list, the new sale form (posted once per rendering) and a sale with its cards, numbers masked.</summary>
 [Route("cards/bulk-sales")]
-internal sealed class BulkSalePagesController(BulkSaleService sales, ProductService products) : CardsPageBase
+internal sealed class BulkSalePagesController(BulkSaleService sales, ProductService products) : CardsPageController
 {
     [HttpGet("")]
     [RequirePermission(CardsPermissions.ManageBulkSales)]
     public async Task<IActionResult> Index(string? customer, CancellationToken cancellationToken) =>
-        View(new BulkSaleListPage(await sales.ListAsync(customer, cancellationToken), await ProductNamesAsync(cancellationToken), Notice));
+        View(new BulkSaleListPage(await sales.ListAsync(customer, cancellationToken), await ProductNamesAsync(cancellationToken)));
 
     [HttpGet("new")]
     [RequirePermission(CardsPermissions.ManageBulkSales)]
-    public async Task<IActionResult> New(CancellationToken cancellationToken) =>
-        View(new BulkSaleFormPage(BulkSaleForm.Empty, await SellableAsync(cancellationToken), new FieldErrors()));
+    public async Task<IActionResult> New(CancellationToken cancellationToken) => await FormAsync(cancellationToken);
 
     [HttpPost("new")]
     [RequirePermission(CardsPermissions.ManageBulkSales)]
-    public Task<IActionResult> Create(BulkSaleForm form, string? formToken, CancellationToken cancellationToken) =>
-        OnceAsync(formToken, "/cards/bulk-sales/new", async () =>
-        {
-            var errors = ModelErrors();
-            if (errors.Count == 0)
-            {
-                var outcome = await sales.SellAsync(form.ToInput(), cancellationToken);
-                if (!outcome.IsRefused)
-                {
-                    var sale = outcome.Value;
-                    Notice = "Bulk sale recorded.";
-                    return Redirect($"/cards/bulk-sales/{sale.Id}");
-                }
-
-                errors = ErrorsOf(outcome.Refusal);
-                Response.StatusCode = StatusOf(outcome.Refusal);
-            }
-            else
-            {
-                Response.StatusCode = 400;
-            }
-
-            return View("New", new BulkSaleFormPage(form, await SellableAsync(cancellationToken), errors));
-        });
+    [PostOnce]
+    public Task<IActionResult> Create(BulkSaleForm form, CancellationToken cancellationToken) =>
+        SubmitAsync(null, () => sales.SellAsync(form.ToInput(), cancellationToken), sale => Done($"/cards/bulk-sales/{sale.Id}", "Bulk sale recorded."),
+            () => FormAsync(cancellationToken));
 
     [HttpGet("{id:guid}")]
     [RequirePermission(CardsPermissions.ManageBulkSales)]
@@ -81,11 +61,11 @@ internal sealed class BulkSalePagesController(BulkSaleService sales, ProductServ
         }
 
         var names = await ProductNamesAsync(cancellationToken);
-        return View(new BulkSaleDetailsPage(sale, names.GetValueOrDefault(sale.ProductId, ""), Notice));
+        return View(new BulkSaleDetailsPage(sale, names.GetValueOrDefault(sale.ProductId, "")));
     }
 
-    private async Task<IReadOnlyList<ProductView>> SellableAsync(CancellationToken cancellationToken) =>
-        (await products.ListAsync(cancellationToken)).Where(p => p.IsActive).ToList();
+    private async Task<IActionResult> FormAsync(CancellationToken cancellationToken) =>
+        View("New", new BulkSaleFormPage(BulkSaleForm.Empty, (await products.ListAsync(cancellationToken)).Where(p => p.IsActive).ToList()));
 
     private async Task<IReadOnlyDictionary<Guid, string>> ProductNamesAsync(CancellationToken cancellationToken) =>
         (await products.ListAsync(cancellationToken)).ToDictionary(p => p.Id, p => $"{p.Code} · {p.Name}");

@@ -2,8 +2,8 @@ using RetailCrm.Modules.Cards.Application.Cards;
 
 namespace RetailCrm.Modules.Cards.Web.Pages;
 
-/// <summary>Model of <c>Views/Shared/_MoneyInput</c>: a yuan amount field with its label and error.</summary>
-internal sealed record MoneyInput(string Name, string Label, string? Value, string? Error, bool Required = false, string? IdPrefix = null)
+/// <summary>Model of <c>Views/Shared/_MoneyInput</c>: a yuan amount field of a form (<paramref name="FormId"/> on pages with several) with its label and error.</summary>
+internal sealed record MoneyInput(string Name, string Label, string? Value, string? FormId = null, bool Required = false, string? IdPrefix = null)
 {
     public string Id => (IdPrefix is null ? "" : IdPrefix + "-") + Name;
 }

@@ -4,7 +4,7 @@ using RetailCrm.Modules.Cards.Application.Products;
 using RetailCrm.Modules.Cards.Contracts;
 using RetailCrm.Modules.Cards.Domain;
 using RetailCrm.Sdk.Authorization;
-using RetailCrm.Sdk.Results;
+using RetailCrm.Sdk.Web;
 
 namespace RetailCrm.Modules.Cards.Web.Pages;
 
@@ -47,71 +47,44 @@ internal sealed record ProductForm(
     private static long? Fen(string? yuan) => Money.TryParseYuan(yuan, out var fen, out _) ? fen : null;
 }
 
-internal sealed record ProductListPage(IReadOnlyList<ProductView> Products, string? Notice);
+internal sealed record ProductListPage(IReadOnlyList<ProductView> Products);
 
-internal sealed record ProductFormPage(Guid? ProductId, ProductForm Form, FieldErrors Errors);
+/// <summary>The product form: the stored product (or a new one's defaults); a refused form's values and errors are in its <see cref="FormState"/>.</summary>
+internal sealed record ProductFormPage(Guid? ProductId, ProductForm Form);
 
 /// <summary>Card products (卡规划设计): list, new and edit, every field of the product with its message when wrong.</summary>
 [Route("cards/products")]
-internal sealed class ProductPagesController(ProductService products) : CardsPageBase
+internal sealed class ProductPagesController(ProductService products) : CardsPageController
 {
     [HttpGet("")]
     [RequirePermission(CardsPermissions.ViewProducts)]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
-        View(new ProductListPage(await products.ListAsync(cancellationToken), Notice));
+        View(new ProductListPage(await products.ListAsync(cancellationToken)));
 
     [HttpGet("new")]
     [RequirePermission(CardsPermissions.ManageProducts)]
-    public IActionResult New() => View("Edit", new ProductFormPage(null, ProductForm.New(), new FieldErrors()));
+    public IActionResult New() => View("Edit", new ProductFormPage(null, ProductForm.New()));
 
     [HttpPost("new")]
     [RequirePermission(CardsPermissions.ManageProducts)]
-    public async Task<IActionResult> Create(ProductForm form, CancellationToken cancellationToken)
-    {
-        if (!ModelState.IsValid)
-        {
-            return Form(null, form, ModelErrors());
-        }
-
-        var outcome = await products.CreateAsync(form.ToInput(), cancellationToken);
-        if (outcome.Refusal is { } refused)
-        {
-            return Form(null, form, ErrorsOf(refused), StatusOf(refused));
-        }
-
-        Notice = "Product saved.";
-        return Redirect("/cards/products");
-    }
+    [PostOnce]
+    public Task<IActionResult> Create(ProductForm form, CancellationToken cancellationToken) =>
+        SubmitAsync(null, () => products.CreateAsync(form.ToInput(), cancellationToken), _ => Done("/cards/products", "Product saved."),
+            () => Task.FromResult<IActionResult>(View("Edit", new ProductFormPage(null, form))));
 
     [HttpGet("{id:guid}/edit")]
     [RequirePermission(CardsPermissions.ManageProducts)]
     public async Task<IActionResult> Edit(Guid id, CancellationToken cancellationToken) =>
         await products.GetAsync(id, cancellationToken) is { } product
-            ? View("Edit", new ProductFormPage(id, ProductForm.From(product), new FieldErrors()))
+            ? View("Edit", new ProductFormPage(id, ProductForm.From(product)))
             : NotFound();
 
     [HttpPost("{id:guid}/edit")]
     [RequirePermission(CardsPermissions.ManageProducts)]
-    public async Task<IActionResult> Update(Guid id, ProductForm form, CancellationToken cancellationToken)
-    {
-        if (!ModelState.IsValid)
-        {
-            return Form(id, form, ModelErrors());
-        }
-
-        var outcome = await products.UpdateAsync(id, form.ToInput(), cancellationToken);
-        if (outcome.Refusal is { } refused)
-        {
-            return refused.Kind == RefusalKind.NotFound ? NotFound() : Form(id, form, ErrorsOf(refused), StatusOf(refused));
-        }
-
-        Notice = "Product saved.";
-        return Redirect("/cards/products");
-    }
-
-    private ViewResult Form(Guid? id, ProductForm form, FieldErrors errors, int status = 400)
-    {
-        Response.StatusCode = status;
-        return View("Edit", new ProductFormPage(id, form, errors));
-    }
+    [PostOnce]
+    public async Task<IActionResult> Update(Guid id, ProductForm form, CancellationToken cancellationToken) =>
+        await products.GetAsync(id, cancellationToken) is null
+            ? NotFound()
+            : await SubmitAsync(null, () => products.UpdateAsync(id, form.ToInput(), cancellationToken), _ => Done("/cards/products", "Product saved."),
+                () => Task.FromResult<IActionResult>(View("Edit", new ProductFormPage(id, form))));
 }

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
+using RetailCrm.Modules.Cards.Application;
 using RetailCrm.Modules.Cards.Application.Cards;
 using RetailCrm.Modules.Cards.Application.Selling;
 using RetailCrm.Modules.Cards.Contracts;
@@ -7,6 +8,7 @@ using RetailCrm.Modules.Members.Contracts;
 using RetailCrm.Sdk.Authorization;
 using RetailCrm.Sdk.MultiTenancy;
 using RetailCrm.Sdk.Results;
+using RetailCrm.Sdk.Web;
 
 namespace RetailCrm.Modules.Cards.Web.Pages;
 
@@ -32,10 +34,7 @@ internal sealed record PayForm(
 
 internal sealed record StoreForm(string? StoreCode);
 
-/// <summary>
-/// The till desk page of one card. <paramref name="FailedForm"/> names the form shown again with
-/// <paramref name="Errors"/> and the values it was sent with (<paramref name="Posted"/>).
-/// </summary>
+/// <summary>The till desk page of one card (or of none, to look one up); a refused form is in the page's <see cref="FormState"/>.</summary>
 internal sealed record DeskPage(
     CardDetails? Card,
     string? HolderName,
@@ -43,31 +42,19 @@ internal sealed record DeskPage(
     IReadOnlyList<PaymentRow> Payments,
     string? Store,
     IReadOnlyList<OrganizationUnitInfo> Stores,
-    string? Notice,
-    string? FailedForm,
-    FieldErrors Errors,
-    IReadOnlyDictionary<string, string> Posted,
-    IReadOnlySet<string> Granted,
+    UserPermissions Permissions,
     IReadOnlyList<ChargeView>? Charges = null,
-    ExchangeOffer? Exchange = null)
-{
-    /// <summary>Whether the user holds the permission (the desk shows only the forms the user may send).</summary>
-    public bool Can(string permission) => Granted.Contains(permission);
-
-    public string? Value(string form, string field) => FailedForm == form && Posted.TryGetValue(field, out var value) ? value : null;
-
-    public string? Error(string form, string field) => FailedForm == form ? Errors.For(field) : null;
-}
+    ExchangeOffer? Exchange = null);
 
 /// <summary>
 /// The till desk (门店收银): look a card up by its number, then sell it, top it up, take a payment, reverse a
 /// recent payment, freeze or unfreeze it, report it lost or close it. Amounts are typed in yuan and kept in
-/// fen; every money form posts once (<see cref="CardsPageBase.OnceAsync"/>) and redirects back (PRG).
+/// fen; every money form posts once (<see cref="PostOnceAttribute"/>) and redirects back (PRG).
 /// The clerk has the card in hand, so the desk shows its full number; every other page masks it.
 /// </summary>
 [Route("cards/desk")]
 internal sealed partial class TillDeskController(CardService cards, CardQueries queries, ICustomerLookup customers, IOrganizationUnits units, ICurrentUser user,
-    IPermissionChecker permissions, ExchangeService exchanges, SellingPageQueries sellingQueries) : CardsPageBase
+    IPermissionChecker permissions, ExchangeService exchanges, SellingPageQueries sellingQueries) : CardsPageController
 {
     private const int RecentPayments = 5;
 
@@ -78,125 +65,96 @@ internal sealed partial class TillDeskController(CardService cards, CardQueries 
     [HttpGet("")]
     [RequirePermission(CardsPermissions.ViewCards)]
     public async Task<IActionResult> Index(string? store, CancellationToken cancellationToken) =>
-        View(await PageAsync(null, store, Notice, null, new FieldErrors(), cancellationToken));
+        View(await PageAsync(null, store, cancellationToken));
 
+    /// <summary>Finds the card (a read, so no once-only token): its desk, or the lookup form again.</summary>
     [HttpPost("")]
     [RequirePermission(CardsPermissions.ViewCards)]
-    public async Task<IActionResult> Lookup(LookupForm form, CancellationToken cancellationToken)
-    {
-        var errors = ModelErrors();
-        if (errors.Count == 0 && await queries.FindIdAsync(form.Number!, cancellationToken) is { } id)
-        {
-            return Redirect(DeskUrl(id, form.StoreCode));
-        }
-
-        if (errors.Count == 0)
-        {
-            errors.Add("Number", "No card has this number.");
-        }
-
-        Response.StatusCode = 404;
-        return View("Index", await PageAsync(null, form.StoreCode, null, "lookup", errors, cancellationToken));
-    }
+    public Task<IActionResult> Lookup(LookupForm form, CancellationToken cancellationToken) =>
+        SubmitAsync<Guid>("lookup",
+            async () => await queries.FindIdAsync(form.Number!, cancellationToken) is { } id ? id : Refuse.NotFound("No card has this number.").At("Number"),
+            id => Redirect(DeskUrl(id, form.StoreCode)),
+            async () => View("Index", await PageAsync(null, form.StoreCode, cancellationToken)));
 
     [HttpGet("{id:guid}")]
     [RequirePermission(CardsPermissions.ViewCards)]
     public async Task<IActionResult> Card(Guid id, string? store, CancellationToken cancellationToken) =>
         await queries.GetAsync(id, cancellationToken) is { } card
-            ? View(await PageAsync(card, store, Notice, null, new FieldErrors(), cancellationToken))
+            ? View(await PageAsync(card, store, cancellationToken))
             : NotFound();
 
     [HttpPost("{id:guid}/sell")]
     [RequirePermission(CardsPermissions.Sell)]
+    [PostOnce]
     public Task<IActionResult> Sell(Guid id, SellForm form, string? formToken, CancellationToken cancellationToken) =>
-        ActAsync(id, "sell", form.StoreCode, formToken, "Card sold.", async number =>
-            (await cards.ActivateAsync(number, new ActivationInput(form.MemberCode, Fen(form.InitialTopUp), Blank(form.Pin), Blank(form.StoreCode), Receipt(form.ReceiptId, formToken)), cancellationToken)).Refusal, cancellationToken);
+        ActAsync(id, "sell", form.StoreCode, "Card sold.", number =>
+            cards.ActivateAsync(number, new ActivationInput(form.MemberCode, Fen(form.InitialTopUp), Blank(form.Pin), Blank(form.StoreCode), Receipt(form.ReceiptId, formToken)), cancellationToken),
+            cancellationToken);
 
     [HttpPost("{id:guid}/top-up")]
     [RequirePermission(CardsPermissions.TopUp)]
+    [PostOnce]
     public Task<IActionResult> TopUp(Guid id, TopUpForm form, string? formToken, CancellationToken cancellationToken) =>
-        ActAsync(id, "top-up", form.StoreCode, formToken, "Topped up.", async number =>
-            (await cards.TopUpAsync(number, new TopUpInput(Fen(form.Amount), Receipt(form.ReceiptId, formToken), Blank(form.StoreCode)), cancellationToken)).Refusal, cancellationToken);
+        ActAsync(id, "top-up", form.StoreCode, "Topped up.", number =>
+            cards.TopUpAsync(number, new TopUpInput(Fen(form.Amount), Receipt(form.ReceiptId, formToken), Blank(form.StoreCode)), cancellationToken), cancellationToken);
 
     [HttpPost("{id:guid}/pay")]
     [RequirePermission(CardsPermissions.Pay)]
+    [PostOnce]
     public Task<IActionResult> Pay(Guid id, PayForm form, string? formToken, CancellationToken cancellationToken) =>
-        ActAsync(id, "pay", form.StoreCode, formToken, "Payment taken.", async number =>
-            (await cards.PayAsync(number, new PaymentInput(Fen(form.Amount), Receipt(form.ReceiptId, formToken), Blank(form.Pin), Blank(form.StoreCode)), cancellationToken)).Refusal, cancellationToken);
+        ActAsync(id, "pay", form.StoreCode, "Payment taken.", number =>
+            cards.PayAsync(number, new PaymentInput(Fen(form.Amount), Receipt(form.ReceiptId, formToken), Blank(form.Pin), Blank(form.StoreCode)), cancellationToken), cancellationToken);
 
     [HttpPost("{id:guid}/payments/{paymentId:guid}/reverse")]
     [RequirePermission(CardsPermissions.Reverse)]
+    [PostOnce]
     public Task<IActionResult> Reverse(Guid id, Guid paymentId, StoreForm form, string? formToken, CancellationToken cancellationToken) =>
-        ActAsync(id, "reverse", form.StoreCode, formToken, "Payment reversed.", async _ =>
-            (await cards.ReverseAsync(paymentId, new ReversalInput(Receipt(null, formToken), Blank(form.StoreCode)), cancellationToken)).Refusal, cancellationToken);
+        ActAsync(id, "reverse", form.StoreCode, "Payment reversed.", _ =>
+            cards.ReverseAsync(paymentId, new ReversalInput(Receipt(null, formToken), Blank(form.StoreCode)), cancellationToken), cancellationToken);
 
     [HttpPost("{id:guid}/freeze")]
     [RequirePermission(CardsPermissions.Freeze)]
-    public Task<IActionResult> Freeze(Guid id, StoreForm form, string? formToken, CancellationToken cancellationToken) =>
-        ActAsync(id, "status", form.StoreCode, formToken, "Card frozen.", async number => (await cards.FreezeAsync(number, cancellationToken)).Refusal, cancellationToken);
+    [PostOnce]
+    public Task<IActionResult> Freeze(Guid id, StoreForm form, CancellationToken cancellationToken) =>
+        ActAsync(id, "status", form.StoreCode, "Card frozen.", number => cards.FreezeAsync(number, cancellationToken), cancellationToken);
 
     [HttpPost("{id:guid}/unfreeze")]
     [RequirePermission(CardsPermissions.Freeze)]
-    public Task<IActionResult> Unfreeze(Guid id, StoreForm form, string? formToken, CancellationToken cancellationToken) =>
-        ActAsync(id, "status", form.StoreCode, formToken, "Card unfrozen.", async number => (await cards.UnfreezeAsync(number, cancellationToken)).Refusal, cancellationToken);
+    [PostOnce]
+    public Task<IActionResult> Unfreeze(Guid id, StoreForm form, CancellationToken cancellationToken) =>
+        ActAsync(id, "status", form.StoreCode, "Card unfrozen.", number => cards.UnfreezeAsync(number, cancellationToken), cancellationToken);
 
     [HttpPost("{id:guid}/loss")]
     [RequirePermission(CardsPermissions.Freeze)]
-    public Task<IActionResult> Loss(Guid id, StoreForm form, string? formToken, CancellationToken cancellationToken) =>
-        ActAsync(id, "status", form.StoreCode, formToken, "Card reported lost.", async number => (await cards.ReportLossAsync(number, cancellationToken)).Refusal, cancellationToken);
+    [PostOnce]
+    public Task<IActionResult> Loss(Guid id, StoreForm form, CancellationToken cancellationToken) =>
+        ActAsync(id, "status", form.StoreCode, "Card reported lost.", number => cards.ReportLossAsync(number, cancellationToken), cancellationToken);
 
     [HttpPost("{id:guid}/close")]
     [RequirePermission(CardsPermissions.Close)]
+    [PostOnce]
     public Task<IActionResult> Close(Guid id, StoreForm form, string? formToken, CancellationToken cancellationToken) =>
-        ActAsync(id, "close", form.StoreCode, formToken, "Card closed; its balance is paid out.", async number =>
-            (await cards.CloseAsync(number, new ReversalInput(Receipt(null, formToken), Blank(form.StoreCode)), cancellationToken)).Refusal, cancellationToken);
+        ActAsync(id, "close", form.StoreCode, "Card closed; its balance is paid out.", number =>
+            cards.CloseAsync(number, new ReversalInput(Receipt(null, formToken), Blank(form.StoreCode)), cancellationToken), cancellationToken);
 
     /// <summary>
-    /// One desk action: once per form token; invalid fields or a refusal show the desk again with the form's
-    /// errors and values (status 400/409), success redirects back to the card with a notice.
+    /// One desk action on the card: invalid fields or a refusal show the desk again with the form's errors and values
+    /// (the refusal's status), success redirects with a notice to the desk of this card, or of the card <paramref name="next"/> names.
     /// </summary>
-    private Task<IActionResult> ActAsync(Guid id, string formName, string? store, string? formToken, string done, Func<string, Task<Refusal?>> act,
-        CancellationToken cancellationToken) =>
-        ActThenGoAsync(id, formName, store, formToken, done, async number => (await act(number), (Guid?)null), cancellationToken);
-
-    /// <summary>As above; on success the desk of the card <paramref name="act"/> names (e.g. the new card of an exchange), else of this card.</summary>
-    private async Task<IActionResult> ActThenGoAsync(Guid id, string formName, string? store, string? formToken, string done, Func<string, Task<(Refusal? Refused, Guid? Next)>> act,
-        CancellationToken cancellationToken) =>
-        await OnceAsync(formToken, DeskUrl(id, store), async () =>
+    private async Task<IActionResult> ActAsync<T>(Guid id, string formId, string? store, string notice, Func<string, Task<Result<T>>> act,
+        CancellationToken cancellationToken, Func<T, Guid?>? next = null)
+    {
+        if (await queries.GetAsync(id, cancellationToken) is not { } card)
         {
-            if (await queries.GetAsync(id, cancellationToken) is not { } card)
-            {
-                return NotFound();
-            }
+            return NotFound();
+        }
 
-            var errors = ModelErrors();
-            Guid? next = null;
-            Refusal? refused = null;
-            if (errors.Count == 0)
-            {
-                (refused, next) = await act(card.Card.Number);
-            }
+        return await SubmitAsync(formId, () => act(card.Card.Number),
+            value => Done(DeskUrl(next?.Invoke(value) ?? id, store), notice),
+            async () => View("Card", await PageAsync(await queries.GetAsync(id, cancellationToken), store, cancellationToken)));
+    }
 
-            if (refused is not null)
-            {
-                errors = ErrorsOf(refused);
-                Response.StatusCode = StatusOf(refused);
-            }
-            else if (errors.Count > 0)
-            {
-                Response.StatusCode = 400;
-            }
-
-            if (errors.Count > 0)
-            {
-                return View("Card", await PageAsync(await queries.GetAsync(id, cancellationToken), store, null, formName, errors, cancellationToken));
-            }
-
-            Notice = done;
-            return Redirect(DeskUrl(next ?? id, store));
-        });
-
-    private async Task<DeskPage> PageAsync(CardDetails? card, string? store, string? notice, string? failedForm, FieldErrors errors, CancellationToken cancellationToken)
+    private async Task<DeskPage> PageAsync(CardDetails? card, string? store, CancellationToken cancellationToken)
     {
         var stores = (await units.ListAsync(cancellationToken)).Where(u => u.Type == OrganizationUnitType.Store).ToList();
         if (string.IsNullOrWhiteSpace(store) && user.OrganizationUnitId is { } unitId && stores.FirstOrDefault(s => s.Id == unitId) is { } own)
@@ -204,29 +162,18 @@ internal sealed partial class TillDeskController(CardService cards, CardQueries 
             store = own.Code;
         }
 
-        var posted = Request.HasFormContentType
-            ? Request.Form.Where(f => f.Key != FormTokenField && !f.Key.StartsWith("__", StringComparison.Ordinal)).ToDictionary(f => f.Key, f => f.Value.ToString())
-            : [];
-        var granted = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var permission in s_deskPermissions)
-        {
-            if (await permissions.IsGrantedAsync(permission, cancellationToken))
-            {
-                granted.Add(permission);
-            }
-        }
-
+        var granted = await UserPermissions.OfAsync(permissions, s_deskPermissions, cancellationToken);
         if (card is null)
         {
-            return new DeskPage(null, null, [], [], store, stores, notice, failedForm, errors, posted, granted);
+            return new DeskPage(null, null, [], [], store, stores, granted);
         }
 
         var holder = card.Card.HolderCustomerId is { } holderId ? await customers.FindAsync(holderId, cancellationToken) : null;
         var ledger = await cards.LedgerAsync(card.Card.Number, cancellationToken) ?? [];
         var payments = await queries.RecentPaymentsAsync(card.Card.Id, RecentPayments, cancellationToken);
         var charges = await cards.ChargesAsync(card.Card.Number, cancellationToken);
-        var exchange = granted.Contains(CardsPermissions.Exchange) ? await sellingQueries.ExchangeOfferAsync(card.Card.Id, store, cancellationToken) : null;
-        return new DeskPage(card, holder?.DisplayName, ledger, payments, store, stores, notice, failedForm, errors, posted, granted, charges, exchange);
+        var exchange = granted.Can(CardsPermissions.Exchange) ? await sellingQueries.ExchangeOfferAsync(card.Card.Id, store, cancellationToken) : null;
+        return new DeskPage(card, holder?.DisplayName, ledger, payments, store, stores, granted, charges, exchange);
     }
 
     private static string DeskUrl(Guid id, string? store) =>

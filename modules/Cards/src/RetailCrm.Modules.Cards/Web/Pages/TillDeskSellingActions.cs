@@ -1,9 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
+using RetailCrm.Modules.Cards.Application;
 using RetailCrm.Modules.Cards.Application.Cards;
 using RetailCrm.Modules.Cards.Application.Selling;
 using RetailCrm.Modules.Cards.Contracts;
 using RetailCrm.Sdk.Authorization;
+using RetailCrm.Sdk.Web;
 
 namespace RetailCrm.Modules.Cards.Web.Pages;
 
@@ -33,28 +35,26 @@ internal sealed partial class TillDeskController
 {
     [HttpPost("{id:guid}/exchange")]
     [RequirePermission(CardsPermissions.Exchange)]
+    [PostOnce]
     public Task<IActionResult> Exchange(Guid id, ExchangeForm form, string? formToken, CancellationToken cancellationToken) =>
-        ActThenGoAsync(id, "exchange", form.StoreCode, formToken, "Card exchanged: its balance and points moved to this new card.", async number =>
-        {
-            if (await sellingQueries.ExchangeOfferAsync(id, form.StoreCode, cancellationToken) is not { } offer)
-            {
-                return (Application.Refuse.Invalid("newNumber", "No head office or store of this tenant has this code."), null);
-            }
-
-            var outcome = await exchanges.ExchangeAsync(number, new ExchangeInput(offer.LocationCode, Blank(form.NewNumber), Blank(form.Pin), Receipt(form.ReceiptId, formToken), Blank(form.Reason)), cancellationToken);
-            return (outcome.Refusal, outcome.IsRefused ? null : outcome.Value.NewCard?.Id);
-        }, cancellationToken);
+        ActAsync(id, "exchange", form.StoreCode, "Card exchanged: its balance and points moved to this new card.", async number =>
+            await sellingQueries.ExchangeOfferAsync(id, form.StoreCode, cancellationToken) is { } offer
+                ? await exchanges.ExchangeAsync(number, new ExchangeInput(offer.LocationCode, Blank(form.NewNumber), Blank(form.Pin), Receipt(form.ReceiptId, formToken), Blank(form.Reason)), cancellationToken)
+                : Refuse.Invalid("newNumber", "No head office or store of this tenant has this code."),
+            cancellationToken, exchange => exchange.NewCard?.Id);
 
     [HttpPost("{id:guid}/redeem")]
     [RequirePermission(CardsPermissions.RedeemPoints)]
+    [PostOnce]
     public Task<IActionResult> Redeem(Guid id, RedeemForm form, string? formToken, CancellationToken cancellationToken) =>
-        ActAsync(id, "redeem", form.StoreCode, formToken, "Points redeemed.", async number =>
-            (await cards.RedeemPointsAsync(number, new PointsRedemptionInput(form.Points, Blank(form.Reason), Receipt(form.ReceiptId, formToken), Blank(form.StoreCode)), cancellationToken)).Refusal,
+        ActAsync(id, "redeem", form.StoreCode, "Points redeemed.", number =>
+            cards.RedeemPointsAsync(number, new PointsRedemptionInput(form.Points, Blank(form.Reason), Receipt(form.ReceiptId, formToken), Blank(form.StoreCode)), cancellationToken),
             cancellationToken);
 
     [HttpPost("{id:guid}/payments/{paymentId:guid}/refund")]
     [RequirePermission(CardsPermissions.Reverse)]
+    [PostOnce]
     public Task<IActionResult> Refund(Guid id, Guid paymentId, RefundForm form, string? formToken, CancellationToken cancellationToken) =>
-        ActAsync(id, "refund:" + paymentId, form.StoreCode, formToken, "Refunded onto the card.", async _ =>
-            (await cards.RefundAsync(paymentId, new RefundInput(Fen(form.Amount), Receipt(null, formToken), Blank(form.StoreCode)), cancellationToken)).Refusal, cancellationToken);
+        ActAsync(id, "refund:" + paymentId, form.StoreCode, "Refunded onto the card.", _ =>
+            cards.RefundAsync(paymentId, new RefundInput(Fen(form.Amount), Receipt(null, formToken), Blank(form.StoreCode)), cancellationToken), cancellationToken);
 }

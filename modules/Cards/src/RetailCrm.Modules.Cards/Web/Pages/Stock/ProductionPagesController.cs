@@ -4,6 +4,7 @@ using RetailCrm.Modules.Cards.Application.Products;
 using RetailCrm.Modules.Cards.Application.Stock;
 using RetailCrm.Modules.Cards.Contracts;
 using RetailCrm.Sdk.Authorization;
+using RetailCrm.Sdk.Web;
 
 namespace RetailCrm.Modules.Cards.Web.Pages.Stock;
 
@@ -25,33 +26,37 @@ internal sealed record PutAwayForm(
     }
 }
 
-internal sealed record ProductionPage(IReadOnlyList<ProductionView> Runs, IReadOnlyList<ProductView> Products, StockUi Ui);
+internal sealed record ProductionPage(IReadOnlyList<ProductionView> Runs, IReadOnlyList<ProductView> Products, UserPermissions Permissions);
 
 /// <summary>Card production (卡制作) at HQ: a new run encodes numbers onto blanks; putting a run away is its quality check (spoiled cards are voided with a reason).</summary>
 [Route("cards/stock/production")]
-internal sealed class ProductionPagesController(ProductionService production, ProductService products, IPermissionChecker permissions) : StockPagesBase(permissions)
+internal sealed class ProductionPagesController(ProductionService production, ProductService products, IPermissionChecker permissions) : CardsPageController
 {
     private const string PageUrl = "/cards/stock/production";
 
     [HttpGet("")]
     [RequirePermission(CardsPermissions.ViewStock)]
-    public async Task<IActionResult> Index(CancellationToken cancellationToken) => await PageAsync(await UiAsync(cancellationToken), cancellationToken);
+    public async Task<IActionResult> Index(CancellationToken cancellationToken) => await PageAsync(cancellationToken);
 
     [HttpPost("")]
     [RequirePermission(CardsPermissions.ProduceStock)]
-    public Task<IActionResult> Produce(ProductionForm form, string? formToken, CancellationToken cancellationToken) =>
-        ActAsync(formToken, PageUrl, "run", "Production run made; check it and put it away.",
+    [PostOnce]
+    public Task<IActionResult> Produce(ProductionForm form, CancellationToken cancellationToken) =>
+        SubmitAsync("run",
             () => production.ProduceAsync(new ProductionInput(form.ProductId, form.Quantity), cancellationToken),
-            ui => PageAsync(ui, cancellationToken), cancellationToken);
+            _ => Done(PageUrl, "Production run made; check it and put it away."),
+            () => PageAsync(cancellationToken));
 
     [HttpPost("{id:guid}/put-away")]
     [RequirePermission(CardsPermissions.ProduceStock)]
-    public Task<IActionResult> PutAway(Guid id, PutAwayForm form, string? formToken, CancellationToken cancellationToken) =>
-        ActAsync(formToken, PageUrl, "put-away-" + id, "Run put away into HQ stock.",
+    [PostOnce]
+    public Task<IActionResult> PutAway(Guid id, PutAwayForm form, CancellationToken cancellationToken) =>
+        SubmitAsync("put-away-" + id,
             () => production.PutAwayAsync(id, new PutAwayInput(null,
                 TypedNumbers.Parse(form.Spoiled)?.Select(n => new SpoiledCardInput(n, form.SpoiledReason)).ToList()), cancellationToken),
-            ui => PageAsync(ui, cancellationToken), cancellationToken);
+            _ => Done(PageUrl, "Run put away into HQ stock."),
+            () => PageAsync(cancellationToken));
 
-    private async Task<IActionResult> PageAsync(StockUi ui, CancellationToken cancellationToken) =>
-        View("~/Web/Views/StockPages/Production.cshtml", new ProductionPage(await production.ListAsync(null, cancellationToken), await products.ListAsync(cancellationToken), ui));
+    private async Task<IActionResult> PageAsync(CancellationToken cancellationToken) =>
+        View("~/Web/Views/StockPages/Production.cshtml", new ProductionPage(await production.ListAsync(null, cancellationToken), await products.ListAsync(cancellationToken), await UserPermissions.OfAsync(permissions, UserPermissions.StockForms, cancellationToken)));
 }

@@ -6,6 +6,7 @@ using RetailCrm.Modules.Cards.Contracts;
 using RetailCrm.Modules.Cards.Domain.Stock;
 using RetailCrm.Sdk.Authorization;
 using RetailCrm.Sdk.MultiTenancy;
+using RetailCrm.Sdk.Web;
 
 namespace RetailCrm.Modules.Cards.Web.Pages.Stock;
 
@@ -31,9 +32,9 @@ internal sealed record NumbersForm([StringLength(100_000, ErrorMessage = "Too ma
 /// for it); otherwise the user picks one of <paramref name="Stores"/>.
 /// </summary>
 internal sealed record RequestsPage(IReadOnlyList<StoreRequestView> Requests, IReadOnlyList<ProductView> Products, IReadOnlyList<OrganizationUnitInfo> Stores,
-    string? OwnStore, string? StoreCode, StoreRequestStatus? Status, StockUi Ui);
+    string? OwnStore, string? StoreCode, StoreRequestStatus? Status, UserPermissions Permissions);
 
-internal sealed record RequestPage(StoreRequestView Request, IReadOnlyList<ProductView> Products, StockUi Ui);
+internal sealed record RequestPage(StoreRequestView Request, IReadOnlyList<ProductView> Products, UserPermissions Permissions);
 
 /// <summary>
 /// Store requests for cards (门店空卡申请): the store asks, HQ approves (maybe fewer) or rejects and ships (HQ picks,
@@ -41,69 +42,84 @@ internal sealed record RequestPage(StoreRequestView Request, IReadOnlyList<Produ
 /// </summary>
 [Route("cards/stock/requests")]
 internal sealed class StoreRequestPagesController(StoreRequestService requests, ProductService products, IOrganizationUnits units, ICurrentUser user,
-    IPermissionChecker permissions) : StockPagesBase(permissions)
+    IPermissionChecker permissions) : CardsPageController
 {
     private const string ListUrl = "/cards/stock/requests";
 
     [HttpGet("")]
     [RequirePermission(CardsPermissions.ViewStock)]
     public async Task<IActionResult> Index(string? storeCode, StoreRequestStatus? status, CancellationToken cancellationToken) =>
-        await ListAsync(storeCode, status, await UiAsync(cancellationToken), cancellationToken);
+        await ListAsync(storeCode, status, cancellationToken);
 
     [HttpPost("")]
     [RequirePermission(CardsPermissions.RequestStock)]
-    public Task<IActionResult> Create(StoreRequestForm form, string? formToken, CancellationToken cancellationToken) =>
-        ActAsync(formToken, ListUrl, "request", "Request sent to HQ.",
+    [PostOnce]
+    public Task<IActionResult> Create(StoreRequestForm form, CancellationToken cancellationToken) =>
+        SubmitAsync("request",
             () => requests.CreateAsync(new StoreRequestInput(form.StoreCode, form.ProductId, form.Quantity, form.Note), cancellationToken),
-            ui => ListAsync(null, null, ui, cancellationToken), cancellationToken, r => RequestUrl(r.Id));
+            r => Done(RequestUrl(r.Id), "Request sent to HQ."),
+            () => ListAsync(null, null, cancellationToken));
 
     [HttpGet("{id:guid}")]
     [RequirePermission(CardsPermissions.ViewStock)]
-    public async Task<IActionResult> Details(Guid id, CancellationToken cancellationToken) => await RequestAsync(id, await UiAsync(cancellationToken), cancellationToken);
+    public async Task<IActionResult> Details(Guid id, CancellationToken cancellationToken) => await RequestAsync(id, cancellationToken);
 
     [HttpPost("{id:guid}/approve")]
     [RequirePermission(CardsPermissions.ApproveStock)]
-    public Task<IActionResult> Approve(Guid id, ApproveForm form, string? formToken, CancellationToken cancellationToken) =>
-        ActAsync(formToken, RequestUrl(id), "approve", "Request approved.", () => requests.ApproveAsync(id, new ApprovalInput(form.Quantity), cancellationToken),
-            ui => RequestAsync(id, ui, cancellationToken), cancellationToken);
+    [PostOnce]
+    public Task<IActionResult> Approve(Guid id, ApproveForm form, CancellationToken cancellationToken) =>
+        SubmitAsync("approve",
+            () => requests.ApproveAsync(id, new ApprovalInput(form.Quantity), cancellationToken),
+            _ => Done(RequestUrl(id), "Request approved."),
+            () => RequestAsync(id, cancellationToken));
 
     [HttpPost("{id:guid}/reject")]
     [RequirePermission(CardsPermissions.ApproveStock)]
-    public Task<IActionResult> Reject(Guid id, RejectForm form, string? formToken, CancellationToken cancellationToken) =>
-        ActAsync(formToken, RequestUrl(id), "reject", "Request rejected.", () => requests.RejectAsync(id, new RejectionInput(form.Reason), cancellationToken),
-            ui => RequestAsync(id, ui, cancellationToken), cancellationToken);
+    [PostOnce]
+    public Task<IActionResult> Reject(Guid id, RejectForm form, CancellationToken cancellationToken) =>
+        SubmitAsync("reject",
+            () => requests.RejectAsync(id, new RejectionInput(form.Reason), cancellationToken),
+            _ => Done(RequestUrl(id), "Request rejected."),
+            () => RequestAsync(id, cancellationToken));
 
     [HttpPost("{id:guid}/ship")]
     [RequirePermission(CardsPermissions.ShipStock)]
-    public Task<IActionResult> Ship(Guid id, NumbersForm form, string? formToken, CancellationToken cancellationToken) =>
-        ActAsync(formToken, RequestUrl(id), "ship", "Cards shipped to the store.", () => requests.ShipAsync(id, new ShipmentInput(TypedNumbers.Parse(form.Numbers)), cancellationToken),
-            ui => RequestAsync(id, ui, cancellationToken), cancellationToken);
+    [PostOnce]
+    public Task<IActionResult> Ship(Guid id, NumbersForm form, CancellationToken cancellationToken) =>
+        SubmitAsync("ship",
+            () => requests.ShipAsync(id, new ShipmentInput(TypedNumbers.Parse(form.Numbers)), cancellationToken),
+            _ => Done(RequestUrl(id), "Cards shipped to the store."),
+            () => RequestAsync(id, cancellationToken));
 
     [HttpPost("{id:guid}/receive")]
     [RequirePermission(CardsPermissions.ReceiveStock)]
-    public Task<IActionResult> Receive(Guid id, NumbersForm form, string? formToken, CancellationToken cancellationToken) =>
-        ActAsync(formToken, RequestUrl(id), "receive", "Shipment received into the store's stock.",
+    [PostOnce]
+    public Task<IActionResult> Receive(Guid id, NumbersForm form, CancellationToken cancellationToken) =>
+        SubmitAsync("receive",
             () => requests.ReceiveAsync(id, new StoreReceiptInput(TypedNumbers.Parse(form.Numbers)), cancellationToken),
-            ui => RequestAsync(id, ui, cancellationToken), cancellationToken);
+            _ => Done(RequestUrl(id), "Shipment received into the store's stock."),
+            () => RequestAsync(id, cancellationToken));
 
     [HttpPost("{id:guid}/missing")]
     [RequirePermission(CardsPermissions.ShipStock)]
-    public Task<IActionResult> ResolveMissing(Guid id, MissingForm form, string? formToken, CancellationToken cancellationToken) =>
-        ActAsync(formToken, RequestUrl(id), "missing", "Missing cards settled.",
+    [PostOnce]
+    public Task<IActionResult> ResolveMissing(Guid id, MissingForm form, CancellationToken cancellationToken) =>
+        SubmitAsync("missing",
             () => requests.ResolveMissingAsync(id, new MissingCardsInput(form.Resolution, form.Reason), cancellationToken),
-            ui => RequestAsync(id, ui, cancellationToken), cancellationToken);
+            _ => Done(RequestUrl(id), "Missing cards settled."),
+            () => RequestAsync(id, cancellationToken));
 
-    private async Task<IActionResult> ListAsync(string? storeCode, StoreRequestStatus? status, StockUi ui, CancellationToken cancellationToken)
+    private async Task<IActionResult> ListAsync(string? storeCode, StoreRequestStatus? status, CancellationToken cancellationToken)
     {
         var stores = (await units.ListAsync(cancellationToken)).Where(u => u.Type == OrganizationUnitType.Store).ToList();
         var own = user.OrganizationUnitId is { } unitId ? stores.FirstOrDefault(s => s.Id == unitId)?.Code : null;
         return View("~/Web/Views/StockPages/Requests.cshtml", new RequestsPage(await requests.ListAsync(storeCode, status, cancellationToken),
-            await products.ListAsync(cancellationToken), stores, own, storeCode, status, ui));
+            await products.ListAsync(cancellationToken), stores, own, storeCode, status, await UserPermissions.OfAsync(permissions, UserPermissions.StockForms, cancellationToken)));
     }
 
-    private async Task<IActionResult> RequestAsync(Guid id, StockUi ui, CancellationToken cancellationToken) =>
+    private async Task<IActionResult> RequestAsync(Guid id, CancellationToken cancellationToken) =>
         await requests.GetAsync(id, cancellationToken) is { } request
-            ? View("~/Web/Views/StockPages/Request.cshtml", new RequestPage(request, await products.ListAsync(cancellationToken), ui))
+            ? View("~/Web/Views/StockPages/Request.cshtml", new RequestPage(request, await products.ListAsync(cancellationToken), await UserPermissions.OfAsync(permissions, UserPermissions.StockForms, cancellationToken)))
             : NotFound();
 
     private static string RequestUrl(Guid id) => $"/cards/stock/requests/{id}";
