@@ -34,7 +34,14 @@ public sealed class CardsModule : CrmModule
         services.AddSingleton<IPermissionDefinitionProvider, CardsPermissionDefinitions>();
         services.AddScoped<ProductService>();
         services.AddScoped<CardLedger>();
-        services.AddScoped<CardService>();
+        services.AddScoped<CardQueries>();
+        services.AddScoped<ReceiptReplay>();
+        services.AddScoped<CardActivation>();
+        services.AddScoped<CardTopUps>();
+        services.AddScoped<CardPayments>();
+        services.AddScoped<CardPoints>();
+        services.AddScoped<CardStatusChanges>();
+        services.AddScoped<CardClosing>();
         services.AddScoped<StockPlaces>();
         services.AddScoped<StockMoves>();
         services.AddScoped<PurchasingService>();
@@ -56,7 +63,6 @@ public sealed class CardsModule : CrmModule
         services.AddSingleton<ICrmJob, TerminalNonceCleanupJob>();
         services.AddSingleton<ISettingDefinitionProvider, CardsSettingDefinitions>();
         services.AddScoped<SettlementService>();
-        services.AddScoped<CardQueries>();
         services.AddScoped<SellingPageQueries>();
         services.AddSingleton<IMenuContributor, CardsMenu>();
         services.AddScoped<IProfileSectionContributor, CardsProfileSection>();

@@ -1,12 +1,16 @@
+using System.Linq.Expressions;
 using RetailCrm.Modules.Cards.Contracts;
 using RetailCrm.Sdk.Data;
 using RetailCrm.Sdk.MultiTenancy;
+using RetailCrm.Sdk.Results;
 
 namespace RetailCrm.Modules.Cards.Domain;
 
 /// <summary>
-/// One card. <see cref="Balance"/> and <see cref="Points"/> are a cache of the card's ledger: they only
-/// change together with an appended <see cref="LedgerEntry"/>, and the ledger check compares them.
+/// One card and its rules: when it is usable, who may sell it and what a sale makes of it, which status changes it
+/// allows (<see cref="CardTransition"/>) and in which statuses it still holds value. <see cref="Balance"/> and
+/// <see cref="Points"/> are a cache of the card's ledger: they only change together with appended
+/// <see cref="LedgerEntry"/> rows (through the card ledger), and the ledger check compares them.
 /// </summary>
 internal sealed class Card : ITenantOwned
 {
@@ -55,8 +59,128 @@ internal sealed class Card : ITenantOwned
     /// <summary>Moved on by every write of the card, money updates included (concurrency token).</summary>
     public long Version { get; set; }
 
+    /// <summary>
+    /// The statuses in which a card still holds its value, a liability: money may go back onto it (a reversal or a
+    /// refund), it may be exchanged for a new card, or closed with its balance paid out.
+    /// </summary>
+    public static IReadOnlyList<CardStatus> ValueHoldingStatuses { get; } = [CardStatus.Active, CardStatus.Frozen, CardStatus.Lost, CardStatus.Expired];
+
+    /// <summary><see cref="ValueHoldingStatuses"/> as a condition for queries and conditional updates.</summary>
+    public static Expression<Func<Card, bool>> HoldingValue { get; } = c => ValueHoldingStatuses.Contains(c.Status);
+
+    /// <summary>Whether a card of this status still holds its value (<see cref="ValueHoldingStatuses"/>).</summary>
+    public static bool HoldsValue(CardStatus status) => ValueHoldingStatuses.Contains(status);
+
+    /// <summary>A card in HQ stock or in a store's stock can be sold; produced cards are not put away yet, cards in transit not received.</summary>
+    public static bool IsSellable(CardStatus status) => status is CardStatus.InStock or CardStatus.AtStore;
+
+    /// <summary>Usable at the till (pay, top up, redeem points): active and not expired, as a condition for conditional updates.</summary>
+    public static Expression<Func<Card, bool>> UsableAt(DateTime now) => c => c.Status == CardStatus.Active && (c.ExpiresAt == null || c.ExpiresAt > now);
+
+    /// <summary>Why the card is not usable at the till now, or null when it is (see <see cref="UsableAt"/>).</summary>
+    public Refusal? WhyNotUsable(DateTime now) =>
+        Status != CardStatus.Active ? Refuse.CardNotActive("The card is {0}.", Status)
+        : ExpiresAt is { } expires && expires <= now ? Refuse.CardNotActive("The card expired on {0:yyyy-MM-dd}.", expires)
+        : null;
+
+    /// <summary>
+    /// Why the store may not sell the card now, or null when it may: a card in a store's stock is sold by that store only,
+    /// a card in HQ stock by anyone.
+    /// </summary>
+    public Refusal? WhyNotSellableBy(string? storeCode) =>
+        !IsSellable(Status) ? Refuse.Conflict("The card is {0}; only a card in stock can be activated.", Status)
+        : Status == CardStatus.AtStore && !string.Equals(LocationCode, storeCode?.Trim(), StringComparison.OrdinalIgnoreCase)
+            ? Refuse.Invalid("storeCode", "The card is in the stock of store {0}; only that store can sell it.", LocationCode ?? "")
+        : null;
+
+    /// <summary>
+    /// Store sale (门店售卡): the card leaves stock for its holder with its PIN, valid from the sale. The first top-up, if
+    /// any, goes through the ledger afterwards. Refused when <see cref="WhyNotSellableBy"/> says so.
+    /// </summary>
+    public Refusal? Activate(CardSale sale)
+    {
+        if (WhyNotSellableBy(sale.StoreCode) is { } refusal)
+        {
+            return refusal;
+        }
+
+        Status = CardStatus.Active;
+        HolderCustomerId = sale.HolderId;
+        HolderCode = sale.HolderCode;
+        PinHash = sale.PinHash;
+        FailedPinAttempts = 0;
+        StoreCode = sale.StoreCode;
+        LocationCode = null;
+        ActivatedAt = sale.At;
+        StatusChangedAt = sale.At;
+        ExpiresAt = sale.ExpiresAt;
+        Version++;
+        return null;
+    }
+
+    /// <summary>Changes the status as <paramref name="transition"/> allows, or says why it does not.</summary>
+    public Refusal? Change(CardTransition transition, DateTime now)
+    {
+        if (!transition.From.Contains(Status))
+        {
+            return transition.Refusal(Status);
+        }
+
+        Status = transition.To;
+        StatusChangedAt = now;
+        if (transition.ResetsPinAttempts)
+        {
+            FailedPinAttempts = 0;
+        }
+
+        Version++;
+        return null;
+    }
+
     public static string Mask(string number) =>
         number.Length <= 4 ? number : new string('*', number.Length - 4) + number[^4..];
+}
+
+/// <summary>What a sale makes of a stock card: its holder, PIN, the selling store or HQ, and its validity from the sale.</summary>
+internal sealed record CardSale(Guid? HolderId, string? HolderCode, string? PinHash, string? StoreCode, DateTime At, DateTime? ExpiresAt)
+{
+    public static CardSale Of(CardProduct product, Guid? holderId, string? holderCode, string? pinHash, string? storeCode, DateTime at) =>
+        new(holderId, holderCode, pinHash, string.IsNullOrWhiteSpace(storeCode) ? null : storeCode.Trim(), at, product.ExpiryOfCardSoldAt(at));
+}
+
+/// <summary>
+/// A status change a card allows: from which statuses to which. Clerks freeze, unfreeze (which forgets the wrong
+/// PINs), report loss and close; the daily job expires; an exchange voids the old card.
+/// </summary>
+internal sealed record CardTransition(string Action, IReadOnlyList<CardStatus> From, CardStatus To, bool ResetsPinAttempts = false)
+{
+    public static readonly CardTransition Freeze = new("freeze", [CardStatus.Active], CardStatus.Frozen);
+
+    public static readonly CardTransition Unfreeze = new("unfreeze", [CardStatus.Frozen], CardStatus.Active, ResetsPinAttempts: true);
+
+    /// <summary>Loss report (挂失): the card stops at once; its money stays for an exchange or a refund on close.</summary>
+    public static readonly CardTransition ReportLoss = new("loss", [CardStatus.Active, CardStatus.Frozen], CardStatus.Lost);
+
+    /// <summary>Close with refund: any card that still holds value.</summary>
+    public static readonly CardTransition Close = new("close", Card.ValueHoldingStatuses, CardStatus.Closed);
+
+    /// <summary>Expiry: an active or frozen card past its date; its balance stays (refunded on close or moved by an exchange).</summary>
+    public static readonly CardTransition Expire = new("expire", [CardStatus.Active, CardStatus.Frozen], CardStatus.Expired);
+
+    /// <summary>The old card of an exchange, once emptied onto the new one.</summary>
+    public static readonly CardTransition VoidByExchange = new("exchange", Card.ValueHoldingStatuses, CardStatus.Void);
+
+    /// <summary>The cards this change applies to, as a condition for conditional updates.</summary>
+    public Expression<Func<Card, bool>> Applies => c => From.Contains(c.Status);
+
+    /// <summary>Cards <see cref="Expire"/> applies to now: past their date.</summary>
+    public static Expression<Func<Card, bool>> ExpiredBy(DateTime now) => c => Expire.From.Contains(c.Status) && c.ExpiresAt != null && c.ExpiresAt <= now;
+
+    /// <summary>Why a card of <paramref name="status"/> cannot take this change.</summary>
+    public Refusal Refusal(CardStatus status) =>
+        this == Close ? Refuse.CardNotActive("The card is {0}; it cannot be closed.", status)
+        : this == VoidByExchange ? Refuse.CardNotActive("The card is {0}; only an active, frozen, lost or expired card can be exchanged.", status)
+        : Refuse.CardNotActive("The card is {0}; it cannot become {1}.", status, To);
 }
 
 /// <summary>

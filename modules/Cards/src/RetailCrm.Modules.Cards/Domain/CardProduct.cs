@@ -1,5 +1,6 @@
 using RetailCrm.Modules.Cards.Contracts;
 using RetailCrm.Sdk.MultiTenancy;
+using RetailCrm.Sdk.Results;
 
 namespace RetailCrm.Modules.Cards.Domain;
 
@@ -82,6 +83,16 @@ internal sealed class CardProduct : ITenantOwned
     public DateTime UpdatedAt { get; set; }
 
     public long Version { get; set; }
+
+    /// <summary>When a card of this product sold at <paramref name="soldAt"/> expires; null when it does not.</summary>
+    public DateTime? ExpiryOfCardSoldAt(DateTime soldAt) => ValidityMonths > 0 ? soldAt.AddMonths(ValidityMonths) : null;
+
+    /// <summary>Why a top-up (or the value a card is sold with) of <paramref name="amount"/> is out of the product's limits, at <paramref name="field"/>; null when it is within them.</summary>
+    public Refusal? WhyNotTopUp(long amount, string field) =>
+        amount < MinTopUp ? Refuse.Invalid(field, "A top-up is at least {0}.", new MoneyAmount(MinTopUp, Currency))
+        : amount > MaxTopUp ? Refuse.Invalid(field, "A top-up is at most {0}.", new MoneyAmount(MaxTopUp, Currency))
+        : amount > MaxBalance ? Refuse.Invalid(field, "The balance may not exceed {0}.", new MoneyAmount(MaxBalance, Currency))
+        : null;
 
     /// <summary>Points an amount earns by this product's rule; integer arithmetic only.</summary>
     public long PointsFor(long amount)

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using RetailCrm.Modules.Cards.Contracts;
 using RetailCrm.Modules.Cards.Domain;
 using RetailCrm.Modules.Cards.Infrastructure.Persistence;
+using RetailCrm.Sdk.Results;
 
 namespace RetailCrm.Modules.Cards.Application.Cards;
 
@@ -31,9 +32,76 @@ internal sealed record PaymentRow(Guid Id, long Amount, string? ReceiptId, strin
     public bool Refundable => !Reversed && Refunded < Amount;
 }
 
-/// <summary>Read-only queries of the card pages (search, detail by id, a member's cards); every money movement stays in <see cref="CardService"/>.</summary>
+/// <summary>Read-only queries of cards: one card by number or id, lists, a card's ledger and charges, a member's cards. Money moves only through <see cref="CardLedger"/>.</summary>
 internal sealed class CardQueries(CardsDbContext db)
 {
+    /// <summary>The card with this number (trimmed), not tracked; null when there is none.</summary>
+    public Task<Card?> FindAsync(string number, CancellationToken cancellationToken)
+    {
+        var trimmed = number.Trim();
+        return db.Cards.AsNoTracking().FirstOrDefaultAsync(c => c.Number == trimmed, cancellationToken);
+    }
+
+    /// <summary>Runs <paramref name="use"/> on the card with this number when it is usable at the till now (<see cref="Card.WhyNotUsable"/>), else says why not.</summary>
+    public async Task<Result<T>> WithUsableAsync<T>(string number, DateTime now, Func<Card, Task<Result<T>>> use, CancellationToken cancellationToken) =>
+        await FindAsync(number, cancellationToken) is not { } card ? Refuse.NotFound("No such card.")
+        : card.WhyNotUsable(now) is { } notUsable ? notUsable
+        : await use(card);
+
+    public async Task<CardView?> ViewAsync(string number, CancellationToken cancellationToken) =>
+        await FindAsync(number, cancellationToken) is { } card ? CardView.From(card) : null;
+
+    /// <summary>Cards by status, product and holder, numbers masked.</summary>
+    public async Task<PagedCards> ListAsync(CardStatus? status, Guid? productId, string? holderCode, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        page = Math.Max(1, page);
+        pageSize = Math.Clamp(pageSize, 1, 200);
+        var query = db.Cards.AsNoTracking();
+        if (status is { } s)
+        {
+            query = query.Where(c => c.Status == s);
+        }
+
+        if (productId is { } p)
+        {
+            query = query.Where(c => c.ProductId == p);
+        }
+
+        if (!string.IsNullOrWhiteSpace(holderCode))
+        {
+            var code = holderCode.Trim().ToUpperInvariant();
+            query = query.Where(c => c.HolderCode == code);
+        }
+
+        var total = await query.CountAsync(cancellationToken);
+        var items = await query.OrderBy(c => c.Number).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        return new PagedCards(items.Select(c => CardView.From(c, masked: true)).ToList(), total, page, pageSize);
+    }
+
+    /// <summary>The card's ledger, oldest first; null when there is no such card.</summary>
+    public async Task<IReadOnlyList<LedgerEntryView>?> LedgerAsync(string number, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(number, cancellationToken) is not { } card)
+        {
+            return null;
+        }
+
+        var entries = await db.Ledger.AsNoTracking().Where(e => e.CardId == card.Id).ToListAsync(cancellationToken);
+        return entries.OrderBy(e => e.OccurredAt).Select(LedgerEntryView.From).ToList();
+    }
+
+    /// <summary>Fees, deposits and deposit refunds taken at the counter for the card, oldest first; null when there is no such card.</summary>
+    public async Task<IReadOnlyList<ChargeView>?> ChargesAsync(string number, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(number, cancellationToken) is not { } card)
+        {
+            return null;
+        }
+
+        var charges = await db.Charges.AsNoTracking().Where(c => c.CardId == card.Id).ToListAsync(cancellationToken);
+        return charges.OrderBy(c => c.OccurredAt).Select(ChargeView.From).ToList();
+    }
+
     /// <summary>Cards whose number ends with (or equals) <paramref name="term"/>, or whose holder has that code; newest first.</summary>
     public async Task<CardRows> SearchAsync(string? term, CardStatus? status, int page, int pageSize, CancellationToken cancellationToken)
     {

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using RetailCrm.Modules.Cards.Application.Cards;
 using RetailCrm.Modules.Cards.Application.Products;
+using RetailCrm.Modules.Cards.Application.Stock;
 using RetailCrm.Modules.Cards.Application.Terminals;
 using RetailCrm.Modules.Cards.Contracts;
 using RetailCrm.Modules.Cards.Domain;
@@ -16,12 +17,15 @@ namespace RetailCrm.Modules.Cards.Application.DemoData;
 /// A card business to try at once: a stored-value product with PIN and a gift product without, cards of both
 /// in HQ stock, a till terminal per store (the stores come from the kernel's demo data), and cards sold to two
 /// demo members with a top-up and a payment. Runs after members (cards depends on it); every step looks before
-/// it adds, so a second run adds nothing. Money moves only through <see cref="CardService"/>.
+/// it adds, so a second run adds nothing. Money moves through the same use cases as at the till.
 /// </summary>
 internal sealed class CardsDemoData(
     CardsDbContext db,
     ProductService products,
-    CardService cards,
+    ProductionService production,
+    CardActivation activation,
+    CardTopUps topUps,
+    CardPayments payments,
     TerminalService terminals,
     ICustomerLookup customers,
     IOrganizationUnits units,
@@ -47,7 +51,7 @@ internal sealed class CardsDemoData(
         {
             if (!await db.Cards.AnyAsync(c => c.ProductId == product.Id, cancellationToken))
             {
-                await cards.CreateAsync(new CreateCardsInput(product.Id, StockPerProduct), cancellationToken);
+                await production.NumberIntoStockAsync(product.Id, StockPerProduct, cancellationToken);
             }
         }
 
@@ -98,14 +102,14 @@ internal sealed class CardsDemoData(
             return;
         }
 
-        var sold = await cards.ActivateAsync(number, new ActivationInput(member.Code, topUp, pin, soldAt, "demo-sale-" + member.Code), cancellationToken);
+        var sold = await activation.ActivateAsync(number, new ActivationInput(member.Code, topUp, pin, soldAt, "demo-sale-" + member.Code), cancellationToken);
         if (sold.Refusal is { } refused)
         {
             logger.LogWarning("Cards demo data: card not sold to {Member}: {Refusal}", member.Code, refused.Code);
             return;
         }
 
-        await cards.TopUpAsync(number, new TopUpInput(product.MinTopUp, "demo-top-up-" + member.Code, soldAt), cancellationToken);
-        await cards.PayAsync(number, new PaymentInput(pay, "demo-pay-" + member.Code, pin, paidAt), cancellationToken);
+        await topUps.TopUpAsync(number, new TopUpInput(product.MinTopUp, "demo-top-up-" + member.Code, soldAt), cancellationToken);
+        await payments.PayAsync(number, new PaymentInput(pay, "demo-pay-" + member.Code, pin, paidAt), cancellationToken);
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using RetailCrm.Modules.Cards.Application.Cards;
 using RetailCrm.Modules.Cards.Contracts;
+using RetailCrm.Modules.Cards.Domain;
 using RetailCrm.Modules.Cards.Infrastructure.Persistence;
 using RetailCrm.Modules.Members.Contracts.Events;
 using RetailCrm.Sdk.Events;
@@ -46,7 +47,9 @@ internal sealed class PurchasePointsHandler(CardsDbContext db, CardLedger ledger
         await ledger.AtomicAsync<bool>(async () =>
         {
             // Points first (locks the card), then the look for an earlier delivery of the same purchase.
-            if (await ledger.MoveAsync(chosen.Card.Id, 0, points, c => c.Status == CardStatus.Active, false, cancellationToken) is not { } totals)
+            var earned = new LedgerLine(LedgerEntryKind.PointsEarn, Points: points) { Reference = reference };
+            if (await ledger.MoveAsync(new LedgerMove(chosen.Card.Id, integrationEvent.ReceiptId, integrationEvent.StoreCode, [earned]), cancellationToken,
+                    c => c.Status == CardStatus.Active) is null)
             {
                 return Refuse.CardNotActive("The card stopped meanwhile.");
             }
@@ -56,7 +59,6 @@ internal sealed class PurchasePointsHandler(CardsDbContext db, CardLedger ledger
                 return Refuse.Conflict("Points for this purchase were earned already.");
             }
 
-            ledger.Append(chosen.Card.Id, LedgerEntryKind.PointsEarn, 0, points, totals, integrationEvent.ReceiptId, integrationEvent.StoreCode, reference: reference);
             await db.SaveChangesAsync(cancellationToken);
             return true;
         }, cancellationToken);

@@ -43,7 +43,7 @@ internal sealed class BulkSaleService(
             return Refuse.Invalid("productId", "The product is not active.");
         }
 
-        if (value > 0 && TopUpLimit(product, value, "valuePerCard") is { } limit)
+        if (value > 0 && product.WhyNotTopUp(value, "valuePerCard") is { } limit)
         {
             return limit;
         }
@@ -83,13 +83,13 @@ internal sealed class BulkSaleService(
             return await ledger.AtomicAsync<BulkSaleView>(async () =>
             {
                 var now = time.GetUtcNow().UtcDateTime;
-                var expires = product.ValidityMonths > 0 ? now.AddMonths(product.ValidityMonths) : (DateTime?)null;
+                var cardSale = CardSale.Of(product, customer.Id, customer.Code, pinHash, headOffice.Code, now);
+                var stock = db.Cards.Where(c => c.ProductId == productId && c.Status == CardStatus.InStock);
                 var taken = new List<(Guid Id, string Number)>();
                 var tried = new HashSet<Guid>();
                 while (taken.Count < quantity)
                 {
-                    var candidates = await db.Cards.AsNoTracking()
-                        .Where(c => c.ProductId == productId && c.Status == CardStatus.InStock)
+                    var candidates = await stock.AsNoTracking()
                         .OrderBy(c => c.Number)
                         .Select(c => new { c.Id, c.Number })
                         .Take(quantity - taken.Count + tried.Count)
@@ -103,22 +103,7 @@ internal sealed class BulkSaleService(
                     foreach (var candidate in fresh.Take(quantity - taken.Count))
                     {
                         tried.Add(candidate.Id);
-                        var sold = await db.Cards
-                            .Where(c => c.Id == candidate.Id && c.Status == CardStatus.InStock && c.Balance == 0 && c.Points == 0)
-                            .ExecuteUpdateAsync(s => s
-                                .SetProperty(c => c.Status, CardStatus.Active)
-                                .SetProperty(c => c.HolderCustomerId, customer.Id)
-                                .SetProperty(c => c.HolderCode, customer.Code)
-                                .SetProperty(c => c.Balance, c => c.Balance + value)
-                                .SetProperty(c => c.PinHash, pinHash)
-                                .SetProperty(c => c.FailedPinAttempts, 0)
-                                .SetProperty(c => c.StoreCode, headOffice.Code)
-                                .SetProperty(c => c.LocationCode, (string?)null)
-                                .SetProperty(c => c.ActivatedAt, now)
-                                .SetProperty(c => c.StatusChangedAt, now)
-                                .SetProperty(c => c.ExpiresAt, expires)
-                                .SetProperty(c => c.Version, c => c.Version + 1), cancellationToken);
-                        if (sold == 1)
+                        if (await StockCardSales.TakeAsync(stock, candidate.Id, cardSale, cancellationToken))
                         {
                             taken.Add((candidate.Id, candidate.Number));
                         }
@@ -145,12 +130,11 @@ internal sealed class BulkSaleService(
                 var reference = "bulk-sale:" + invoice;
                 foreach (var (id, number) in taken)
                 {
-                    ledger.Append(id, LedgerEntryKind.Issue, 0, 0, new CardLedger.Totals(0, 0), invoice, headOffice.Code, reference: reference);
-                    if (value > 0)
-                    {
-                        ledger.Append(id, LedgerEntryKind.TopUp, value, 0, new CardLedger.Totals(value, 0), invoice, headOffice.Code, reference: reference);
-                    }
-
+                    LedgerLine[] lines = value > 0
+                        ? [new LedgerLine(LedgerEntryKind.Issue) { Reference = reference }, new LedgerLine(LedgerEntryKind.TopUp, value) { Reference = reference }]
+                        : [new LedgerLine(LedgerEntryKind.Issue) { Reference = reference }];
+                    _ = await ledger.MoveAsync(new LedgerMove(id, invoice, headOffice.Code, lines), cancellationToken)
+                        ?? throw new InvalidOperationException("A card just sold could not take its value.");
                     sale.TotalCharges += charges.Sale(id, product, headOffice.Code, invoice, reference).Sum(c => c.Amount);
                     sale.Cards.Add(new BulkSaleCard { CardId = id, Number = number });
                 }
@@ -197,10 +181,4 @@ internal sealed class BulkSaleService(
     {
         return Refuse.ConflictAt("invoiceNumber", "Invoice {0} was used by another bulk sale.", invoice);
     }
-
-    private static Refusal? TopUpLimit(CardProduct product, long amount, string field) =>
-        amount < product.MinTopUp ? Refuse.Invalid(field, "A top-up is at least {0}.", new MoneyAmount(product.MinTopUp, product.Currency))
-        : amount > product.MaxTopUp ? Refuse.Invalid(field, "A top-up is at most {0}.", new MoneyAmount(product.MaxTopUp, product.Currency))
-        : amount > product.MaxBalance ? Refuse.Invalid(field, "The balance may not exceed {0}.", new MoneyAmount(product.MaxBalance, product.Currency))
-        : null;
 }

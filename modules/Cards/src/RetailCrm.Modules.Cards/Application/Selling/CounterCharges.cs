@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using RetailCrm.Modules.Cards.Application.Cards;
 using RetailCrm.Modules.Cards.Contracts;
 using RetailCrm.Modules.Cards.Domain;
 using RetailCrm.Modules.Cards.Infrastructure.Persistence;
@@ -51,12 +50,6 @@ internal sealed class CounterCharges(CardsDbContext db, ICurrentUser user, TimeP
         db.Set<CardCharge>().AsNoTracking()
             .Where(c => c.CardId == cardId && (c.Kind == CardChargeKind.Deposit || c.Kind == CardChargeKind.DepositRefund))
             .SumAsync(c => c.Amount, cancellationToken);
-
-    public async Task<IReadOnlyList<ChargeView>> OfCardAsync(Guid cardId, CancellationToken cancellationToken)
-    {
-        var charges = await db.Set<CardCharge>().AsNoTracking().Where(c => c.CardId == cardId).ToListAsync(cancellationToken);
-        return charges.OrderBy(c => c.OccurredAt).Select(ChargeView.From).ToList();
-    }
 
     private static string? Trim(string? value, int max) =>
         string.IsNullOrWhiteSpace(value) ? null : value.Trim() is var t && t.Length > max ? t[..max] : value.Trim();

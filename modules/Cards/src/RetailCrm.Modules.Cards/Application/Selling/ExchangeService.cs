@@ -41,9 +41,9 @@ internal sealed class ExchangeService(
             return Refuse.NotFound("No such card.");
         }
 
-        if (!Exchangeable(old.Status))
+        if (!Card.HoldsValue(old.Status))
         {
-            return Refuse.CardNotActive("The card is {0}; only an active, frozen, lost or expired card can be exchanged.", old.Status);
+            return CardTransition.VoidByExchange.Refusal(old.Status);
         }
 
         var found = await places.LocationAsync(input.LocationCode, "locationCode", cancellationToken);
@@ -86,20 +86,20 @@ internal sealed class ExchangeService(
         return await ledger.AtomicAsync<ExchangeView>(async () =>
         {
             // Locks the old card (see the class comment) and reads the money that moves.
-            var before = await ledger.MoveAsync(old.Id, 0, 0,
-                c => c.Status == CardStatus.Active || c.Status == CardStatus.Frozen || c.Status == CardStatus.Lost || c.Status == CardStatus.Expired,
-                false, cancellationToken);
-            if (before is not { } moved)
+            if (await ledger.MoveAsync(LedgerMove.Lock(old.Id), cancellationToken, Card.HoldingValue) is not { } locked)
             {
                 var now = await db.Cards.AsNoTracking().Where(c => c.Id == old.Id).Select(c => c.Status).FirstAsync(cancellationToken);
                 return Refuse.CardNotActive("The card is {0}; it cannot be exchanged.", now);
             }
 
+            var (balance, points) = locked.After;
             var current = await db.Cards.AsNoTracking().FirstAsync(c => c.Id == old.Id, cancellationToken);
             var at = time.GetUtcNow().UtcDateTime;
+            var sale = CardSale.Of(product, current.HolderCustomerId, current.HolderCode, pinHash ?? current.PinHash, location.Code, at);
+            var stock = LocationStock(db.Cards, atHeadOffice, location.Code).Where(c => c.ProductId == old.ProductId && c.Id != old.Id);
             var taken = chosen is not null
-                ? await TakeAsync(chosen.Id, current, atHeadOffice, location.Code, pinHash, product, at, cancellationToken) ? chosen : null
-                : await PickAsync(current, atHeadOffice, location.Code, pinHash, product, at, cancellationToken);
+                ? await StockCardSales.TakeAsync(stock, chosen.Id, sale, cancellationToken) ? chosen : null
+                : await PickAsync(stock, sale, cancellationToken);
             if (taken is null)
             {
                 return chosen is not null
@@ -107,22 +107,17 @@ internal sealed class ExchangeService(
                     : Refuse.Invalid("locationCode", "{0} has no card of product {1} in stock.", location.Code, product.Code);
             }
 
-            // Old card: everything out, then void.
-            var emptied = await ledger.MoveAsync(old.Id, -moved.Balance, -moved.Points, _ => true, false, cancellationToken)
+            // Old card: everything out, then void. New card: issued, then everything in.
+            _ = await ledger.MoveAsync(new LedgerMove(old.Id, input.ReceiptId, location.Code,
+                [new LedgerLine(LedgerEntryKind.Adjustment, -balance, -points) { Reference = "exchange:" + taken.Number }]), cancellationToken)
                 ?? throw new InvalidOperationException("The locked card could not be emptied.");
-            await db.Cards.Where(c => c.Id == old.Id).ExecuteUpdateAsync(s => s
-                .SetProperty(c => c.Status, CardStatus.Void)
+            await db.Cards.Where(c => c.Id == old.Id).Where(CardTransition.VoidByExchange.Applies).ExecuteUpdateAsync(s => s
+                .SetProperty(c => c.Status, CardTransition.VoidByExchange.To)
                 .SetProperty(c => c.StatusChangedAt, at)
                 .SetProperty(c => c.Version, c => c.Version + 1), cancellationToken);
-            ledger.Append(old.Id, LedgerEntryKind.Adjustment, -moved.Balance, -moved.Points, emptied, input.ReceiptId, location.Code,
-                reference: "exchange:" + taken.Number);
-
-            // New card: issued, then everything in.
-            ledger.Append(taken.Id, LedgerEntryKind.Issue, 0, 0, new CardLedger.Totals(0, 0), input.ReceiptId, location.Code, reference: "exchange:" + old.Number);
-            var filled = await ledger.MoveAsync(taken.Id, moved.Balance, moved.Points, _ => true, false, cancellationToken)
-                ?? throw new InvalidOperationException("The new card could not be filled.");
-            ledger.Append(taken.Id, LedgerEntryKind.Adjustment, moved.Balance, moved.Points, filled, input.ReceiptId, location.Code,
-                reference: "exchange:" + old.Number);
+            _ = await ledger.MoveAsync(new LedgerMove(taken.Id, input.ReceiptId, location.Code,
+                [new LedgerLine(LedgerEntryKind.Issue) { Reference = "exchange:" + old.Number }, new LedgerLine(LedgerEntryKind.Adjustment, balance, points) { Reference = "exchange:" + old.Number }]),
+                cancellationToken) ?? throw new InvalidOperationException("The new card could not be filled.");
 
             charges.Add(taken.Id, CardChargeKind.ExchangeFee, product.ExchangeFee, product.Currency, location.Code, input.ReceiptId, "exchange:" + old.Number);
 
@@ -134,6 +129,7 @@ internal sealed class ExchangeService(
                 charges.Add(old.Id, CardChargeKind.DepositRefund, -deposit, product.Currency, location.Code, input.ReceiptId, "exchange:" + taken.Number);
                 charges.Add(taken.Id, CardChargeKind.Deposit, deposit, product.Currency, location.Code, input.ReceiptId, "exchange:" + old.Number);
             }
+
             var exchange = new CardExchange
             {
                 Id = Guid.NewGuid(),
@@ -143,8 +139,8 @@ internal sealed class ExchangeService(
                 NewNumber = taken.Number,
                 OldStatus = current.Status,
                 LocationCode = location.Code,
-                Balance = moved.Balance,
-                Points = moved.Points,
+                Balance = balance,
+                Points = points,
                 Fee = product.ExchangeFee,
                 ReceiptId = string.IsNullOrWhiteSpace(input.ReceiptId) ? null : input.ReceiptId.Trim(),
                 Reason = string.IsNullOrWhiteSpace(input.Reason) ? null : input.Reason.Trim(),
@@ -172,42 +168,18 @@ internal sealed class ExchangeService(
     }
 
     /// <summary>Tries the location's stock of the product in number order until one card is taken.</summary>
-    private async Task<Card?> PickAsync(Card old, bool atHeadOffice, string locationCode, string? pinHash, CardProduct product, DateTime at, CancellationToken cancellationToken)
+    private async Task<Card?> PickAsync(IQueryable<Card> stock, CardSale sale, CancellationToken cancellationToken)
     {
-        var stock = LocationStock(db.Cards.AsNoTracking(), atHeadOffice, locationCode).Where(c => c.ProductId == old.ProductId && c.Id != old.Id);
-        var candidates = await stock.OrderBy(c => c.Number).Take(PickAttempts).ToListAsync(cancellationToken);
+        var candidates = await stock.AsNoTracking().Where(c => c.Balance == 0 && c.Points == 0).OrderBy(c => c.Number).Take(PickAttempts).ToListAsync(cancellationToken);
         foreach (var candidate in candidates)
         {
-            if (await TakeAsync(candidate.Id, old, atHeadOffice, locationCode, pinHash, product, at, cancellationToken))
+            if (await StockCardSales.TakeAsync(stock, candidate.Id, sale, cancellationToken))
             {
                 return candidate;
             }
         }
 
         return null;
-    }
-
-    /// <summary>One conditional UPDATE: the card leaves the location's stock for the old card's holder, or nothing happens.</summary>
-    private async Task<bool> TakeAsync(Guid newId, Card old, bool atHeadOffice, string locationCode, string? pinHash, CardProduct product, DateTime at, CancellationToken cancellationToken)
-    {
-        var query = LocationStock(db.Cards, atHeadOffice, locationCode).Where(c => c.Id == newId);
-        var expires = product.ValidityMonths > 0 ? at.AddMonths(product.ValidityMonths) : (DateTime?)null;
-        var pin = pinHash ?? old.PinHash;
-        var holderId = old.HolderCustomerId;
-        var holderCode = old.HolderCode;
-        var rows = await query.ExecuteUpdateAsync(s => s
-            .SetProperty(c => c.Status, CardStatus.Active)
-            .SetProperty(c => c.HolderCustomerId, holderId)
-            .SetProperty(c => c.HolderCode, holderCode)
-            .SetProperty(c => c.PinHash, pin)
-            .SetProperty(c => c.FailedPinAttempts, 0)
-            .SetProperty(c => c.StoreCode, locationCode)
-            .SetProperty(c => c.LocationCode, (string?)null)
-            .SetProperty(c => c.ActivatedAt, at)
-            .SetProperty(c => c.StatusChangedAt, at)
-            .SetProperty(c => c.ExpiresAt, expires)
-            .SetProperty(c => c.Version, c => c.Version + 1), cancellationToken);
-        return rows == 1;
     }
 
     /// <summary>
@@ -226,6 +198,4 @@ internal sealed class ExchangeService(
         atHeadOffice
             ? card.Status == CardStatus.InStock
             : card.Status == CardStatus.AtStore && string.Equals(card.LocationCode, locationCode, StringComparison.OrdinalIgnoreCase);
-
-    private static bool Exchangeable(CardStatus status) => status is CardStatus.Active or CardStatus.Frozen or CardStatus.Lost or CardStatus.Expired;
 }

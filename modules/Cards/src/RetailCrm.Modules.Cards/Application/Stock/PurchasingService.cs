@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using RetailCrm.Modules.Cards.Application.Cards;
+using RetailCrm.Modules.Cards.Domain;
 using RetailCrm.Modules.Cards.Domain.Stock;
 using RetailCrm.Modules.Cards.Infrastructure.Persistence;
 using RetailCrm.Sdk.Results;

@@ -1,3 +1,4 @@
+using RetailCrm.Modules.Cards.Domain;
 using RetailCrm.Sdk.MultiTenancy;
 using RetailCrm.Sdk.Results;
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using RetailCrm.Modules.Cards.Application.Cards;
 using RetailCrm.Modules.Cards.Contracts;
+using RetailCrm.Modules.Cards.Domain;
 using RetailCrm.Modules.Cards.Domain.Stock;
 using RetailCrm.Modules.Cards.Infrastructure.Persistence;
 using RetailCrm.Sdk.Results;

@@ -1,9 +1,10 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using RetailCrm.Modules.Cards.Application;
 using RetailCrm.Modules.Cards.Application.Cards;
 using RetailCrm.Modules.Cards.Application.Ledger;
+using RetailCrm.Modules.Cards.Application.Stock;
 using RetailCrm.Modules.Cards.Contracts;
+using RetailCrm.Modules.Cards.Domain;
 using RetailCrm.Sdk.Authorization;
 using RetailCrm.Sdk.Results;
 
@@ -15,14 +16,14 @@ namespace RetailCrm.Modules.Cards.Web.Controllers;
 /// </summary>
 [ApiController]
 [Route("api/cards")]
-internal sealed class CardsApiController(CardService cards, LedgerCheck ledgerCheck) : ControllerBase
+internal sealed class CardsApiController(CardQueries cards) : ControllerBase
 {
     /// <summary>Numbers new cards of a product in its format (Luhn check digit) and puts them in stock.</summary>
     [HttpPost("cards")]
     [RequirePermission(CardsPermissions.CreateCards)]
     [ProducesResponseType<IReadOnlyList<CardView>>(StatusCodes.Status201Created)]
-    public async Task<IActionResult> Create(CreateCardsInput request, CancellationToken cancellationToken) =>
-        (await cards.CreateAsync(request, cancellationToken)).ToActionResult(created => Created($"/api/cards/cards/{created[0].Number}", created));
+    public async Task<IActionResult> Create(CreateCardsInput request, [FromServices] ProductionService production, CancellationToken cancellationToken) =>
+        (await production.NumberIntoStockAsync(request.ProductId!.Value, request.Quantity ?? 1, cancellationToken)).ToActionResult(created => Created($"/api/cards/cards/{created[0].Number}", created));
 
     /// <summary>Cards, numbers masked but for the last four digits.</summary>
     [HttpGet("cards")]
@@ -35,7 +36,7 @@ internal sealed class CardsApiController(CardService cards, LedgerCheck ledgerCh
     [RequirePermission(CardsPermissions.ViewCards)]
     [ProducesResponseType<CardView>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Get(string number, CancellationToken cancellationToken) =>
-        await cards.GetAsync(number, cancellationToken) is { } card ? Ok(card) : NoCard();
+        await cards.ViewAsync(number, cancellationToken) is { } card ? Ok(card) : NoCard();
 
     /// <summary>The card's ledger, oldest first.</summary>
     [HttpGet("cards/{number}/ledger")]
@@ -48,41 +49,41 @@ internal sealed class CardsApiController(CardService cards, LedgerCheck ledgerCh
     [HttpPost("cards/{number}/activation")]
     [RequirePermission(CardsPermissions.Sell)]
     [ProducesResponseType<CardView>(StatusCodes.Status200OK)]
-    public async Task<IActionResult> Activate(string number, ActivationInput request, CancellationToken cancellationToken) =>
-        (await cards.ActivateAsync(number, request, cancellationToken)).ToActionResult(Ok);
+    public async Task<IActionResult> Activate(string number, ActivationInput request, [FromServices] CardActivation activation, CancellationToken cancellationToken) =>
+        (await activation.ActivateAsync(number, request, cancellationToken)).ToActionResult(Ok);
 
     [HttpPost("cards/{number}/top-ups")]
     [RequirePermission(CardsPermissions.TopUp)]
     [ProducesResponseType<TransactionView>(StatusCodes.Status201Created)]
-    public async Task<IActionResult> TopUp(string number, TopUpInput request, CancellationToken cancellationToken) =>
-        (await cards.TopUpAsync(number, request, cancellationToken)).ToActionResult(Transaction);
+    public async Task<IActionResult> TopUp(string number, TopUpInput request, [FromServices] CardTopUps topUps, CancellationToken cancellationToken) =>
+        (await topUps.TopUpAsync(number, request, cancellationToken)).ToActionResult(Transaction);
 
     [HttpPost("cards/{number}/payments")]
     [RequirePermission(CardsPermissions.Pay)]
     [ProducesResponseType<TransactionView>(StatusCodes.Status201Created)]
-    public async Task<IActionResult> Pay(string number, PaymentInput request, CancellationToken cancellationToken) =>
-        (await cards.PayAsync(number, request, cancellationToken)).ToActionResult(Transaction);
+    public async Task<IActionResult> Pay(string number, PaymentInput request, [FromServices] CardPayments payments, CancellationToken cancellationToken) =>
+        (await payments.PayAsync(number, request, cancellationToken)).ToActionResult(Transaction);
 
     /// <summary>Reverses a whole payment, once.</summary>
     [HttpPost("payments/{transactionId:guid}/reversal")]
     [RequirePermission(CardsPermissions.Reverse)]
     [ProducesResponseType<TransactionView>(StatusCodes.Status201Created)]
-    public async Task<IActionResult> Reverse(Guid transactionId, ReversalInput? request, CancellationToken cancellationToken) =>
-        (await cards.ReverseAsync(transactionId, request ?? new ReversalInput(null, null), cancellationToken)).ToActionResult(Transaction);
+    public async Task<IActionResult> Reverse(Guid transactionId, ReversalInput? request, [FromServices] CardPayments payments, CancellationToken cancellationToken) =>
+        (await payments.ReverseAsync(transactionId, request ?? new ReversalInput(null, null), cancellationToken)).ToActionResult(Transaction);
 
     /// <summary>Refunds part or all of a payment onto the card.</summary>
     [HttpPost("payments/{transactionId:guid}/refunds")]
     [RequirePermission(CardsPermissions.Reverse)]
     [ProducesResponseType<TransactionView>(StatusCodes.Status201Created)]
-    public async Task<IActionResult> Refund(Guid transactionId, RefundInput request, CancellationToken cancellationToken) =>
-        (await cards.RefundAsync(transactionId, request, cancellationToken)).ToActionResult(Transaction);
+    public async Task<IActionResult> Refund(Guid transactionId, RefundInput request, [FromServices] CardPayments payments, CancellationToken cancellationToken) =>
+        (await payments.RefundAsync(transactionId, request, cancellationToken)).ToActionResult(Transaction);
 
     /// <summary>Redeems points of the card (PointsRedeem entry); 400 (field points) when the card has fewer.</summary>
     [HttpPost("cards/{number}/points-redemptions")]
     [RequirePermission(CardsPermissions.RedeemPoints)]
     [ProducesResponseType<TransactionView>(StatusCodes.Status201Created)]
-    public async Task<IActionResult> RedeemPoints(string number, PointsRedemptionInput request, CancellationToken cancellationToken) =>
-        (await cards.RedeemPointsAsync(number, request, cancellationToken)).ToActionResult(Transaction);
+    public async Task<IActionResult> RedeemPoints(string number, PointsRedemptionInput request, [FromServices] CardPoints points, CancellationToken cancellationToken) =>
+        (await points.RedeemAsync(number, request, cancellationToken)).ToActionResult(Transaction);
 
     /// <summary>Fees, deposits and deposit refunds taken at the counter for the card (not card value).</summary>
     [HttpGet("cards/{number}/charges")]
@@ -93,31 +94,31 @@ internal sealed class CardsApiController(CardService cards, LedgerCheck ledgerCh
 
     [HttpPost("cards/{number}/freeze")]
     [RequirePermission(CardsPermissions.Freeze)]
-    public async Task<IActionResult> Freeze(string number, CancellationToken cancellationToken) =>
-        (await cards.FreezeAsync(number, cancellationToken)).ToActionResult(Ok);
+    public async Task<IActionResult> Freeze(string number, [FromServices] CardStatusChanges changes, CancellationToken cancellationToken) =>
+        (await changes.FreezeAsync(number, cancellationToken)).ToActionResult(Ok);
 
     [HttpPost("cards/{number}/unfreeze")]
     [RequirePermission(CardsPermissions.Freeze)]
-    public async Task<IActionResult> Unfreeze(string number, CancellationToken cancellationToken) =>
-        (await cards.UnfreezeAsync(number, cancellationToken)).ToActionResult(Ok);
+    public async Task<IActionResult> Unfreeze(string number, [FromServices] CardStatusChanges changes, CancellationToken cancellationToken) =>
+        (await changes.UnfreezeAsync(number, cancellationToken)).ToActionResult(Ok);
 
     /// <summary>Loss report (挂失): the card stops at once.</summary>
     [HttpPost("cards/{number}/loss")]
     [RequirePermission(CardsPermissions.Freeze)]
-    public async Task<IActionResult> Loss(string number, CancellationToken cancellationToken) =>
-        (await cards.ReportLossAsync(number, cancellationToken)).ToActionResult(Ok);
+    public async Task<IActionResult> Loss(string number, [FromServices] CardStatusChanges changes, CancellationToken cancellationToken) =>
+        (await changes.ReportLossAsync(number, cancellationToken)).ToActionResult(Ok);
 
     /// <summary>Closes the card and pays out its balance.</summary>
     [HttpPost("cards/{number}/close")]
     [RequirePermission(CardsPermissions.Close)]
-    public async Task<IActionResult> Close(string number, ReversalInput? request, CancellationToken cancellationToken) =>
-        (await cards.CloseAsync(number, request ?? new ReversalInput(null, null), cancellationToken)).ToActionResult(Ok);
+    public async Task<IActionResult> Close(string number, ReversalInput? request, [FromServices] CardClosing closing, CancellationToken cancellationToken) =>
+        (await closing.CloseAsync(number, request ?? new ReversalInput(null, null), cancellationToken)).ToActionResult(Ok);
 
     /// <summary>Compares every card's balance and points with the sum of its ledger and lists the differences.</summary>
     [HttpPost("ledger-check")]
     [RequirePermission(CardsPermissions.CheckLedger)]
     [ProducesResponseType<LedgerCheckReport>(StatusCodes.Status200OK)]
-    public async Task<IActionResult> CheckLedger(CancellationToken cancellationToken) => Ok(await ledgerCheck.RunAsync(cancellationToken));
+    public async Task<IActionResult> CheckLedger([FromServices] LedgerCheck ledgerCheck, CancellationToken cancellationToken) => Ok(await ledgerCheck.RunAsync(cancellationToken));
 
     private CreatedResult Transaction(TransactionView transaction) => Created($"/api/cards/cards/{transaction.CardNumber}/ledger", transaction);
 

@@ -3,9 +3,9 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using RetailCrm.Modules.Cards.Application;
 using RetailCrm.Modules.Cards.Application.Cards;
 using RetailCrm.Modules.Cards.Contracts;
+using RetailCrm.Modules.Cards.Domain;
 using RetailCrm.Modules.Members.Contracts;
 using RetailCrm.Sdk.Results;
 using RetailCrm.Sdk.Web;
@@ -31,12 +31,12 @@ internal sealed record PosTransactionView(Guid TransactionId, long Balance, long
 /// <summary>
 /// The till API POS vendors integrate against: every request is signed by a registered terminal
 /// (<see cref="TerminalAuthenticationHandler"/>), which fixes tenant and store; every write needs an Idempotency-Key.
-/// Money moves only through <see cref="CardService"/>, as in the admin API.
+/// Money moves through the same use cases as in the admin API.
 /// </summary>
 [ApiController]
 [Authorize(AuthenticationSchemes = TerminalAuthenticationHandler.SchemeName)]
 [Route("api/pos")]
-internal sealed class PosApiController(CardService cards, ICustomerLookup customers) : ControllerBase
+internal sealed class PosApiController(CardQueries cards, ICustomerLookup customers) : ControllerBase
 {
     private string StoreCode => User.FindFirstValue(TerminalAuthenticationHandler.StoreClaim)!;
 
@@ -44,7 +44,7 @@ internal sealed class PosApiController(CardService cards, ICustomerLookup custom
     [ProducesResponseType<PosCardView>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Get(string cardNo, CancellationToken cancellationToken)
     {
-        if (await cards.GetAsync(cardNo, cancellationToken) is not { } card)
+        if (await cards.ViewAsync(cardNo, cancellationToken) is not { } card)
         {
             return new RefusalResult(Refuse.NotFound("No such card."));
         }
@@ -56,26 +56,26 @@ internal sealed class PosApiController(CardService cards, ICustomerLookup custom
     [HttpPost("cards/{cardNo}/payments")]
     [IdempotentWrite]
     [ProducesResponseType<PosTransactionView>(StatusCodes.Status201Created)]
-    public async Task<IActionResult> Pay(string cardNo, PosPaymentInput request, CancellationToken cancellationToken) =>
-        (await cards.PayAsync(cardNo, new PaymentInput(request.Amount, request.ReceiptId, request.Pin, StoreCode), cancellationToken)).ToActionResult(Transaction);
+    public async Task<IActionResult> Pay(string cardNo, PosPaymentInput request, [FromServices] CardPayments payments, CancellationToken cancellationToken) =>
+        (await payments.PayAsync(cardNo, new PaymentInput(request.Amount, request.ReceiptId, request.Pin, StoreCode), cancellationToken)).ToActionResult(Transaction);
 
     [HttpPost("payments/{transactionId:guid}/reversal")]
     [IdempotentWrite]
     [ProducesResponseType<PosTransactionView>(StatusCodes.Status201Created)]
-    public async Task<IActionResult> Reverse(Guid transactionId, PosReversalInput? request, CancellationToken cancellationToken) =>
-        (await cards.ReverseAsync(transactionId, new ReversalInput(request?.ReceiptId, StoreCode), cancellationToken)).ToActionResult(Transaction);
+    public async Task<IActionResult> Reverse(Guid transactionId, PosReversalInput? request, [FromServices] CardPayments payments, CancellationToken cancellationToken) =>
+        (await payments.ReverseAsync(transactionId, new ReversalInput(request?.ReceiptId, StoreCode), cancellationToken)).ToActionResult(Transaction);
 
     [HttpPost("cards/{cardNo}/top-ups")]
     [IdempotentWrite]
     [ProducesResponseType<PosTransactionView>(StatusCodes.Status201Created)]
-    public async Task<IActionResult> TopUp(string cardNo, PosTopUpInput request, CancellationToken cancellationToken) =>
-        (await cards.TopUpAsync(cardNo, new TopUpInput(request.Amount, request.ReceiptId, StoreCode), cancellationToken)).ToActionResult(Transaction);
+    public async Task<IActionResult> TopUp(string cardNo, PosTopUpInput request, [FromServices] CardTopUps topUps, CancellationToken cancellationToken) =>
+        (await topUps.TopUpAsync(cardNo, new TopUpInput(request.Amount, request.ReceiptId, StoreCode), cancellationToken)).ToActionResult(Transaction);
 
     [HttpPost("cards/{cardNo}/activation")]
     [IdempotentWrite]
     [ProducesResponseType<PosCardView>(StatusCodes.Status201Created)]
-    public async Task<IActionResult> Activate(string cardNo, PosActivationInput request, CancellationToken cancellationToken) =>
-        (await cards.ActivateAsync(cardNo, new ActivationInput(request.MemberCode, request.InitialTopUp, request.Pin, StoreCode, request.ReceiptId), cancellationToken))
+    public async Task<IActionResult> Activate(string cardNo, PosActivationInput request, [FromServices] CardActivation activation, CancellationToken cancellationToken) =>
+        (await activation.ActivateAsync(cardNo, new ActivationInput(request.MemberCode, request.InitialTopUp, request.Pin, StoreCode, request.ReceiptId), cancellationToken))
             .ToActionResult(card => Created($"/api/pos/cards/{card.Number}", new PosCardView(card.Number, card.Status, card.Balance, card.Points, card.Currency, card.HolderCode, null)));
 
     /// <summary>王芳 → 王*, Alice Smith → A**********: enough for the clerk to check, not to read out.</summary>

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using RetailCrm.Modules.Cards.Application;
 using RetailCrm.Modules.Cards.Application.Stock;
 using RetailCrm.Modules.Cards.Contracts;
+using RetailCrm.Modules.Cards.Domain;
 using RetailCrm.Modules.Cards.Domain.Stock;
 using RetailCrm.Sdk.Authorization;
 using RetailCrm.Sdk.Results;

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using RetailCrm.Modules.Cards.Application.Cards;
 using RetailCrm.Modules.Cards.Application.Products;
+using RetailCrm.Modules.Cards.Application.Stock;
 using RetailCrm.Modules.Cards.Contracts;
 using RetailCrm.Sdk.Authorization;
 using RetailCrm.Sdk.Web;
@@ -20,7 +21,7 @@ internal sealed record StockPage(IReadOnlyList<ProductView> Products, StockForm 
 
 /// <summary>HQ card pages: search and list (numbers masked), one card with its ledger (masked), and new cards into stock.</summary>
 [Route("cards")]
-internal sealed class CardPagesController(CardQueries queries, CardService cards, ProductService products) : CardsPageController
+internal sealed class CardPagesController(CardQueries queries, ProductService products) : CardsPageController
 {
     [HttpGet("cards")]
     [RequirePermission(CardsPermissions.ViewCards)]
@@ -36,7 +37,7 @@ internal sealed class CardPagesController(CardQueries queries, CardService cards
             return NotFound();
         }
 
-        var ledger = await cards.LedgerAsync(details.Card.Number, cancellationToken) ?? [];
+        var ledger = await queries.LedgerAsync(details.Card.Number, cancellationToken) ?? [];
         return View(new CardDetailPage(details, ledger));
     }
 
@@ -47,8 +48,8 @@ internal sealed class CardPagesController(CardQueries queries, CardService cards
     [HttpPost("stock/numbering")]
     [RequirePermission(CardsPermissions.CreateCards)]
     [PostOnce]
-    public Task<IActionResult> PutIntoStock(StockForm form, CancellationToken cancellationToken) =>
-        SubmitAsync(null, () => cards.CreateAsync(new CreateCardsInput(form.ProductId, form.Quantity), cancellationToken),
+    public Task<IActionResult> PutIntoStock(StockForm form, [FromServices] ProductionService production, CancellationToken cancellationToken) =>
+        SubmitAsync(null, () => production.NumberIntoStockAsync(form.ProductId!.Value, form.Quantity!.Value, cancellationToken),
             created => Done("/cards/stock/numbering", "{0} card(s) put into stock: {1} – {2}.", created.Count, created[0].Number, created[^1].Number),
             () => StockPageAsync(cancellationToken));
 

@@ -1,9 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
-using RetailCrm.Modules.Cards.Application;
 using RetailCrm.Modules.Cards.Application.Cards;
 using RetailCrm.Modules.Cards.Application.Selling;
 using RetailCrm.Modules.Cards.Contracts;
+using RetailCrm.Modules.Cards.Domain;
 using RetailCrm.Modules.Members.Contracts;
 using RetailCrm.Sdk.Authorization;
 using RetailCrm.Sdk.MultiTenancy;
@@ -53,7 +53,7 @@ internal sealed record DeskPage(
 /// The clerk has the card in hand, so the desk shows its full number; every other page masks it.
 /// </summary>
 [Route("cards/desk")]
-internal sealed partial class TillDeskController(CardService cards, CardQueries queries, ICustomerLookup customers, IOrganizationUnits units, ICurrentUser user,
+internal sealed partial class TillDeskController(CardQueries queries, ICustomerLookup customers, IOrganizationUnits units, ICurrentUser user,
     IPermissionChecker permissions, ExchangeService exchanges, SellingPageQueries sellingQueries) : CardsPageController
 {
     private const int RecentPayments = 5;
@@ -86,56 +86,56 @@ internal sealed partial class TillDeskController(CardService cards, CardQueries 
     [HttpPost("{id:guid}/sell")]
     [RequirePermission(CardsPermissions.Sell)]
     [PostOnce]
-    public Task<IActionResult> Sell(Guid id, SellForm form, string? formToken, CancellationToken cancellationToken) =>
+    public Task<IActionResult> Sell(Guid id, SellForm form, string? formToken, [FromServices] CardActivation activation, CancellationToken cancellationToken) =>
         ActAsync(id, "sell", form.StoreCode, "Card sold.", number =>
-            cards.ActivateAsync(number, new ActivationInput(form.MemberCode, Fen(form.InitialTopUp), Blank(form.Pin), Blank(form.StoreCode), Receipt(form.ReceiptId, formToken)), cancellationToken),
+            activation.ActivateAsync(number, new ActivationInput(form.MemberCode, Fen(form.InitialTopUp), Blank(form.Pin), Blank(form.StoreCode), Receipt(form.ReceiptId, formToken)), cancellationToken),
             cancellationToken);
 
     [HttpPost("{id:guid}/top-up")]
     [RequirePermission(CardsPermissions.TopUp)]
     [PostOnce]
-    public Task<IActionResult> TopUp(Guid id, TopUpForm form, string? formToken, CancellationToken cancellationToken) =>
+    public Task<IActionResult> TopUp(Guid id, TopUpForm form, string? formToken, [FromServices] CardTopUps topUps, CancellationToken cancellationToken) =>
         ActAsync(id, "top-up", form.StoreCode, "Topped up.", number =>
-            cards.TopUpAsync(number, new TopUpInput(Fen(form.Amount), Receipt(form.ReceiptId, formToken), Blank(form.StoreCode)), cancellationToken), cancellationToken);
+            topUps.TopUpAsync(number, new TopUpInput(Fen(form.Amount), Receipt(form.ReceiptId, formToken), Blank(form.StoreCode)), cancellationToken), cancellationToken);
 
     [HttpPost("{id:guid}/pay")]
     [RequirePermission(CardsPermissions.Pay)]
     [PostOnce]
-    public Task<IActionResult> Pay(Guid id, PayForm form, string? formToken, CancellationToken cancellationToken) =>
+    public Task<IActionResult> Pay(Guid id, PayForm form, string? formToken, [FromServices] CardPayments payments, CancellationToken cancellationToken) =>
         ActAsync(id, "pay", form.StoreCode, "Payment taken.", number =>
-            cards.PayAsync(number, new PaymentInput(Fen(form.Amount), Receipt(form.ReceiptId, formToken), Blank(form.Pin), Blank(form.StoreCode)), cancellationToken), cancellationToken);
+            payments.PayAsync(number, new PaymentInput(Fen(form.Amount), Receipt(form.ReceiptId, formToken), Blank(form.Pin), Blank(form.StoreCode)), cancellationToken), cancellationToken);
 
     [HttpPost("{id:guid}/payments/{paymentId:guid}/reverse")]
     [RequirePermission(CardsPermissions.Reverse)]
     [PostOnce]
-    public Task<IActionResult> Reverse(Guid id, Guid paymentId, StoreForm form, string? formToken, CancellationToken cancellationToken) =>
+    public Task<IActionResult> Reverse(Guid id, Guid paymentId, StoreForm form, string? formToken, [FromServices] CardPayments payments, CancellationToken cancellationToken) =>
         ActAsync(id, "reverse", form.StoreCode, "Payment reversed.", _ =>
-            cards.ReverseAsync(paymentId, new ReversalInput(Receipt(null, formToken), Blank(form.StoreCode)), cancellationToken), cancellationToken);
+            payments.ReverseAsync(paymentId, new ReversalInput(Receipt(null, formToken), Blank(form.StoreCode)), cancellationToken), cancellationToken);
 
     [HttpPost("{id:guid}/freeze")]
     [RequirePermission(CardsPermissions.Freeze)]
     [PostOnce]
-    public Task<IActionResult> Freeze(Guid id, StoreForm form, CancellationToken cancellationToken) =>
-        ActAsync(id, "status", form.StoreCode, "Card frozen.", number => cards.FreezeAsync(number, cancellationToken), cancellationToken);
+    public Task<IActionResult> Freeze(Guid id, StoreForm form, [FromServices] CardStatusChanges changes, CancellationToken cancellationToken) =>
+        ActAsync(id, "status", form.StoreCode, "Card frozen.", number => changes.FreezeAsync(number, cancellationToken), cancellationToken);
 
     [HttpPost("{id:guid}/unfreeze")]
     [RequirePermission(CardsPermissions.Freeze)]
     [PostOnce]
-    public Task<IActionResult> Unfreeze(Guid id, StoreForm form, CancellationToken cancellationToken) =>
-        ActAsync(id, "status", form.StoreCode, "Card unfrozen.", number => cards.UnfreezeAsync(number, cancellationToken), cancellationToken);
+    public Task<IActionResult> Unfreeze(Guid id, StoreForm form, [FromServices] CardStatusChanges changes, CancellationToken cancellationToken) =>
+        ActAsync(id, "status", form.StoreCode, "Card unfrozen.", number => changes.UnfreezeAsync(number, cancellationToken), cancellationToken);
 
     [HttpPost("{id:guid}/loss")]
     [RequirePermission(CardsPermissions.Freeze)]
     [PostOnce]
-    public Task<IActionResult> Loss(Guid id, StoreForm form, CancellationToken cancellationToken) =>
-        ActAsync(id, "status", form.StoreCode, "Card reported lost.", number => cards.ReportLossAsync(number, cancellationToken), cancellationToken);
+    public Task<IActionResult> Loss(Guid id, StoreForm form, [FromServices] CardStatusChanges changes, CancellationToken cancellationToken) =>
+        ActAsync(id, "status", form.StoreCode, "Card reported lost.", number => changes.ReportLossAsync(number, cancellationToken), cancellationToken);
 
     [HttpPost("{id:guid}/close")]
     [RequirePermission(CardsPermissions.Close)]
     [PostOnce]
-    public Task<IActionResult> Close(Guid id, StoreForm form, string? formToken, CancellationToken cancellationToken) =>
+    public Task<IActionResult> Close(Guid id, StoreForm form, string? formToken, [FromServices] CardClosing closing, CancellationToken cancellationToken) =>
         ActAsync(id, "close", form.StoreCode, "Card closed; its balance is paid out.", number =>
-            cards.CloseAsync(number, new ReversalInput(Receipt(null, formToken), Blank(form.StoreCode)), cancellationToken), cancellationToken);
+            closing.CloseAsync(number, new ReversalInput(Receipt(null, formToken), Blank(form.StoreCode)), cancellationToken), cancellationToken);
 
     /// <summary>
     /// One desk action on the card: invalid fields or a refusal show the desk again with the form's errors and values
@@ -169,9 +169,9 @@ internal sealed partial class TillDeskController(CardService cards, CardQueries 
         }
 
         var holder = card.Card.HolderCustomerId is { } holderId ? await customers.FindAsync(holderId, cancellationToken) : null;
-        var ledger = await cards.LedgerAsync(card.Card.Number, cancellationToken) ?? [];
+        var ledger = await queries.LedgerAsync(card.Card.Number, cancellationToken) ?? [];
         var payments = await queries.RecentPaymentsAsync(card.Card.Id, RecentPayments, cancellationToken);
-        var charges = await cards.ChargesAsync(card.Card.Number, cancellationToken);
+        var charges = await queries.ChargesAsync(card.Card.Number, cancellationToken);
         var exchange = granted.Can(CardsPermissions.Exchange) ? await sellingQueries.ExchangeOfferAsync(card.Card.Id, store, cancellationToken) : null;
         return new DeskPage(card, holder?.DisplayName, ledger, payments, store, stores, granted, charges, exchange);
     }

@@ -1,9 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
-using RetailCrm.Modules.Cards.Application;
 using RetailCrm.Modules.Cards.Application.Cards;
 using RetailCrm.Modules.Cards.Application.Selling;
 using RetailCrm.Modules.Cards.Contracts;
+using RetailCrm.Modules.Cards.Domain;
 using RetailCrm.Sdk.Authorization;
 using RetailCrm.Sdk.Web;
 
@@ -46,15 +46,15 @@ internal sealed partial class TillDeskController
     [HttpPost("{id:guid}/redeem")]
     [RequirePermission(CardsPermissions.RedeemPoints)]
     [PostOnce]
-    public Task<IActionResult> Redeem(Guid id, RedeemForm form, string? formToken, CancellationToken cancellationToken) =>
+    public Task<IActionResult> Redeem(Guid id, RedeemForm form, string? formToken, [FromServices] CardPoints points, CancellationToken cancellationToken) =>
         ActAsync(id, "redeem", form.StoreCode, "Points redeemed.", number =>
-            cards.RedeemPointsAsync(number, new PointsRedemptionInput(form.Points, Blank(form.Reason), Receipt(form.ReceiptId, formToken), Blank(form.StoreCode)), cancellationToken),
+            points.RedeemAsync(number, new PointsRedemptionInput(form.Points, Blank(form.Reason), Receipt(form.ReceiptId, formToken), Blank(form.StoreCode)), cancellationToken),
             cancellationToken);
 
     [HttpPost("{id:guid}/payments/{paymentId:guid}/refund")]
     [RequirePermission(CardsPermissions.Reverse)]
     [PostOnce]
-    public Task<IActionResult> Refund(Guid id, Guid paymentId, RefundForm form, string? formToken, CancellationToken cancellationToken) =>
+    public Task<IActionResult> Refund(Guid id, Guid paymentId, RefundForm form, string? formToken, [FromServices] CardPayments payments, CancellationToken cancellationToken) =>
         ActAsync(id, "refund:" + paymentId, form.StoreCode, "Refunded onto the card.", _ =>
-            cards.RefundAsync(paymentId, new RefundInput(Fen(form.Amount), Receipt(null, formToken), Blank(form.StoreCode)), cancellationToken), cancellationToken);
+            payments.RefundAsync(paymentId, new RefundInput(Fen(form.Amount), Receipt(null, formToken), Blank(form.StoreCode)), cancellationToken), cancellationToken);
 }

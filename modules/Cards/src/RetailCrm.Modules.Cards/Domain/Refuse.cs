@@ -1,6 +1,6 @@
 using RetailCrm.Sdk.Results;
 
-namespace RetailCrm.Modules.Cards.Application;
+namespace RetailCrm.Modules.Cards.Domain;
 
 /// <summary>
 /// The cards module's refusals: the Sdk's <see cref="Refusal"/> with the module's problem types (<c>cards/...</c>).
