@@ -4,6 +4,7 @@ using RetailCrm.Modules.Cards.Contracts;
 using RetailCrm.Modules.Cards.Domain;
 using RetailCrm.Modules.Cards.Infrastructure.Persistence;
 using RetailCrm.Modules.Members.Contracts;
+using RetailCrm.Sdk.Events;
 using RetailCrm.Sdk.Results;
 
 namespace RetailCrm.Modules.Cards.Application.Cards;
@@ -13,7 +14,7 @@ namespace RetailCrm.Modules.Cards.Application.Cards;
 /// A card in a store's stock is sold by that store only (field storeCode); a card in HQ stock by anyone with the Sell
 /// permission. The product's fee and deposit are taken at the counter and recorded as charges (not off the card).
 /// </summary>
-internal sealed class CardActivation(CardsDbContext db, CardQueries cards, CardLedger ledger, CounterCharges charges, ICustomerLookup customers, TimeProvider time)
+internal sealed class CardActivation(CardsDbContext db, CardQueries cards, CardLedger ledger, CounterCharges charges, ICustomerLookup customers, IEventBus events, TimeProvider time)
 {
     public async Task<Result<CardView>> ActivateAsync(string number, ActivationInput input, CancellationToken cancellationToken)
     {
@@ -59,7 +60,8 @@ internal sealed class CardActivation(CardsDbContext db, CardQueries cards, CardL
         return await ledger.AtomicAsync<CardView>(async () =>
         {
             var card = await db.Cards.FirstAsync(c => c.Id == found.Id, cancellationToken);
-            if (card.Activate(CardSale.Of(product, member.Id, member.Code, pinHash, input.StoreCode, time.GetUtcNow().UtcDateTime)) is { } refusal)
+            var sale = CardSale.Of(product, member.Id, member.Code, pinHash, input.StoreCode, time.GetUtcNow().UtcDateTime);
+            if (card.Activate(sale) is { } refusal)
             {
                 return refusal;
             }
@@ -79,6 +81,7 @@ internal sealed class CardActivation(CardsDbContext db, CardQueries cards, CardL
             _ = await ledger.MoveAsync(new LedgerMove(card.Id, input.ReceiptId, input.StoreCode, lines), cancellationToken, c => c.Status == CardStatus.Active)
                 ?? throw new InvalidOperationException("The card just sold is not active.");
             var taken = charges.Sale(card.Id, product, input.StoreCode, input.ReceiptId, "sale");
+            events.Publish(CardEvents.Sold(card.Id, card.Number, product, sale, initial, input.ReceiptId));
             await db.SaveChangesAsync(cancellationToken);
             var sold = await db.Cards.AsNoTracking().FirstAsync(c => c.Id == card.Id, cancellationToken);
             return CardView.From(sold) with { Charges = taken.Select(ChargeView.From).ToList() };

@@ -3,6 +3,7 @@ using RetailCrm.Modules.Cards.Application.Selling;
 using RetailCrm.Modules.Cards.Contracts;
 using RetailCrm.Modules.Cards.Domain;
 using RetailCrm.Modules.Cards.Infrastructure.Persistence;
+using RetailCrm.Sdk.Events;
 using RetailCrm.Sdk.Results;
 
 namespace RetailCrm.Modules.Cards.Application.Cards;
@@ -12,7 +13,7 @@ namespace RetailCrm.Modules.Cards.Application.Cards;
 /// written off (Adjustment entry) and the deposit held for it paid back at the counter. The card's row is locked first, so
 /// no payment lands between reading the balance and paying it out.
 /// </summary>
-internal sealed class CardClosing(CardsDbContext db, CardQueries cards, CardLedger ledger, CounterCharges charges, TimeProvider time)
+internal sealed class CardClosing(CardsDbContext db, CardQueries cards, CardLedger ledger, CounterCharges charges, IEventBus events, TimeProvider time)
 {
     public async Task<Result<CardView>> CloseAsync(string number, ReversalInput input, CancellationToken cancellationToken)
     {
@@ -49,7 +50,8 @@ internal sealed class CardClosing(CardsDbContext db, CardQueries cards, CardLedg
 
             // Read after the moves: the tracked card carries the version they left, which nobody else can move before commit.
             var card = await db.Cards.FirstAsync(c => c.Id == found.Id, cancellationToken);
-            if (card.Change(CardTransition.Close, time.GetUtcNow().UtcDateTime) is { } refusal)
+            var now = time.GetUtcNow().UtcDateTime;
+            if (card.Change(CardTransition.Close, now) is { } refusal)
             {
                 return refusal;
             }
@@ -57,6 +59,7 @@ internal sealed class CardClosing(CardsDbContext db, CardQueries cards, CardLedg
             // The deposit taken at the sale goes back in cash with the balance.
             var deposit = await charges.DepositHeldAsync(card.Id, cancellationToken);
             var refund = deposit > 0 ? charges.Add(card.Id, CardChargeKind.DepositRefund, -deposit, card.Currency, input.StoreCode, input.ReceiptId, "close") : null;
+            events.Publish(CardEvents.Closed(card, input.StoreCode, balance, Math.Max(0, deposit), points, now));
             await db.SaveChangesAsync(cancellationToken);
             return CardView.From(card) with { Charges = refund is null ? [] : [ChargeView.From(refund)] };
         }, cancellationToken);

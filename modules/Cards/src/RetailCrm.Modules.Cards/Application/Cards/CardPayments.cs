@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using RetailCrm.Modules.Cards.Contracts;
 using RetailCrm.Modules.Cards.Domain;
 using RetailCrm.Modules.Cards.Infrastructure.Persistence;
+using RetailCrm.Sdk.Events;
 using RetailCrm.Sdk.Results;
 
 namespace RetailCrm.Modules.Cards.Application.Cards;
@@ -13,7 +14,7 @@ namespace RetailCrm.Modules.Cards.Application.Cards;
 /// it, never more than it, and none after a reversal. Status and PIN are checked before a receipt's earlier payment is
 /// shown again (<see cref="ReceiptReplay"/>).
 /// </summary>
-internal sealed class CardPayments(CardsDbContext db, CardQueries cards, CardLedger ledger, ReceiptReplay receipts, TimeProvider time)
+internal sealed class CardPayments(CardsDbContext db, CardQueries cards, CardLedger ledger, ReceiptReplay receipts, IEventBus events, TimeProvider time)
 {
     public Task<Result<TransactionView>> PayAsync(string number, PaymentInput input, CancellationToken cancellationToken)
     {
@@ -46,6 +47,7 @@ internal sealed class CardPayments(CardsDbContext db, CardQueries cards, CardLed
                     new MoneyAmount(current.Balance, current.Currency), new MoneyAmount(amount, current.Currency));
             }
 
+            events.Publish(CardEvents.Paid(card, moved.Entries[0], points, moved.After.Balance));
             await db.SaveChangesAsync(cancellationToken);
             return new TransactionView(payment.Id, card.Number, LedgerEntryKind.Payment, -amount, moved.After.Balance, moved.After.Points, points, card.Currency);
         }, cancellationToken), cancellationToken);
@@ -109,6 +111,7 @@ internal sealed class CardPayments(CardsDbContext db, CardQueries cards, CardLed
                 : [credit];
             var moved = await ledger.MoveAsync(new LedgerMove(card.Id, receiptId, storeCode, lines), cancellationToken)
                 ?? throw new InvalidOperationException("The locked card could not be credited.");
+            events.Publish(CardEvents.Refunded(card, moved.Entries[0], takeBack, moved.After.Balance));
             await db.SaveChangesAsync(cancellationToken);
             return new TransactionView(credit.Id, card.Number, kind, amount, moved.After.Balance, moved.After.Points, -takeBack, card.Currency);
         }, cancellationToken);

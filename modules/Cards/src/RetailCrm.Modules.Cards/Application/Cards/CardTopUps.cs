@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using RetailCrm.Modules.Cards.Contracts;
 using RetailCrm.Modules.Cards.Domain;
 using RetailCrm.Modules.Cards.Infrastructure.Persistence;
+using RetailCrm.Sdk.Events;
 using RetailCrm.Sdk.Results;
 
 namespace RetailCrm.Modules.Cards.Application.Cards;
@@ -10,7 +11,7 @@ namespace RetailCrm.Modules.Cards.Application.Cards;
 /// Top-up within the product's limits. Like a payment, a second top-up with the card's receipt id (checked after
 /// the limits and the card's status) is the first again (same amount) or refused (another amount), also when they race.
 /// </summary>
-internal sealed class CardTopUps(CardsDbContext db, CardQueries cards, CardLedger ledger, ReceiptReplay receipts, TimeProvider time)
+internal sealed class CardTopUps(CardsDbContext db, CardQueries cards, CardLedger ledger, ReceiptReplay receipts, IEventBus events, TimeProvider time)
 {
     public Task<Result<TransactionView>> TopUpAsync(string number, TopUpInput input, CancellationToken cancellationToken)
     {
@@ -39,8 +40,9 @@ internal sealed class CardTopUps(CardsDbContext db, CardQueries cards, CardLedge
                     new MoneyAmount(maxBalance, current.Currency), new MoneyAmount(current.Balance, current.Currency));
             }
 
-            await db.SaveChangesAsync(cancellationToken);
             var entry = moved.Entries[0];
+            events.Publish(CardEvents.ToppedUp(card, entry, moved.After.Balance));
+            await db.SaveChangesAsync(cancellationToken);
             return new TransactionView(entry.Id, card.Number, entry.Kind, amount, moved.After.Balance, moved.After.Points, 0, card.Currency);
         }, cancellationToken), cancellationToken);
     }

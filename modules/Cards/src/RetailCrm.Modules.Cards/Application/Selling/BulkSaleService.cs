@@ -6,6 +6,7 @@ using RetailCrm.Modules.Cards.Domain;
 using RetailCrm.Modules.Cards.Domain.Selling;
 using RetailCrm.Modules.Cards.Infrastructure.Persistence;
 using RetailCrm.Modules.Members.Contracts;
+using RetailCrm.Sdk.Events;
 using RetailCrm.Sdk.MultiTenancy;
 using RetailCrm.Sdk.Results;
 
@@ -24,6 +25,7 @@ internal sealed class BulkSaleService(
     ICustomerLookup customers,
     StockPlaces places,
     ICurrentUser user,
+    IEventBus events,
     TimeProvider time)
 {
     public async Task<Result<BulkSaleView>> SellAsync(BulkSaleInput input, CancellationToken cancellationToken)
@@ -137,6 +139,7 @@ internal sealed class BulkSaleService(
                         ?? throw new InvalidOperationException("A card just sold could not take its value.");
                     sale.TotalCharges += charges.Sale(id, product, headOffice.Code, invoice, reference).Sum(c => c.Amount);
                     sale.Cards.Add(new BulkSaleCard { CardId = id, Number = number });
+                    events.Publish(CardEvents.Sold(id, number, product, cardSale, value, invoice, sale.Id));
                 }
 
                 db.Set<BulkSale>().Add(sale);

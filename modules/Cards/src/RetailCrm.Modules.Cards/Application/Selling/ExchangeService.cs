@@ -5,6 +5,7 @@ using RetailCrm.Modules.Cards.Contracts;
 using RetailCrm.Modules.Cards.Domain;
 using RetailCrm.Modules.Cards.Domain.Selling;
 using RetailCrm.Modules.Cards.Infrastructure.Persistence;
+using RetailCrm.Sdk.Events;
 using RetailCrm.Sdk.MultiTenancy;
 using RetailCrm.Sdk.Results;
 
@@ -28,6 +29,7 @@ internal sealed class ExchangeService(
     CounterCharges charges,
     StockPlaces places,
     ICurrentUser user,
+    IEventBus events,
     TimeProvider time)
 {
     private const int PickAttempts = 20;
@@ -148,6 +150,7 @@ internal sealed class ExchangeService(
                 ExchangedAt = at,
             };
             db.Set<CardExchange>().Add(exchange);
+            events.Publish(CardEvents.Exchanged(exchange, current, product.Currency));
             await db.SaveChangesAsync(cancellationToken);
             var newCard = await db.Cards.AsNoTracking().FirstAsync(c => c.Id == taken.Id, cancellationToken);
             return ExchangeView.From(exchange, CardView.From(newCard));
