@@ -56,6 +56,7 @@ public sealed class CardsModule : CrmModule
         context.AddAuthenticationScheme<TerminalAuthenticationHandler>(TerminalAuthenticationHandler.SchemeName, TerminalAuthenticationHandler.Header);
         services.AddSingleton<ICrmJob, LedgerCheckJob>();
         services.AddScoped<IIntegrationEventHandler<PurchaseRecordedIntegrationEvent>, PurchasePointsHandler>();
+        services.AddScoped<IIntegrationEventHandler<CustomersMergedIntegrationEvent>, CardsFollowMerges>();
         services.AddScoped<CounterCharges>();
         services.AddScoped<BulkSaleService>();
         services.AddScoped<ExchangeService>();

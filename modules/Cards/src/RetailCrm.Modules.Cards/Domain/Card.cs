@@ -137,6 +137,36 @@ internal sealed class Card : ITenantOwned
         return null;
     }
 
+    /// <summary>
+    /// The card passes to another holder, e.g. the survivor of merged customers; the change is kept in its history.
+    /// Null when it has that holder already (nothing to do).
+    /// </summary>
+    public CardHolderChange? PassTo(Guid holderId, string holderCode, string reason, string reference, string? userName, DateTime now)
+    {
+        if (HolderCustomerId == holderId && HolderCode == holderCode)
+        {
+            return null;
+        }
+
+        var change = new CardHolderChange
+        {
+            Id = Guid.NewGuid(),
+            CardId = Id,
+            FromCustomerId = HolderCustomerId,
+            FromCode = HolderCode,
+            ToCustomerId = holderId,
+            ToCode = holderCode,
+            Reason = reason,
+            Reference = reference,
+            UserName = userName,
+            OccurredAt = now,
+        };
+        HolderCustomerId = holderId;
+        HolderCode = holderCode;
+        Version++;
+        return change;
+    }
+
     public static string Mask(string number) =>
         number.Length <= 4 ? number : new string('*', number.Length - 4) + number[^4..];
 }

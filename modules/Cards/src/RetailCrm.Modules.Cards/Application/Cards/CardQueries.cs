@@ -19,6 +19,9 @@ internal sealed record CardRows(IReadOnlyList<CardRow> Items, int Total, int Pag
 /// <summary>One card with its product, as the card pages show it (the full number is the caller's to mask).</summary>
 internal sealed record CardDetails(CardView Card, string ProductCode, string ProductName, CardKind Kind, bool PinRequired, long MinTopUp, long MaxTopUp, long MaxBalance);
 
+/// <summary>One change of a card's holder, as the card page shows it.</summary>
+internal sealed record HolderChangeView(Guid? FromCustomerId, string? FromCode, Guid ToCustomerId, string ToCode, string Reason, string Reference, string? UserName, DateTime OccurredAt);
+
 /// <summary>A ledger entry of one of a member's cards.</summary>
 internal sealed record HolderTransaction(Guid CardId, string MaskedNumber, LedgerEntryKind Kind, long Amount, long Points, long BalanceAfter, string? StoreCode, DateTime OccurredAt, string Currency);
 
@@ -88,6 +91,13 @@ internal sealed class CardQueries(CardsDbContext db)
 
         var entries = await db.Ledger.AsNoTracking().Where(e => e.CardId == card.Id).ToListAsync(cancellationToken);
         return entries.OrderBy(e => e.OccurredAt).Select(LedgerEntryView.From).ToList();
+    }
+
+    /// <summary>The card's changes of holder (e.g. by a merge of customers), oldest first.</summary>
+    public async Task<IReadOnlyList<HolderChangeView>> HolderHistoryAsync(Guid cardId, CancellationToken cancellationToken)
+    {
+        var changes = await db.Set<CardHolderChange>().AsNoTracking().Where(h => h.CardId == cardId).ToListAsync(cancellationToken);
+        return changes.OrderBy(h => h.OccurredAt).Select(h => new HolderChangeView(h.FromCustomerId, h.FromCode, h.ToCustomerId, h.ToCode, h.Reason, h.Reference, h.UserName, h.OccurredAt)).ToList();
     }
 
     /// <summary>Fees, deposits and deposit refunds taken at the counter for the card, oldest first; null when there is no such card.</summary>

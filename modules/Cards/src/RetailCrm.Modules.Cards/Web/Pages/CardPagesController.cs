@@ -11,7 +11,7 @@ namespace RetailCrm.Modules.Cards.Web.Pages;
 
 internal sealed record CardListPage(string? Term, CardStatus? Status, CardRows Result);
 
-internal sealed record CardDetailPage(CardDetails Details, IReadOnlyList<LedgerEntryView> Ledger);
+internal sealed record CardDetailPage(CardDetails Details, IReadOnlyList<LedgerEntryView> Ledger, IReadOnlyList<HolderChangeView> HolderHistory);
 
 internal sealed record StockForm(
     [Required(ErrorMessage = "Choose a product.")] Guid? ProductId,
@@ -38,7 +38,7 @@ internal sealed class CardPagesController(CardQueries queries, ProductService pr
         }
 
         var ledger = await queries.LedgerAsync(details.Card.Number, cancellationToken) ?? [];
-        return View(new CardDetailPage(details, ledger));
+        return View(new CardDetailPage(details, ledger, await queries.HolderHistoryAsync(id, cancellationToken)));
     }
 
     [HttpGet("stock/numbering")]
