@@ -32,11 +32,11 @@ public abstract class CardEventsTests(CrmHostFactory factory)
         await OkAsync(await client.PostAsJsonAsync($"/api/cards/cards/{number}/close", new { receiptId = "C-1", storeCode = "S001" }), HttpStatusCode.OK);
 
         var sold = (await EventsAsync(tenant, "cards.card-sold")).ShouldHaveSingleItem();
-        sold.GetProperty("cardId").GetGuid().ShouldBe(cardId);
-        sold.GetProperty("maskedNumber").GetString().ShouldBe(Card.Mask(number));
+        sold.GetProperty("card").GetProperty("cardId").GetGuid().ShouldBe(cardId);
+        sold.GetProperty("card").GetProperty("maskedNumber").GetString().ShouldBe(Card.Mask(number));
         sold.GetProperty("productId").GetGuid().ShouldBe(product.GetProperty("id").GetGuid());
-        sold.GetProperty("customerCode").GetString().ShouldBe(member);
-        sold.GetProperty("customerId").GetGuid().ShouldNotBe(Guid.Empty);
+        sold.GetProperty("card").GetProperty("customerCode").GetString().ShouldBe(member);
+        sold.GetProperty("card").GetProperty("customerId").GetGuid().ShouldNotBe(Guid.Empty);
         sold.GetProperty("storeCode").GetString().ShouldBe("S001");
         (sold.Long("value"), sold.Long("fee"), sold.Long("deposit")).ShouldBe((10_000L, 1_000L, 2_000L));
         sold.GetProperty("currency").GetString().ShouldBe("CNY");
@@ -52,7 +52,7 @@ public abstract class CardEventsTests(CrmHostFactory factory)
         payment.GetProperty("paymentId").GetGuid().ShouldBe(paid.GetProperty("transactionId").GetGuid());
         (payment.Long("amount"), payment.Long("pointsEarned"), payment.Long("balanceAfter")).ShouldBe((3_000L, 30L, 12_000L));
         (payment.GetProperty("storeCode").GetString(), payment.GetProperty("soldByStoreCode").GetString()).ShouldBe(("S002", "S001"));
-        payment.GetProperty("customerCode").GetString().ShouldBe(member);
+        payment.GetProperty("card").GetProperty("customerCode").GetString().ShouldBe(member);
 
         var credits = await EventsAsync(tenant, "cards.payment-refunded");
         var refund = credits.Single(c => !c.GetProperty("reversal").GetBoolean());
@@ -63,7 +63,7 @@ public abstract class CardEventsTests(CrmHostFactory factory)
         (reversal.Long("amount"), reversal.Long("pointsTakenBack")).ShouldBe((2_000L, 20L));
 
         var closed = (await EventsAsync(tenant, "cards.card-closed")).ShouldHaveSingleItem();
-        closed.GetProperty("cardId").GetGuid().ShouldBe(cardId);
+        closed.GetProperty("card").GetProperty("cardId").GetGuid().ShouldBe(cardId);
         (closed.Long("balanceRefunded"), closed.Long("depositRefunded"), closed.Long("pointsWrittenOff")).ShouldBe((13_000L, 2_000L, 20L));
         closed.GetProperty("storeCode").GetString().ShouldBe("S001");
 
@@ -83,17 +83,17 @@ public abstract class CardEventsTests(CrmHostFactory factory)
         var numbers = sale.GetProperty("cardNumbers").EnumerateArray().Select(n => n.GetString()!).ToArray();
 
         var sold = await EventsAsync(tenant, "cards.card-sold");
-        sold.Select(e => e.GetProperty("maskedNumber").GetString()).ShouldBe(numbers.Select(Card.Mask), ignoreOrder: true);
+        sold.Select(e => e.GetProperty("card").GetProperty("maskedNumber").GetString()).ShouldBe(numbers.Select(Card.Mask), ignoreOrder: true);
         sold.ShouldAllBe(e => e.GetProperty("bulkSaleId").GetGuid() == sale.GetProperty("id").GetGuid() && e.GetProperty("value").GetInt64() == 20_000
-            && e.GetProperty("customerCode").GetString() == company && e.GetProperty("storeCode").GetString() == "HQ" && e.GetProperty("receiptId").GetString() == "INV-E-1");
+            && e.GetProperty("card").GetProperty("customerCode").GetString() == company && e.GetProperty("storeCode").GetString() == "HQ" && e.GetProperty("receiptId").GetString() == "INV-E-1");
 
         var exchange = await OkAsync(await ExchangeAsync(client, numbers[0], new { locationCode = "HQ", receiptId = "X-1" }));
         var exchanged = (await EventsAsync(tenant, "cards.card-exchanged")).ShouldHaveSingleItem();
         exchanged.GetProperty("exchangeId").GetGuid().ShouldBe(exchange.GetProperty("id").GetGuid());
-        exchanged.GetProperty("oldMaskedNumber").GetString().ShouldBe(Card.Mask(numbers[0]));
-        exchanged.GetProperty("newMaskedNumber").GetString().ShouldBe(Card.Mask(exchange.GetProperty("newNumber").GetString()!));
+        exchanged.GetProperty("oldCard").GetProperty("maskedNumber").GetString().ShouldBe(Card.Mask(numbers[0]));
+        exchanged.GetProperty("newCard").GetProperty("maskedNumber").GetString().ShouldBe(Card.Mask(exchange.GetProperty("newNumber").GetString()!));
         (exchanged.Long("balance"), exchanged.Long("fee")).ShouldBe((20_000L, 800L));
-        exchanged.GetProperty("customerCode").GetString().ShouldBe(company);
+        exchanged.GetProperty("newCard").GetProperty("customerCode").GetString().ShouldBe(company);
         exchanged.GetProperty("locationCode").GetString().ShouldBe("HQ");
         await OutboxDispatchedAsync(tenant);
     }

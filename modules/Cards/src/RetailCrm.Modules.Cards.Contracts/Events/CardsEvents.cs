@@ -7,6 +7,9 @@ namespace RetailCrm.Modules.Cards.Contracts.Events;
 // last four digits), the card id names the card. Each event is written to the cards outbox in the same SaveChanges as
 // the change it tells of, so it is sent exactly when the change is committed.
 
+/// <summary>The card an event is about, its number masked, and the customer who holds it (none for a card in stock).</summary>
+public sealed record CardAndHolder(Guid CardId, string MaskedNumber, Guid? CustomerId, string? CustomerCode);
+
 /// <summary>
 /// A card was sold: activated for a member at a store (or HQ) with an optional first top-up, or as one card of an HQ
 /// bulk sale to a company (<see cref="BulkSaleId"/> set). <see cref="Value"/> is the money put on the card;
@@ -14,12 +17,9 @@ namespace RetailCrm.Modules.Cards.Contracts.Events;
 /// </summary>
 [IntegrationEvent("cards.card-sold")]
 public sealed record CardSoldIntegrationEvent(
-    Guid CardId,
-    string MaskedNumber,
+    CardAndHolder Card,
     Guid ProductId,
     string ProductCode,
-    Guid? CustomerId,
-    string? CustomerCode,
     string? StoreCode,
     long Value,
     long Fee,
@@ -36,10 +36,7 @@ public sealed record CardSoldIntegrationEvent(
 [IntegrationEvent("cards.card-paid")]
 public sealed record CardPaidIntegrationEvent(
     Guid PaymentId,
-    Guid CardId,
-    string MaskedNumber,
-    Guid? CustomerId,
-    string? CustomerCode,
+    CardAndHolder Card,
     string? StoreCode,
     string? SoldByStoreCode,
     string? ReceiptId,
@@ -57,10 +54,7 @@ public sealed record CardPaidIntegrationEvent(
 public sealed record CardPaymentRefundedIntegrationEvent(
     Guid EntryId,
     Guid PaymentId,
-    Guid CardId,
-    string MaskedNumber,
-    Guid? CustomerId,
-    string? CustomerCode,
+    CardAndHolder Card,
     string? StoreCode,
     string? ReceiptId,
     bool Reversal,
@@ -74,10 +68,7 @@ public sealed record CardPaymentRefundedIntegrationEvent(
 [IntegrationEvent("cards.card-topped-up")]
 public sealed record CardToppedUpIntegrationEvent(
     Guid EntryId,
-    Guid CardId,
-    string MaskedNumber,
-    Guid? CustomerId,
-    string? CustomerCode,
+    CardAndHolder Card,
     string? StoreCode,
     string? ReceiptId,
     long Amount,
@@ -92,12 +83,8 @@ public sealed record CardToppedUpIntegrationEvent(
 [IntegrationEvent("cards.card-exchanged")]
 public sealed record CardExchangedIntegrationEvent(
     Guid ExchangeId,
-    Guid OldCardId,
-    string OldMaskedNumber,
-    Guid NewCardId,
-    string NewMaskedNumber,
-    Guid? CustomerId,
-    string? CustomerCode,
+    CardAndHolder OldCard,
+    CardAndHolder NewCard,
     string LocationCode,
     long Balance,
     long Points,
@@ -111,10 +98,7 @@ public sealed record CardExchangedIntegrationEvent(
 /// </summary>
 [IntegrationEvent("cards.card-closed")]
 public sealed record CardClosedIntegrationEvent(
-    Guid CardId,
-    string MaskedNumber,
-    Guid? CustomerId,
-    string? CustomerCode,
+    CardAndHolder Card,
     string? StoreCode,
     long BalanceRefunded,
     long DepositRefunded,

@@ -8,27 +8,27 @@ namespace RetailCrm.Modules.Cards.Application.Cards;
 internal static class CardEvents
 {
     public static CardSoldIntegrationEvent Sold(Guid cardId, string number, CardProduct product, CardSale sale, long value, string? receiptId, Guid? bulkSaleId = null) =>
-        new(cardId, Card.Mask(number), product.Id, product.Code, sale.HolderId, sale.HolderCode, sale.StoreCode, value, product.Fee, product.Deposit,
+        new(new CardAndHolder(cardId, Card.Mask(number), sale.HolderId, sale.HolderCode), product.Id, product.Code, sale.StoreCode, value, product.Fee, product.Deposit,
             product.Currency, Blank(receiptId), bulkSaleId, sale.At);
 
     public static CardPaidIntegrationEvent Paid(Card card, LedgerEntry payment, long pointsEarned, long balanceAfter) =>
-        new(payment.Id, card.Id, Card.Mask(card.Number), card.HolderCustomerId, card.HolderCode, payment.StoreCode, card.StoreCode, payment.ReceiptId,
-            -payment.Amount, pointsEarned, balanceAfter, card.Currency, payment.OccurredAt);
+        new(payment.Id, Of(card), payment.StoreCode, card.StoreCode, payment.ReceiptId, -payment.Amount, pointsEarned, balanceAfter, card.Currency, payment.OccurredAt);
 
     public static CardPaymentRefundedIntegrationEvent Refunded(Card card, LedgerEntry credit, long pointsTakenBack, long balanceAfter) =>
-        new(credit.Id, credit.OriginalEntryId!.Value, card.Id, Card.Mask(card.Number), card.HolderCustomerId, card.HolderCode, credit.StoreCode, credit.ReceiptId,
+        new(credit.Id, credit.OriginalEntryId!.Value, Of(card), credit.StoreCode, credit.ReceiptId,
             credit.Kind == Contracts.LedgerEntryKind.Reversal, credit.Amount, pointsTakenBack, balanceAfter, card.Currency, credit.OccurredAt);
 
     public static CardToppedUpIntegrationEvent ToppedUp(Card card, LedgerEntry topUp, long balanceAfter) =>
-        new(topUp.Id, card.Id, Card.Mask(card.Number), card.HolderCustomerId, card.HolderCode, topUp.StoreCode, topUp.ReceiptId, topUp.Amount, balanceAfter,
-            card.Currency, topUp.OccurredAt);
+        new(topUp.Id, Of(card), topUp.StoreCode, topUp.ReceiptId, topUp.Amount, balanceAfter, card.Currency, topUp.OccurredAt);
 
     public static CardExchangedIntegrationEvent Exchanged(CardExchange exchange, Card old, string currency) =>
-        new(exchange.Id, exchange.OldCardId, Card.Mask(exchange.OldNumber), exchange.NewCardId, Card.Mask(exchange.NewNumber), old.HolderCustomerId, old.HolderCode,
+        new(exchange.Id, Of(old), new CardAndHolder(exchange.NewCardId, Card.Mask(exchange.NewNumber), old.HolderCustomerId, old.HolderCode),
             exchange.LocationCode, exchange.Balance, exchange.Points, exchange.Fee, currency, exchange.ExchangedAt);
 
     public static CardClosedIntegrationEvent Closed(Card card, string? storeCode, long balance, long deposit, long points, DateTime at) =>
-        new(card.Id, Card.Mask(card.Number), card.HolderCustomerId, card.HolderCode, Blank(storeCode), balance, deposit, points, card.Currency, at);
+        new(Of(card), Blank(storeCode), balance, deposit, points, card.Currency, at);
+
+    private static CardAndHolder Of(Card card) => new(card.Id, Card.Mask(card.Number), card.HolderCustomerId, card.HolderCode);
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }
