@@ -2,9 +2,6 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
-using RetailCrm.Sdk.MultiTenancy;
-using RetailCrm.Sdk.Web;
 using static RetailCrm.Modules.Cards.Tests.CardTestKit;
 using static RetailCrm.Modules.Cards.Tests.SellingTestKit;
 
@@ -25,18 +22,14 @@ public abstract class PosRefusalTests(CrmHostFactory factory)
         var body = new { amount = 700, receiptId = "R-7" };
 
         // The first request is held "running": its claim is put in the store the way the filter makes it.
-        var key = await ClaimAsync(tenant, pos, path, body, "key-flight");
+        var release = await HoldAsync(tenant, pos, path, body, "key-flight");
 
         await ProblemAsync(await pos.PostAsync(path, body, "key-flight"), HttpStatusCode.Conflict, "idempotency-key-in-flight");
         await ProblemAsync(await pos.PostAsync(path, new { amount = 800, receiptId = "R-7" }, "key-flight"), HttpStatusCode.UnprocessableEntity, "idempotency-key-reused");
         (await CardAsync(admin, number)).Long("balance").ShouldBe(10_000);
 
         // The first request fails (its key is released): the retry runs and charges once.
-        await Factory.InTenantAsync(tenant, async services =>
-        {
-            await services.GetRequiredService<IIdempotencyStore>().ReleaseAsync(key);
-            return true;
-        });
+        await release();
         (await OkAsync(await pos.PostAsync(path, body, "key-flight"))).Long("balance").ShouldBe(9_300);
         (await OkAsync(await pos.PostAsync(path, body, "key-flight"))).Long("balance").ShouldBe(9_300);
         await ShouldBalanceAsync(admin, number);
@@ -90,15 +83,10 @@ public abstract class PosRefusalTests(CrmHostFactory factory)
         await ShouldBalanceAsync(admin, number);
     }
 
-    /// <summary>Claims the key as <see cref="IdempotentWriteAttribute"/> does for this request: tenant, terminal caller, request fingerprint.</summary>
-    private Task<IdempotencyKey> ClaimAsync(string tenant, PosSigner pos, string path, object body, string key) =>
-        Factory.InTenantAsync(tenant, async services =>
-        {
-            var idempotencyKey = new IdempotencyKey(services.GetRequiredService<ICurrentTenant>().Id!.Value, "terminal:" + pos.TerminalId.ToString("N"), key);
-            var fingerprint = Convert.ToHexString(SHA256.HashData([.. Encoding.UTF8.GetBytes($"POST\n{path}\n"), .. JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerOptions.Web)]));
-            (await services.GetRequiredService<IIdempotencyStore>().TryClaimAsync(idempotencyKey, fingerprint)).Outcome.ShouldBe(IdempotencyClaimOutcome.Claimed);
-            return idempotencyKey;
-        });
+    /// <summary>Claims the key of the terminal's request (method, path and body fingerprinted as the filter does) and returns its release.</summary>
+    private Task<Func<Task>> HoldAsync(string tenant, PosSigner pos, string path, object body, string key) =>
+        Factory.HoldIdempotencyKeyAsync(tenant, "terminal:" + pos.TerminalId.ToString("N"), key,
+            Convert.ToHexString(SHA256.HashData([.. Encoding.UTF8.GetBytes($"POST\n{path}\n"), .. JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerOptions.Web)])));
 }
 
 public sealed class SqlitePosRefusalTests(CardsHost host) : PosRefusalTests(host.Factory), IClassFixture<CardsHost>;

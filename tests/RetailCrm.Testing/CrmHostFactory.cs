@@ -9,6 +9,7 @@ using Shouldly;
 using Microsoft.EntityFrameworkCore;
 using RetailCrm.Kernel.Data;
 using RetailCrm.Kernel.Data.Conventions;
+using RetailCrm.Kernel.Idempotency;
 using RetailCrm.Kernel.MultiTenancy;
 using RetailCrm.Sdk.MultiTenancy;
 
@@ -155,6 +156,25 @@ public sealed partial class CrmHostFactory : WebApplicationFactory<Program>
                 .Select(m => new OutboxEntry(m.EventName, m.Payload, m.OccurredAt))
                 .ToListAsync();
         });
+
+    /// <summary>
+    /// Claims an idempotency key as a request still running would (the tenant's, for a caller such as
+    /// <c>terminal:{id:N}</c>, with the request's SHA-256 fingerprint); returns what releases it, as a failed request does.
+    /// </summary>
+    public async Task<Func<Task>> HoldIdempotencyKeyAsync(string tenantName, string caller, string key, string requestHash)
+    {
+        var held = await InTenantAsync(tenantName, async services =>
+        {
+            var idempotencyKey = new IdempotencyKey(services.GetRequiredService<ICurrentTenant>().Id!.Value, caller, key);
+            (await services.GetRequiredService<IIdempotencyStore>().TryClaimAsync(idempotencyKey, requestHash)).Outcome.ShouldBe(IdempotencyClaimOutcome.Claimed);
+            return idempotencyKey;
+        });
+        return () => InTenantAsync(tenantName, async services =>
+        {
+            await services.GetRequiredService<IIdempotencyStore>().ReleaseAsync(held);
+            return true;
+        });
+    }
 
     /// <summary>Polls until a condition holds (event delivery is asynchronous); fails after the timeout.</summary>
     public static async Task EventuallyAsync(Func<Task<bool>> condition, string what, int seconds = 20)

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using RetailCrm.Kernel.Data;
-using RetailCrm.Sdk.Web;
 
 namespace RetailCrm.Kernel.Idempotency;
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using RetailCrm.Kernel.Idempotency;
 using RetailCrm.Sdk.MultiTenancy;
 using RetailCrm.Sdk.Results;
 using RetailCrm.Sdk.Web;

@@ -1,16 +1,18 @@
-namespace RetailCrm.Sdk.Web;
+using RetailCrm.Sdk.Web;
+
+namespace RetailCrm.Kernel.Idempotency;
 
 /// <summary>Who may reuse an <c>Idempotency-Key</c>: one key of one caller in one tenant.</summary>
 /// <param name="TenantId">The tenant the request works for.</param>
 /// <param name="Caller">The API key, terminal or user name behind the request.</param>
 /// <param name="Key">The value of the <c>Idempotency-Key</c> header, 1–255 characters.</param>
-public sealed record IdempotencyKey(Guid TenantId, string Caller, string Key);
+internal sealed record IdempotencyKey(Guid TenantId, string Caller, string Key);
 
 /// <summary>A response kept for an idempotency key, replayed for a retry of the same request.</summary>
-public sealed record IdempotentResponse(int StatusCode, string? ContentType, string? Location, byte[] Body);
+internal sealed record IdempotentResponse(int StatusCode, string? ContentType, string? Location, byte[] Body);
 
 /// <summary>What the store answered when a request asked for its idempotency key.</summary>
-public enum IdempotencyClaimOutcome
+internal enum IdempotencyClaimOutcome
 {
     /// <summary>The key is new (or expired): the request runs and its response is completed on the key.</summary>
     Claimed,
@@ -26,14 +28,13 @@ public enum IdempotencyClaimOutcome
 }
 
 /// <summary>The answer of <see cref="IIdempotencyStore.TryClaimAsync"/>.</summary>
-public sealed record IdempotencyClaim(IdempotencyClaimOutcome Outcome, IdempotentResponse? Response = null);
+internal sealed record IdempotencyClaim(IdempotencyClaimOutcome Outcome, IdempotentResponse? Response = null);
 
 /// <summary>
-/// Keeps idempotency keys and the responses stored for them (the kernel implements it in the
-/// database, shared by every host instance). Used by <see cref="IdempotentWriteAttribute"/>;
-/// modules normally put the attribute on an action rather than call the store.
+/// Keeps idempotency keys and the responses stored for them, in the database, shared by every host
+/// instance. Used by the filters behind <see cref="IdempotentWriteAttribute"/> and <see cref="PostOnceAttribute"/>.
 /// </summary>
-public interface IIdempotencyStore
+internal interface IIdempotencyStore
 {
     /// <summary>
     /// Claims the key for a request whose fingerprint is <paramref name="requestHash"/>, or tells
