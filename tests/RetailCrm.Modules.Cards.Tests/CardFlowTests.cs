@@ -165,8 +165,8 @@ public abstract class CardFlowTests(CrmHostFactory factory)
         await Factory.InTenantAsync(tenant, async services =>
         {
             var db = services.GetRequiredService<CardsDbContext>();
-            var card = await db.Cards.AsNoTracking().FirstAsync(c => c.Number == number);
-            db.Ledger.Add(new LedgerEntry { Id = Guid.NewGuid(), CardId = card.Id, Kind = LedgerEntryKind.Adjustment, Amount = 1, BalanceAfter = 5_001, OccurredAt = DateTime.UtcNow, Reference = "planted" });
+            var card = await db.Set<Card>().AsNoTracking().FirstAsync(c => c.Number == number);
+            db.Set<LedgerEntry>().Add(new LedgerEntry { Id = Guid.NewGuid(), CardId = card.Id, Kind = LedgerEntryKind.Adjustment, Amount = 1, BalanceAfter = 5_001, OccurredAt = DateTime.UtcNow, Reference = "planted" });
             return await db.SaveChangesAsync();
         });
 

@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RetailCrm.Modules.Cards.Contracts;
+using RetailCrm.Modules.Cards.Domain;
 using RetailCrm.Modules.Cards.Infrastructure.Persistence;
 using RetailCrm.Sdk.MultiTenancy;
 using static RetailCrm.Modules.Cards.Tests.CardTestKit;
@@ -310,7 +311,7 @@ public sealed partial class CardPagesTests(CardsHost host) : IClassFixture<Cards
 
         var sold = (await client.GetFromJsonAsync<JsonElement>("/api/cards/cards?status=Active")).GetProperty("items").EnumerateArray().ToList();
         var storedValue = await _factory.InTenantAsync(tenant, async services =>
-            await services.GetRequiredService<CardsDbContext>().Cards.Where(c => c.Status == CardStatus.Active && c.PinHash != null).Select(c => c.Number).SingleAsync());
+            await services.GetRequiredService<CardsDbContext>().Set<Card>().Where(c => c.Status == CardStatus.Active && c.PinHash != null).Select(c => c.Number).SingleAsync());
         var before = (await CardAsync(client, storedValue)).GetProperty("balance").GetInt64();
         before.ShouldBe(50_000 + 5_000 - 8_850);
         await OkAsync(await PayAsync(client, storedValue, 1_000, pin: "2468"));
@@ -318,7 +319,7 @@ public sealed partial class CardPagesTests(CardsHost host) : IClassFixture<Cards
 
         var stock = (await client.GetFromJsonAsync<JsonElement>("/api/cards/cards?status=InStock")).GetProperty("items")[0].GetProperty("id").GetGuid();
         var stockNumber = await _factory.InTenantAsync(tenant, async services =>
-            await services.GetRequiredService<CardsDbContext>().Cards.Where(c => c.Id == stock).Select(c => c.Number).SingleAsync());
+            await services.GetRequiredService<CardsDbContext>().Set<Card>().Where(c => c.Id == stock).Select(c => c.Number).SingleAsync());
         var member = await MemberAsync(client, "新会员");
         var desk = await LookUpAsync(client, stockNumber, "S001");
         desk.ShouldContain("S001");
@@ -334,8 +335,8 @@ public sealed partial class CardPagesTests(CardsHost host) : IClassFixture<Cards
         {
             var db = services.GetRequiredService<CardsDbContext>();
             var stores = (await services.GetRequiredService<IOrganizationUnits>().ListAsync()).Count(u => u.Type == OrganizationUnitType.Store);
-            return (stores, await db.Products.CountAsync(), await db.Cards.CountAsync(), await db.Cards.CountAsync(c => c.Status == CardStatus.Active),
-                await db.Terminals.CountAsync(), await db.Ledger.CountAsync());
+            return (stores, await db.Set<CardProduct>().CountAsync(), await db.Set<Card>().CountAsync(), await db.Set<Card>().CountAsync(c => c.Status == CardStatus.Active),
+                await db.Set<Terminal>().CountAsync(), await db.Set<LedgerEntry>().CountAsync());
         });
 
     /// <summary>Looks the card up at the desk and returns the desk page of the card (the URL is in the page as the sell/top-up form actions).</summary>

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RetailCrm.Modules.Cards.Contracts;
+using RetailCrm.Modules.Cards.Domain;
 using RetailCrm.Modules.Cards.Infrastructure.Persistence;
 using RetailCrm.Sdk.Jobs;
 using static RetailCrm.Modules.Cards.Tests.CardTestKit;
@@ -32,11 +33,11 @@ internal static class SellingTestKit
 
     /// <summary>Puts cards into a store's stock (AtStore there) as a received shipment would.</summary>
     public static Task PlaceAtStoreAsync(CrmHostFactory factory, string tenant, string storeCode, params string[] numbers) =>
-        factory.InTenantAsync(tenant, services => services.GetRequiredService<CardsDbContext>().Cards.Where(c => numbers.Contains(c.Number))
+        factory.InTenantAsync(tenant, services => services.GetRequiredService<CardsDbContext>().Set<Card>().Where(c => numbers.Contains(c.Number))
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, CardStatus.AtStore).SetProperty(c => c.LocationCode, storeCode)));
 
     public static Task SetExpiryAsync(CrmHostFactory factory, string tenant, string number, DateTime expiresAt) =>
-        factory.InTenantAsync(tenant, services => services.GetRequiredService<CardsDbContext>().Cards.Where(c => c.Number == number)
+        factory.InTenantAsync(tenant, services => services.GetRequiredService<CardsDbContext>().Set<Card>().Where(c => c.Number == number)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.ExpiresAt, expiresAt)));
 
     /// <summary>Runs one of the module's jobs inside the tenant, as the scheduler would.</summary>

@@ -174,7 +174,7 @@ public abstract class SellingTests(CrmHostFactory factory)
         (await CardAsync(client, others[0])).GetProperty("status").GetString().ShouldBe("Active");
         await Factory.InTenantAsync(tenant, async services =>
         {
-            var changedAt = await services.GetRequiredService<CardsDbContext>().Cards.AsNoTracking().Where(c => c.Number == number).Select(c => c.StatusChangedAt).FirstAsync();
+            var changedAt = await services.GetRequiredService<CardsDbContext>().Set<Card>().AsNoTracking().Where(c => c.Number == number).Select(c => c.StatusChangedAt).FirstAsync();
             changedAt!.Value.ShouldBeGreaterThan(DateTime.UtcNow.AddMinutes(-5));
             return true;
         });
@@ -201,16 +201,16 @@ public abstract class SellingTests(CrmHostFactory factory)
             await Factory.InTenantAsync(name, services =>
             {
                 var db = services.GetRequiredService<CardsDbContext>();
-                db.TerminalNonces.Add(new TerminalNonce { TerminalId = terminal, Nonce = "old-1", UsedAt = DateTime.UtcNow.AddMinutes(-30) });
-                db.TerminalNonces.Add(new TerminalNonce { TerminalId = terminal, Nonce = "old-2", UsedAt = DateTime.UtcNow.AddMinutes(-11) });
-                db.TerminalNonces.Add(new TerminalNonce { TerminalId = terminal, Nonce = "fresh", UsedAt = DateTime.UtcNow.AddMinutes(-2) });
+                db.Set<TerminalNonce>().Add(new TerminalNonce { TerminalId = terminal, Nonce = "old-1", UsedAt = DateTime.UtcNow.AddMinutes(-30) });
+                db.Set<TerminalNonce>().Add(new TerminalNonce { TerminalId = terminal, Nonce = "old-2", UsedAt = DateTime.UtcNow.AddMinutes(-11) });
+                db.Set<TerminalNonce>().Add(new TerminalNonce { TerminalId = terminal, Nonce = "fresh", UsedAt = DateTime.UtcNow.AddMinutes(-2) });
                 return db.SaveChangesAsync();
             });
         }
 
         await RunJobAsync(Factory, tenant, "cards.terminal-nonces");
 
-        var left = await Factory.InTenantAsync(tenant, services => services.GetRequiredService<CardsDbContext>().TerminalNonces.AsNoTracking()
+        var left = await Factory.InTenantAsync(tenant, services => services.GetRequiredService<CardsDbContext>().Set<TerminalNonce>().AsNoTracking()
             .Where(n => n.TerminalId == pos.TerminalId || n.TerminalId == otherPos.TerminalId).Select(n => new { n.TerminalId, n.Nonce }).ToListAsync());
         left.Where(n => n.TerminalId == pos.TerminalId).Select(n => n.Nonce).ShouldNotContain("old-1");
         left.Where(n => n.TerminalId == pos.TerminalId).Select(n => n.Nonce).ShouldNotContain("old-2");

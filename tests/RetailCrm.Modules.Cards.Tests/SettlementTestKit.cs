@@ -40,7 +40,7 @@ internal static class SettlementTestKit
         factory.InTenantAsync(tenant, async services =>
         {
             var db = services.GetRequiredService<CardsDbContext>();
-            var card = await db.Cards.AsNoTracking().FirstAsync(c => c.Number == number);
+            var card = await db.Set<Card>().AsNoTracking().FirstAsync(c => c.Number == number);
             var charge = new CardCharge
             {
                 Id = Guid.NewGuid(),
@@ -53,7 +53,7 @@ internal static class SettlementTestKit
                 UserName = "admin",
                 OccurredAt = at ?? DateTime.UtcNow,
             };
-            db.Charges.Add(charge);
+            db.Set<CardCharge>().Add(charge);
             await db.SaveChangesAsync();
             return charge.Id;
         });
@@ -61,7 +61,7 @@ internal static class SettlementTestKit
     /// <summary>Sets when one ledger entry happened (the till cannot be told another time).</summary>
     public static Task<int> BackdateAsync(CrmHostFactory factory, string tenant, Guid entryId, DateTime at) =>
         factory.InTenantAsync(tenant, services =>
-            services.GetRequiredService<CardsDbContext>().Ledger.Where(e => e.Id == entryId).ExecuteUpdateAsync(s => s.SetProperty(e => e.OccurredAt, at)));
+            services.GetRequiredService<CardsDbContext>().Set<LedgerEntry>().Where(e => e.Id == entryId).ExecuteUpdateAsync(s => s.SetProperty(e => e.OccurredAt, at)));
 
     /// <summary>
     /// Moves all of the tenant's ledger entries and charges, in order, to start at <paramref name="start"/>, so that a test
@@ -71,19 +71,19 @@ internal static class SettlementTestKit
         factory.InTenantAsync(tenant, async services =>
         {
             var db = services.GetRequiredService<CardsDbContext>();
-            var ledger = await db.Ledger.AsNoTracking().Select(e => new { e.Id, e.OccurredAt }).ToListAsync();
-            var charges = await db.Charges.AsNoTracking().Select(x => new { x.Id, x.OccurredAt }).ToListAsync();
+            var ledger = await db.Set<LedgerEntry>().AsNoTracking().Select(e => new { e.Id, e.OccurredAt }).ToListAsync();
+            var charges = await db.Set<CardCharge>().AsNoTracking().Select(x => new { x.Id, x.OccurredAt }).ToListAsync();
             var first = ledger.Select(e => e.OccurredAt).Concat(charges.Select(x => x.OccurredAt)).Min();
             foreach (var e in ledger)
             {
                 var at = start + (e.OccurredAt - first);
-                await db.Ledger.Where(x => x.Id == e.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.OccurredAt, at));
+                await db.Set<LedgerEntry>().Where(x => x.Id == e.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.OccurredAt, at));
             }
 
             foreach (var c in charges)
             {
                 var at = start + (c.OccurredAt - first);
-                await db.Charges.Where(x => x.Id == c.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.OccurredAt, at));
+                await db.Set<CardCharge>().Where(x => x.Id == c.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.OccurredAt, at));
             }
 
             return ledger.Count + charges.Count;

@@ -23,7 +23,7 @@ internal sealed class CardActivation(CardsDbContext db, CardQueries cards, CardL
             return Refuse.NotFound("No such card.");
         }
 
-        var product = await db.Products.AsNoTracking().FirstAsync(p => p.Id == found.ProductId, cancellationToken);
+        var product = await db.Set<CardProduct>().AsNoTracking().FirstAsync(p => p.Id == found.ProductId, cancellationToken);
         if (found.WhyNotSellableBy(input.StoreCode) is { } notSellable)
         {
             return notSellable;
@@ -59,7 +59,7 @@ internal sealed class CardActivation(CardsDbContext db, CardQueries cards, CardL
         var pinHash = input.Pin is null ? null : Pins.Hash(input.Pin);
         return await ledger.AtomicAsync<CardView>(async () =>
         {
-            var card = await db.Cards.FirstAsync(c => c.Id == found.Id, cancellationToken);
+            var card = await db.Set<Card>().FirstAsync(c => c.Id == found.Id, cancellationToken);
             var sale = CardSale.Of(product, member.Id, member.Code, pinHash, input.StoreCode, time.GetUtcNow().UtcDateTime);
             if (card.Activate(sale) is { } refusal)
             {
@@ -83,7 +83,7 @@ internal sealed class CardActivation(CardsDbContext db, CardQueries cards, CardL
             var taken = charges.Sale(card.Id, product, input.StoreCode, input.ReceiptId, "sale");
             events.Publish(CardEvents.Sold(card.Id, card.Number, product, sale, initial, input.ReceiptId));
             await db.SaveChangesAsync(cancellationToken);
-            var sold = await db.Cards.AsNoTracking().FirstAsync(c => c.Id == card.Id, cancellationToken);
+            var sold = await db.Set<Card>().AsNoTracking().FirstAsync(c => c.Id == card.Id, cancellationToken);
             return CardView.From(sold) with { Charges = taken.Select(ChargeView.From).ToList() };
         }, cancellationToken);
     }

@@ -26,7 +26,7 @@ internal sealed class CardClosing(CardsDbContext db, CardQueries cards, CardLedg
         {
             if (await ledger.MoveAsync(LedgerMove.Lock(found.Id), cancellationToken, Card.HoldingValue) is not { } locked)
             {
-                var status = await db.Cards.AsNoTracking().Where(c => c.Id == found.Id).Select(c => c.Status).FirstAsync(cancellationToken);
+                var status = await db.Set<Card>().AsNoTracking().Where(c => c.Id == found.Id).Select(c => c.Status).FirstAsync(cancellationToken);
                 return CardTransition.Close.Refusal(status);
             }
 
@@ -49,7 +49,7 @@ internal sealed class CardClosing(CardsDbContext db, CardQueries cards, CardLedg
             }
 
             // Read after the moves: the tracked card carries the version they left, which nobody else can move before commit.
-            var card = await db.Cards.FirstAsync(c => c.Id == found.Id, cancellationToken);
+            var card = await db.Set<Card>().FirstAsync(c => c.Id == found.Id, cancellationToken);
             var now = time.GetUtcNow().UtcDateTime;
             if (card.Change(CardTransition.Close, now) is { } refusal)
             {

@@ -94,7 +94,7 @@ internal sealed class CardLedger(CardsDbContext db, ICurrentUser user, TimeProvi
     {
         var amount = move.Lines.Sum(l => l.Amount);
         var points = move.Lines.Sum(l => l.Points);
-        var query = db.Cards.Where(c => c.Id == move.CardId);
+        var query = db.Set<Card>().Where(c => c.Id == move.CardId);
         foreach (var condition in onlyIf)
         {
             query = query.Where(condition);
@@ -117,7 +117,7 @@ internal sealed class CardLedger(CardsDbContext db, ICurrentUser user, TimeProvi
             return null;
         }
 
-        var after = await db.Cards.AsNoTracking().Where(c => c.Id == move.CardId).Select(c => new Totals(c.Balance, c.Points)).FirstAsync(cancellationToken);
+        var after = await db.Set<Card>().AsNoTracking().Where(c => c.Id == move.CardId).Select(c => new Totals(c.Balance, c.Points)).FirstAsync(cancellationToken);
 
         // The row is locked, so the totals after each line are the totals before the move plus the lines up to it.
         var entries = new List<LedgerEntry>(move.Lines.Count);
@@ -128,7 +128,7 @@ internal sealed class CardLedger(CardsDbContext db, ICurrentUser user, TimeProvi
             entries.Add(Entry(move, line, new Totals(balance, pointsLeft)));
         }
 
-        db.Ledger.AddRange(entries);
+        db.Set<LedgerEntry>().AddRange(entries);
         return new LedgerMoved(after, entries);
     }
 

@@ -25,7 +25,7 @@ internal sealed class CardPayments(CardsDbContext db, CardQueries cards, CardLed
     private async Task<Result<TransactionView>> PayAsync(Card card, PaymentInput input, DateTime now, CancellationToken cancellationToken)
     {
         var amount = input.Amount!.Value;
-        var product = await db.Products.AsNoTracking().FirstAsync(p => p.Id == card.ProductId, cancellationToken);
+        var product = await db.Set<CardProduct>().AsNoTracking().FirstAsync(p => p.Id == card.ProductId, cancellationToken);
         var checksPin = card.PinHash is not null;
         if (checksPin && (input.Pin is null || !Pins.Verify(input.Pin, card.PinHash!)))
         {
@@ -42,7 +42,7 @@ internal sealed class CardPayments(CardsDbContext db, CardQueries cards, CardLed
                 Card.UsableAt(now));
             if (moved is null)
             {
-                var current = await db.Cards.AsNoTracking().FirstAsync(c => c.Id == card.Id, cancellationToken);
+                var current = await db.Set<Card>().AsNoTracking().FirstAsync(c => c.Id == card.Id, cancellationToken);
                 return current.WhyNotUsable(now) ?? Refuse.InsufficientBalance("The balance is {0}; the payment needs {1}.",
                     new MoneyAmount(current.Balance, current.Currency), new MoneyAmount(amount, current.Currency));
             }
@@ -63,13 +63,13 @@ internal sealed class CardPayments(CardsDbContext db, CardQueries cards, CardLed
 
     private async Task<Result<TransactionView>> CreditAsync(Guid paymentId, long? refund, string? receiptId, string? storeCode, CancellationToken cancellationToken)
     {
-        var payment = await db.Ledger.AsNoTracking().FirstOrDefaultAsync(e => e.Id == paymentId && e.Kind == LedgerEntryKind.Payment, cancellationToken);
+        var payment = await db.Set<LedgerEntry>().AsNoTracking().FirstOrDefaultAsync(e => e.Id == paymentId && e.Kind == LedgerEntryKind.Payment, cancellationToken);
         if (payment is null)
         {
             return Refuse.NotFound("No such card payment.");
         }
 
-        var card = await db.Cards.AsNoTracking().FirstAsync(c => c.Id == payment.CardId, cancellationToken);
+        var card = await db.Set<Card>().AsNoTracking().FirstAsync(c => c.Id == payment.CardId, cancellationToken);
         var paid = -payment.Amount;
         var amount = refund ?? paid;
         var kind = refund is null ? LedgerEntryKind.Reversal : LedgerEntryKind.Refund;
@@ -81,7 +81,7 @@ internal sealed class CardPayments(CardsDbContext db, CardQueries cards, CardLed
                 return Refuse.CardNotActive("The card is closed or void; money cannot go back onto it.");
             }
 
-            var earlier = await db.Ledger.AsNoTracking()
+            var earlier = await db.Set<LedgerEntry>().AsNoTracking()
                 .Where(e => e.OriginalEntryId == payment.Id && (e.Kind == LedgerEntryKind.Reversal || e.Kind == LedgerEntryKind.Refund))
                 .Select(e => new { e.Kind, e.Amount }).ToListAsync(cancellationToken);
             if (earlier.Any(e => e.Kind == LedgerEntryKind.Reversal))
@@ -102,7 +102,7 @@ internal sealed class CardPayments(CardsDbContext db, CardQueries cards, CardLed
             }
 
             // Points taken back are their own entry, linked to the payment like the points it earned, as far as the card has them.
-            var earned = await db.Ledger.AsNoTracking().Where(e => e.OriginalEntryId == payment.Id && e.Kind == LedgerEntryKind.PointsEarn)
+            var earned = await db.Set<LedgerEntry>().AsNoTracking().Where(e => e.OriginalEntryId == payment.Id && e.Kind == LedgerEntryKind.PointsEarn)
                 .SumAsync(e => e.Points, cancellationToken);
             var takeBack = Math.Min((long)((Int128)earned * amount / paid), locked.After.Points);
             var credit = new LedgerLine(kind, amount) { OriginalEntryId = payment.Id };
@@ -121,12 +121,12 @@ internal sealed class CardPayments(CardsDbContext db, CardQueries cards, CardLed
     private async Task<Refusal> WrongPinAsync(Card card, CardProduct product, DateTime now, CancellationToken cancellationToken)
     {
         var limit = product.PinMaxAttempts;
-        await db.Cards.Where(c => c.Id == card.Id).ExecuteUpdateAsync(s => s
+        await db.Set<Card>().Where(c => c.Id == card.Id).ExecuteUpdateAsync(s => s
             .SetProperty(c => c.FailedPinAttempts, c => c.FailedPinAttempts + 1)
             .SetProperty(c => c.Status, c => c.Status == CardStatus.Active && c.FailedPinAttempts + 1 >= limit ? CardStatus.Frozen : c.Status)
             .SetProperty(c => c.StatusChangedAt, c => c.Status == CardStatus.Active && c.FailedPinAttempts + 1 >= limit ? now : c.StatusChangedAt)
             .SetProperty(c => c.Version, c => c.Version + 1), cancellationToken);
-        var failed = await db.Cards.AsNoTracking().Where(c => c.Id == card.Id).Select(c => c.FailedPinAttempts).FirstAsync(cancellationToken);
+        var failed = await db.Set<Card>().AsNoTracking().Where(c => c.Id == card.Id).Select(c => c.FailedPinAttempts).FirstAsync(cancellationToken);
         return Refuse.PinInvalid(Math.Max(0, limit - failed));
     }
 }

@@ -24,7 +24,7 @@ internal sealed class CardPoints(CardsDbContext db, CardQueries cards, CardLedge
             var moved = await ledger.MoveAsync(new LedgerMove(card.Id, input.ReceiptId, input.StoreCode, [redeemed]), cancellationToken, Card.UsableAt(now));
             if (moved is null)
             {
-                var current = await db.Cards.AsNoTracking().FirstAsync(c => c.Id == card.Id, cancellationToken);
+                var current = await db.Set<Card>().AsNoTracking().FirstAsync(c => c.Id == card.Id, cancellationToken);
                 return current.WhyNotUsable(now) ?? Refuse.Invalid("points", "The card has {0} points; {1} cannot be redeemed.", current.Points, points);
             }
 

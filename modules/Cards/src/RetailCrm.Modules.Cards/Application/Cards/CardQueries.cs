@@ -42,7 +42,7 @@ internal sealed class CardQueries(CardsDbContext db)
     public Task<Card?> FindAsync(string number, CancellationToken cancellationToken)
     {
         var trimmed = number.Trim();
-        return db.Cards.AsNoTracking().FirstOrDefaultAsync(c => c.Number == trimmed, cancellationToken);
+        return db.Set<Card>().AsNoTracking().FirstOrDefaultAsync(c => c.Number == trimmed, cancellationToken);
     }
 
     /// <summary>Runs <paramref name="use"/> on the card with this number when it is usable at the till now (<see cref="Card.WhyNotUsable"/>), else says why not.</summary>
@@ -59,7 +59,7 @@ internal sealed class CardQueries(CardsDbContext db)
     {
         page = Math.Max(1, page);
         pageSize = Math.Clamp(pageSize, 1, 200);
-        var query = db.Cards.AsNoTracking();
+        var query = db.Set<Card>().AsNoTracking();
         if (status is { } s)
         {
             query = query.Where(c => c.Status == s);
@@ -89,7 +89,7 @@ internal sealed class CardQueries(CardsDbContext db)
             return null;
         }
 
-        var entries = await db.Ledger.AsNoTracking().Where(e => e.CardId == card.Id).ToListAsync(cancellationToken);
+        var entries = await db.Set<LedgerEntry>().AsNoTracking().Where(e => e.CardId == card.Id).ToListAsync(cancellationToken);
         return entries.OrderBy(e => e.OccurredAt).Select(LedgerEntryView.From).ToList();
     }
 
@@ -108,7 +108,7 @@ internal sealed class CardQueries(CardsDbContext db)
             return null;
         }
 
-        var charges = await db.Charges.AsNoTracking().Where(c => c.CardId == card.Id).ToListAsync(cancellationToken);
+        var charges = await db.Set<CardCharge>().AsNoTracking().Where(c => c.CardId == card.Id).ToListAsync(cancellationToken);
         return charges.OrderBy(c => c.OccurredAt).Select(ChargeView.From).ToList();
     }
 
@@ -117,7 +117,7 @@ internal sealed class CardQueries(CardsDbContext db)
     {
         page = Math.Max(1, page);
         pageSize = Math.Clamp(pageSize, 1, 200);
-        var query = db.Cards.AsNoTracking();
+        var query = db.Set<Card>().AsNoTracking();
         if (!string.IsNullOrWhiteSpace(term))
         {
             var trimmed = term.Trim();
@@ -137,13 +137,13 @@ internal sealed class CardQueries(CardsDbContext db)
 
     public async Task<CardDetails?> GetAsync(Guid id, CancellationToken cancellationToken)
     {
-        var card = await db.Cards.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        var card = await db.Set<Card>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (card is null)
         {
             return null;
         }
 
-        var product = await db.Products.AsNoTracking().FirstAsync(p => p.Id == card.ProductId, cancellationToken);
+        var product = await db.Set<CardProduct>().AsNoTracking().FirstAsync(p => p.Id == card.ProductId, cancellationToken);
         return new CardDetails(CardView.From(card), product.Code, product.Name, product.Kind, product.PinRequired, product.MinTopUp, product.MaxTopUp, product.MaxBalance);
     }
 
@@ -151,16 +151,16 @@ internal sealed class CardQueries(CardsDbContext db)
     public async Task<Guid?> FindIdAsync(string number, CancellationToken cancellationToken)
     {
         var trimmed = number.Trim().Replace(" ", "", StringComparison.Ordinal);
-        return await db.Cards.AsNoTracking().Where(c => c.Number == trimmed).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(cancellationToken);
+        return await db.Set<Card>().AsNoTracking().Where(c => c.Number == trimmed).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(cancellationToken);
     }
 
     /// <summary>The card's latest payments, newest first, each marked reversible when nothing reversed or refunded it yet.</summary>
     public async Task<IReadOnlyList<PaymentRow>> RecentPaymentsAsync(Guid cardId, int count, CancellationToken cancellationToken)
     {
-        var payments = await db.Ledger.AsNoTracking().Where(e => e.CardId == cardId && e.Kind == LedgerEntryKind.Payment).ToListAsync(cancellationToken);
+        var payments = await db.Set<LedgerEntry>().AsNoTracking().Where(e => e.CardId == cardId && e.Kind == LedgerEntryKind.Payment).ToListAsync(cancellationToken);
         var latest = payments.OrderByDescending(p => p.OccurredAt).Take(count).ToList();
         var ids = latest.Select(p => (Guid?)p.Id).ToList();
-        var credited = await db.Ledger.AsNoTracking()
+        var credited = await db.Set<LedgerEntry>().AsNoTracking()
             .Where(e => ids.Contains(e.OriginalEntryId) && (e.Kind == LedgerEntryKind.Reversal || e.Kind == LedgerEntryKind.Refund))
             .Select(e => new { e.OriginalEntryId, e.Kind, e.Amount }).ToListAsync(cancellationToken);
         return latest.Select(p =>
@@ -174,14 +174,14 @@ internal sealed class CardQueries(CardsDbContext db)
     /// <summary>The member's cards and the latest <paramref name="transactions"/> entries across them.</summary>
     public async Task<HolderCards> ForHolderAsync(Guid customerId, int transactions, CancellationToken cancellationToken)
     {
-        var cards = await db.Cards.AsNoTracking().Where(c => c.HolderCustomerId == customerId).ToListAsync(cancellationToken);
+        var cards = await db.Set<Card>().AsNoTracking().Where(c => c.HolderCustomerId == customerId).ToListAsync(cancellationToken);
         if (cards.Count == 0)
         {
             return new HolderCards([], []);
         }
 
         var ids = cards.Select(c => c.Id).ToList();
-        var entries = await db.Ledger.AsNoTracking().Where(e => ids.Contains(e.CardId)).ToListAsync(cancellationToken);
+        var entries = await db.Set<LedgerEntry>().AsNoTracking().Where(e => ids.Contains(e.CardId)).ToListAsync(cancellationToken);
         var byId = cards.ToDictionary(c => c.Id);
         var latest = entries.OrderByDescending(e => e.OccurredAt).Take(transactions)
             .Select(e => new HolderTransaction(e.CardId, Card.Mask(byId[e.CardId].Number), e.Kind, e.Amount, e.Points, e.BalanceAfter, e.StoreCode, e.OccurredAt, byId[e.CardId].Currency))
@@ -192,7 +192,7 @@ internal sealed class CardQueries(CardsDbContext db)
     private async Task<IReadOnlyList<CardRow>> RowsAsync(List<Card> cards, CancellationToken cancellationToken)
     {
         var productIds = cards.Select(c => c.ProductId).Distinct().ToList();
-        var products = await db.Products.AsNoTracking().Where(p => productIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
+        var products = await db.Set<CardProduct>().AsNoTracking().Where(p => productIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
         return cards.Select(c => new CardRow(c.Id, Card.Mask(c.Number), products[c.ProductId].Code, products[c.ProductId].Name, c.Status, c.HolderCustomerId, c.HolderCode,
             c.Balance, c.Points, c.Currency, c.ActivatedAt)).ToList();
     }

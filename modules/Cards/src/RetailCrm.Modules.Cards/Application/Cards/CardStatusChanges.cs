@@ -26,7 +26,7 @@ internal sealed class CardStatusChanges(CardsDbContext db, TimeProvider time)
         for (var attempt = 1; ; attempt++)
         {
             db.ChangeTracker.Clear();
-            var card = await db.Cards.FirstOrDefaultAsync(c => c.Number == trimmed, cancellationToken);
+            var card = await db.Set<Card>().FirstOrDefaultAsync(c => c.Number == trimmed, cancellationToken);
             if (card is null)
             {
                 return Refuse.NotFound("No such card.");

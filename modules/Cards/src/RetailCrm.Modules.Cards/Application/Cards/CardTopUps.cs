@@ -22,7 +22,7 @@ internal sealed class CardTopUps(CardsDbContext db, CardQueries cards, CardLedge
     private async Task<Result<TransactionView>> TopUpAsync(Card card, TopUpInput input, DateTime now, CancellationToken cancellationToken)
     {
         var amount = input.Amount!.Value;
-        var product = await db.Products.AsNoTracking().FirstAsync(p => p.Id == card.ProductId, cancellationToken);
+        var product = await db.Set<CardProduct>().AsNoTracking().FirstAsync(p => p.Id == card.ProductId, cancellationToken);
         if (product.WhyNotTopUp(amount, "amount") is { } limit)
         {
             return limit;
@@ -35,7 +35,7 @@ internal sealed class CardTopUps(CardsDbContext db, CardQueries cards, CardLedge
                 Card.UsableAt(now), c => c.Balance + amount <= maxBalance);
             if (moved is null)
             {
-                var current = await db.Cards.AsNoTracking().FirstAsync(c => c.Id == card.Id, cancellationToken);
+                var current = await db.Set<Card>().AsNoTracking().FirstAsync(c => c.Id == card.Id, cancellationToken);
                 return current.WhyNotUsable(now) ?? Refuse.Invalid("amount", "The balance would exceed the product's maximum of {0} (balance now {1}).",
                     new MoneyAmount(maxBalance, current.Currency), new MoneyAmount(current.Balance, current.Currency));
             }

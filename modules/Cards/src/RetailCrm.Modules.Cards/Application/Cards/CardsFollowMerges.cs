@@ -25,7 +25,7 @@ internal sealed class CardsFollowMerges(CardsDbContext db, ICurrentUser user, Ti
         }
 
         var reference = $"merge:{integrationEvent.MergeId}";
-        var cards = await db.Cards.Where(c => c.HolderCustomerId != null && merged.Contains(c.HolderCustomerId.Value)).ToListAsync(cancellationToken);
+        var cards = await db.Set<Card>().Where(c => c.HolderCustomerId != null && merged.Contains(c.HolderCustomerId.Value)).ToListAsync(cancellationToken);
         var recorded = await db.Set<CardHolderChange>().Where(h => h.Reference == reference).Select(h => h.CardId).ToListAsync(cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
         foreach (var card in cards.Where(c => !recorded.Contains(c.Id)))

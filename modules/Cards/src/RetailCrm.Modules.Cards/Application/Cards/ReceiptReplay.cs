@@ -50,7 +50,7 @@ internal sealed class ReceiptReplay(CardsDbContext db)
         }
 
         var receipt = receiptId.Trim();
-        var entry = await db.Ledger.AsNoTracking().FirstOrDefaultAsync(e => e.CardId == card.Id && e.Kind == kind && e.ReceiptId == receipt, cancellationToken);
+        var entry = await db.Set<LedgerEntry>().AsNoTracking().FirstOrDefaultAsync(e => e.CardId == card.Id && e.Kind == kind && e.ReceiptId == receipt, cancellationToken);
         if (entry is null)
         {
             return null;
@@ -63,7 +63,7 @@ internal sealed class ReceiptReplay(CardsDbContext db)
                 receipt, new MoneyAmount(Math.Abs(entry.Amount), card.Currency));
         }
 
-        var points = await db.Ledger.AsNoTracking().Where(e => e.OriginalEntryId == entry.Id && e.Kind == LedgerEntryKind.PointsEarn)
+        var points = await db.Set<LedgerEntry>().AsNoTracking().Where(e => e.OriginalEntryId == entry.Id && e.Kind == LedgerEntryKind.PointsEarn)
             .Select(e => new { e.Points, e.PointsAfter }).FirstOrDefaultAsync(cancellationToken);
         return new TransactionView(entry.Id, card.Number, entry.Kind, entry.Amount, entry.BalanceAfter, points?.PointsAfter ?? entry.PointsAfter, points?.Points ?? 0, card.Currency);
     }

@@ -49,7 +49,7 @@ internal sealed class CardsDemoData(
 
         foreach (var product in new[] { storedValue, gift })
         {
-            if (!await db.Cards.AnyAsync(c => c.ProductId == product.Id, cancellationToken))
+            if (!await db.Set<Card>().AnyAsync(c => c.ProductId == product.Id, cancellationToken))
             {
                 await production.NumberIntoStockAsync(product.Id, StockPerProduct, cancellationToken);
             }
@@ -71,7 +71,7 @@ internal sealed class CardsDemoData(
 
     private async Task<ProductView?> ProductAsync(ProductInput input, CancellationToken cancellationToken)
     {
-        if (await db.Products.AsNoTracking().FirstOrDefaultAsync(p => p.Code == input.Code, cancellationToken) is { } existing)
+        if (await db.Set<CardProduct>().AsNoTracking().FirstOrDefaultAsync(p => p.Code == input.Code, cancellationToken) is { } existing)
         {
             return ProductView.From(existing);
         }
@@ -90,12 +90,12 @@ internal sealed class CardsDemoData(
     private async Task SellAsync(string phone, ProductView product, long topUp, string? pin, string? soldAt, long pay, string? paidAt, CancellationToken cancellationToken)
     {
         var member = (await customers.FindByPhoneAsync(phone, cancellationToken)).FirstOrDefault();
-        if (member is null || await db.Cards.AnyAsync(c => c.HolderCustomerId == member.Id && c.ProductId == product.Id, cancellationToken))
+        if (member is null || await db.Set<Card>().AnyAsync(c => c.HolderCustomerId == member.Id && c.ProductId == product.Id, cancellationToken))
         {
             return;
         }
 
-        var number = await db.Cards.AsNoTracking().Where(c => c.ProductId == product.Id && c.Status == CardStatus.InStock)
+        var number = await db.Set<Card>().AsNoTracking().Where(c => c.ProductId == product.Id && c.Status == CardStatus.InStock)
             .OrderBy(c => c.Number).Select(c => c.Number).FirstOrDefaultAsync(cancellationToken);
         if (number is null)
         {

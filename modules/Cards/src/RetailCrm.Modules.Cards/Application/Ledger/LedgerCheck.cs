@@ -25,11 +25,11 @@ internal sealed class LedgerCheck(CardsDbContext db, TimeProvider time, ILogger<
     {
         // One snapshot for both reads, so that a payment committed between them is not taken for a difference.
         await using var transaction = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, cancellationToken);
-        var sums = await db.Ledger.AsNoTracking()
+        var sums = await db.Set<LedgerEntry>().AsNoTracking()
             .GroupBy(e => e.CardId)
             .Select(g => new { CardId = g.Key, Amount = g.Sum(e => e.Amount), Points = g.Sum(e => e.Points) })
             .ToDictionaryAsync(x => x.CardId, cancellationToken);
-        var cards = await db.Cards.AsNoTracking().Select(c => new { c.Id, c.Number, c.Balance, c.Points }).ToListAsync(cancellationToken);
+        var cards = await db.Set<Card>().AsNoTracking().Select(c => new { c.Id, c.Number, c.Balance, c.Points }).ToListAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
         var differences = new List<LedgerDifference>();

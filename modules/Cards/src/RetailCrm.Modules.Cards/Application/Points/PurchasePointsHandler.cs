@@ -23,8 +23,8 @@ internal sealed class PurchasePointsHandler(CardsDbContext db, CardLedger ledger
         }
 
         var candidates = await (
-            from card in db.Cards.AsNoTracking()
-            join product in db.Products.AsNoTracking() on card.ProductId equals product.Id
+            from card in db.Set<Card>().AsNoTracking()
+            join product in db.Set<CardProduct>().AsNoTracking() on card.ProductId equals product.Id
             where card.HolderCustomerId == integrationEvent.CustomerId && card.Status == CardStatus.Active
                 && product.PointsPerUnit > 0 && product.Currency == integrationEvent.Currency
             select new { Card = card, Product = product }).ToListAsync(cancellationToken);
@@ -54,7 +54,7 @@ internal sealed class PurchasePointsHandler(CardsDbContext db, CardLedger ledger
                 return Refuse.CardNotActive("The card stopped meanwhile.");
             }
 
-            if (await db.Ledger.AnyAsync(e => e.Reference == reference, cancellationToken))
+            if (await db.Set<LedgerEntry>().AnyAsync(e => e.Reference == reference, cancellationToken))
             {
                 return Refuse.Conflict("Points for this purchase were earned already.");
             }

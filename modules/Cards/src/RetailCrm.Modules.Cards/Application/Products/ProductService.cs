@@ -9,10 +9,10 @@ namespace RetailCrm.Modules.Cards.Application.Products;
 internal sealed class ProductService(CardsDbContext db, TimeProvider time)
 {
     public async Task<IReadOnlyList<ProductView>> ListAsync(CancellationToken cancellationToken) =>
-        (await db.Products.AsNoTracking().OrderBy(p => p.Code).ToListAsync(cancellationToken)).Select(ProductView.From).ToList();
+        (await db.Set<CardProduct>().AsNoTracking().OrderBy(p => p.Code).ToListAsync(cancellationToken)).Select(ProductView.From).ToList();
 
     public async Task<ProductView?> GetAsync(Guid id, CancellationToken cancellationToken) =>
-        await db.Products.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken) is { } p ? ProductView.From(p) : null;
+        await db.Set<CardProduct>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken) is { } p ? ProductView.From(p) : null;
 
     public async Task<Result<ProductView>> CreateAsync(ProductInput input, CancellationToken cancellationToken)
     {
@@ -22,7 +22,7 @@ internal sealed class ProductService(CardsDbContext db, TimeProvider time)
         }
 
         var code = input.Code!.Trim().ToUpperInvariant();
-        if (await db.Products.AnyAsync(p => p.Code == code, cancellationToken))
+        if (await db.Set<CardProduct>().AnyAsync(p => p.Code == code, cancellationToken))
         {
             return Refuse.Invalid("code", "A product with code {0} exists.", code);
         }
@@ -30,7 +30,7 @@ internal sealed class ProductService(CardsDbContext db, TimeProvider time)
         var now = time.GetUtcNow().UtcDateTime;
         var product = new CardProduct { Id = Guid.NewGuid(), Code = code, CreatedAt = now, NextSerial = 1 };
         Apply(product, input, now);
-        db.Products.Add(product);
+        db.Set<CardProduct>().Add(product);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -45,7 +45,7 @@ internal sealed class ProductService(CardsDbContext db, TimeProvider time)
 
     public async Task<Result<ProductView>> UpdateAsync(Guid id, ProductInput input, CancellationToken cancellationToken)
     {
-        var product = await db.Products.FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
+        var product = await db.Set<CardProduct>().FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
         if (product is null)
         {
             return Refuse.NotFound("No such card product.");
@@ -67,12 +67,12 @@ internal sealed class ProductService(CardsDbContext db, TimeProvider time)
         }
 
         var renumbered = product.NumberPrefix != input.NumberPrefix || product.NumberLength != input.NumberLength;
-        if (renumbered && await db.Cards.AnyAsync(c => c.ProductId == id, cancellationToken))
+        if (renumbered && await db.Set<Card>().AnyAsync(c => c.ProductId == id, cancellationToken))
         {
             return Refuse.Invalid("numberPrefix", "The number format cannot change once cards of the product exist.");
         }
 
-        if (!string.Equals(product.Currency, input.Currency, StringComparison.Ordinal) && await db.Cards.AnyAsync(c => c.ProductId == id, cancellationToken))
+        if (!string.Equals(product.Currency, input.Currency, StringComparison.Ordinal) && await db.Set<Card>().AnyAsync(c => c.ProductId == id, cancellationToken))
         {
             return Refuse.Invalid("currency", "The currency cannot change once cards of the product exist.");
         }
@@ -98,18 +98,18 @@ internal sealed class ProductService(CardsDbContext db, TimeProvider time)
 
     public async Task<Refusal?> DeleteAsync(Guid id, CancellationToken cancellationToken)
     {
-        var product = await db.Products.FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
+        var product = await db.Set<CardProduct>().FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
         if (product is null)
         {
             return Refuse.NotFound("No such card product.");
         }
 
-        if (await db.Cards.AnyAsync(c => c.ProductId == id, cancellationToken))
+        if (await db.Set<Card>().AnyAsync(c => c.ProductId == id, cancellationToken))
         {
             return Refuse.Conflict("Cards of this product exist; set isActive=false instead of deleting it.");
         }
 
-        db.Products.Remove(product);
+        db.Set<CardProduct>().Remove(product);
         await db.SaveChangesAsync(cancellationToken);
         return null;
     }

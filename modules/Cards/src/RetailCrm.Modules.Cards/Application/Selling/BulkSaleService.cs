@@ -34,7 +34,7 @@ internal sealed class BulkSaleService(
         var quantity = input.Quantity!.Value;
         var value = input.ValuePerCard ?? 0;
         var invoice = input.InvoiceNumber!.Trim();
-        var product = await db.Products.AsNoTracking().FirstOrDefaultAsync(p => p.Id == productId, cancellationToken);
+        var product = await db.Set<CardProduct>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == productId, cancellationToken);
         if (product is null)
         {
             return Refuse.Invalid("productId", "No such card product.");
@@ -86,7 +86,7 @@ internal sealed class BulkSaleService(
             {
                 var now = time.GetUtcNow().UtcDateTime;
                 var cardSale = CardSale.Of(product, customer.Id, customer.Code, pinHash, headOffice.Code, now);
-                var stock = db.Cards.Where(c => c.ProductId == productId && c.Status == CardStatus.InStock);
+                var stock = db.Set<Card>().Where(c => c.ProductId == productId && c.Status == CardStatus.InStock);
                 var taken = new List<(Guid Id, string Number)>();
                 var tried = new HashSet<Guid>();
                 while (taken.Count < quantity)

@@ -22,7 +22,7 @@ internal sealed class CardExpiryJob : ICrmJob
     {
         var db = scopedServices.GetRequiredService<CardsDbContext>();
         var now = scopedServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
-        var expired = await db.Cards
+        var expired = await db.Set<Card>()
             .Where(CardTransition.ExpiredBy(now))
             .ExecuteUpdateAsync(s => s
                 .SetProperty(c => c.Status, CardTransition.Expire.To)

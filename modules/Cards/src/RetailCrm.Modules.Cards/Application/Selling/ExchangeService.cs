@@ -37,7 +37,7 @@ internal sealed class ExchangeService(
     public async Task<Result<ExchangeView>> ExchangeAsync(string oldNumber, ExchangeInput input, CancellationToken cancellationToken)
     {
         var number = oldNumber.Trim();
-        var old = await db.Cards.AsNoTracking().FirstOrDefaultAsync(c => c.Number == number, cancellationToken);
+        var old = await db.Set<Card>().AsNoTracking().FirstOrDefaultAsync(c => c.Number == number, cancellationToken);
         if (old is null)
         {
             return Refuse.NotFound("No such card.");
@@ -62,12 +62,12 @@ internal sealed class ExchangeService(
             return Refuse.Invalid("pin", "A PIN has 4 to 8 digits.");
         }
 
-        var product = await db.Products.AsNoTracking().FirstAsync(p => p.Id == old.ProductId, cancellationToken);
+        var product = await db.Set<CardProduct>().AsNoTracking().FirstAsync(p => p.Id == old.ProductId, cancellationToken);
         Card? chosen = null;
         if (!string.IsNullOrWhiteSpace(input.NewNumber))
         {
             var newNumber = input.NewNumber.Trim();
-            chosen = await db.Cards.AsNoTracking().FirstOrDefaultAsync(c => c.Number == newNumber, cancellationToken);
+            chosen = await db.Set<Card>().AsNoTracking().FirstOrDefaultAsync(c => c.Number == newNumber, cancellationToken);
             if (chosen is null)
             {
                 return Refuse.Invalid("newNumber", "No such card.");
@@ -90,15 +90,15 @@ internal sealed class ExchangeService(
             // Locks the old card (see the class comment) and reads the money that moves.
             if (await ledger.MoveAsync(LedgerMove.Lock(old.Id), cancellationToken, Card.HoldingValue) is not { } locked)
             {
-                var now = await db.Cards.AsNoTracking().Where(c => c.Id == old.Id).Select(c => c.Status).FirstAsync(cancellationToken);
+                var now = await db.Set<Card>().AsNoTracking().Where(c => c.Id == old.Id).Select(c => c.Status).FirstAsync(cancellationToken);
                 return Refuse.CardNotActive("The card is {0}; it cannot be exchanged.", now);
             }
 
             var (balance, points) = locked.After;
-            var current = await db.Cards.AsNoTracking().FirstAsync(c => c.Id == old.Id, cancellationToken);
+            var current = await db.Set<Card>().AsNoTracking().FirstAsync(c => c.Id == old.Id, cancellationToken);
             var at = time.GetUtcNow().UtcDateTime;
             var sale = CardSale.Of(product, current.HolderCustomerId, current.HolderCode, pinHash ?? current.PinHash, location.Code, at);
-            var stock = LocationStock(db.Cards, atHeadOffice, location.Code).Where(c => c.ProductId == old.ProductId && c.Id != old.Id);
+            var stock = LocationStock(db.Set<Card>(), atHeadOffice, location.Code).Where(c => c.ProductId == old.ProductId && c.Id != old.Id);
             var taken = chosen is not null
                 ? await StockCardSales.TakeAsync(stock, chosen.Id, sale, cancellationToken) ? chosen : null
                 : await PickAsync(stock, sale, cancellationToken);
@@ -113,7 +113,7 @@ internal sealed class ExchangeService(
             _ = await ledger.MoveAsync(new LedgerMove(old.Id, input.ReceiptId, location.Code,
                 [new LedgerLine(LedgerEntryKind.Adjustment, -balance, -points) { Reference = "exchange:" + taken.Number }]), cancellationToken)
                 ?? throw new InvalidOperationException("The locked card could not be emptied.");
-            await db.Cards.Where(c => c.Id == old.Id).Where(CardTransition.VoidByExchange.Applies).ExecuteUpdateAsync(s => s
+            await db.Set<Card>().Where(c => c.Id == old.Id).Where(CardTransition.VoidByExchange.Applies).ExecuteUpdateAsync(s => s
                 .SetProperty(c => c.Status, CardTransition.VoidByExchange.To)
                 .SetProperty(c => c.StatusChangedAt, at)
                 .SetProperty(c => c.Version, c => c.Version + 1), cancellationToken);
@@ -152,7 +152,7 @@ internal sealed class ExchangeService(
             db.Set<CardExchange>().Add(exchange);
             events.Publish(CardEvents.Exchanged(exchange, current, product.Currency));
             await db.SaveChangesAsync(cancellationToken);
-            var newCard = await db.Cards.AsNoTracking().FirstAsync(c => c.Id == taken.Id, cancellationToken);
+            var newCard = await db.Set<Card>().AsNoTracking().FirstAsync(c => c.Id == taken.Id, cancellationToken);
             return ExchangeView.From(exchange, CardView.From(newCard));
         }, cancellationToken);
     }

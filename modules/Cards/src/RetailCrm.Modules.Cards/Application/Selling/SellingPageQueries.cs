@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using RetailCrm.Modules.Cards.Domain;
 using RetailCrm.Modules.Cards.Infrastructure.Persistence;
 using RetailCrm.Sdk.MultiTenancy;
 
@@ -19,14 +20,14 @@ internal sealed class SellingPageQueries(CardsDbContext db, IOrganizationUnits u
         var location = string.IsNullOrWhiteSpace(storeCode)
             ? all.FirstOrDefault(u => u.Type == OrganizationUnitType.Headquarters)
             : all.FirstOrDefault(u => string.Equals(u.Code, storeCode.Trim(), StringComparison.OrdinalIgnoreCase));
-        var card = await db.Cards.AsNoTracking().FirstOrDefaultAsync(c => c.Id == cardId, cancellationToken);
+        var card = await db.Set<Card>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == cardId, cancellationToken);
         if (location is null || card is null)
         {
             return null;
         }
 
-        var product = await db.Products.AsNoTracking().FirstAsync(p => p.Id == card.ProductId, cancellationToken);
-        var stock = ExchangeService.LocationStock(db.Cards.AsNoTracking(), location.Type == OrganizationUnitType.Headquarters, location.Code)
+        var product = await db.Set<CardProduct>().AsNoTracking().FirstAsync(p => p.Id == card.ProductId, cancellationToken);
+        var stock = ExchangeService.LocationStock(db.Set<Card>().AsNoTracking(), location.Type == OrganizationUnitType.Headquarters, location.Code)
             .Where(c => c.ProductId == card.ProductId && c.Id != card.Id);
         var numbers = await stock.OrderBy(c => c.Number).Select(c => c.Number).Take(OfferedCards).ToListAsync(cancellationToken);
         return new ExchangeOffer(location.Code, product.ExchangeFee, product.Currency, numbers);

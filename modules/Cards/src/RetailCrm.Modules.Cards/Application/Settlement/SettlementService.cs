@@ -58,13 +58,13 @@ internal sealed class SettlementService(CardsDbContext db, ISettingProvider sett
         var start = day.From;
         var end = day.To;
         var ledger = await (
-                from e in db.Ledger.AsNoTracking()
+                from e in db.Set<LedgerEntry>().AsNoTracking()
                 where e.OccurredAt >= start && e.OccurredAt < end && e.Amount != 0
-                join c in db.Cards.AsNoTracking() on e.CardId equals c.Id
+                join c in db.Set<Card>().AsNoTracking() on e.CardId equals c.Id
                 group e by new { e.StoreCode, c.Currency, e.Kind, In = e.Amount > 0 } into g
                 select new { g.Key.StoreCode, g.Key.Currency, g.Key.Kind, g.Key.In, Sum = g.Sum(x => x.Amount), Count = g.Count() })
             .ToListAsync(cancellationToken);
-        var charges = await db.Charges.AsNoTracking()
+        var charges = await db.Set<CardCharge>().AsNoTracking()
             .Where(x => x.OccurredAt >= start && x.OccurredAt < end)
             .GroupBy(x => new { x.StoreCode, x.Currency, x.Kind })
             .Select(g => new { g.Key.StoreCode, g.Key.Currency, g.Key.Kind, Sum = g.Sum(x => x.Amount), Count = g.Count() })
@@ -117,15 +117,15 @@ internal sealed class SettlementService(CardsDbContext db, ISettingProvider sett
         var (start, end) = (day.From, day.To);
         string? store = storeCode == NoStore ? null : storeCode.Trim();
         var ledger = await (
-                from e in db.Ledger.AsNoTracking()
+                from e in db.Set<LedgerEntry>().AsNoTracking()
                 where e.OccurredAt >= start && e.OccurredAt < end && e.Amount != 0 && e.StoreCode == store
-                join c in db.Cards.AsNoTracking() on e.CardId equals c.Id
+                join c in db.Set<Card>().AsNoTracking() on e.CardId equals c.Id
                 select new { e.Id, e.Kind, e.Amount, c.Currency, c.Number, e.ReceiptId, e.Reference, e.OccurredAt, e.UserName })
             .ToListAsync(cancellationToken);
         var charges = await (
-                from x in db.Charges.AsNoTracking()
+                from x in db.Set<CardCharge>().AsNoTracking()
                 where x.OccurredAt >= start && x.OccurredAt < end && x.StoreCode == store
-                join c in db.Cards.AsNoTracking() on x.CardId equals c.Id
+                join c in db.Set<Card>().AsNoTracking() on x.CardId equals c.Id
                 select new { x.Id, x.Kind, x.Amount, x.Currency, c.Number, x.ReceiptId, x.Reference, x.OccurredAt, x.UserName })
             .ToListAsync(cancellationToken);
 

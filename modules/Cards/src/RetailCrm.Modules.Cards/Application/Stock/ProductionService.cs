@@ -135,7 +135,7 @@ internal sealed class ProductionService(CardsDbContext db, CardLedger ledger, St
 
     private async Task<Result<Produced>> RunAsync(Guid productId, int quantity, bool usesBlanks, CancellationToken cancellationToken)
     {
-        var product = await db.Products.AsNoTracking().FirstOrDefaultAsync(p => p.Id == productId, cancellationToken);
+        var product = await db.Set<CardProduct>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == productId, cancellationToken);
         if (product is null)
         {
             return Refuse.Invalid("productId", "No such card product.");
@@ -165,14 +165,14 @@ internal sealed class ProductionService(CardsDbContext db, CardLedger ledger, St
             }
 
             // One conditional update reserves the serials; parallel requests get disjoint ranges.
-            var reserved = await db.Products.Where(p => p.Id == productId && p.NextSerial + quantity - 1 <= max)
+            var reserved = await db.Set<CardProduct>().Where(p => p.Id == productId && p.NextSerial + quantity - 1 <= max)
                 .ExecuteUpdateAsync(s => s.SetProperty(p => p.NextSerial, p => p.NextSerial + quantity), cancellationToken);
             if (reserved == 0)
             {
                 return Refuse.Invalid("quantity", "The product's number range ({0}, {1} digits) has not that many numbers left.", product.NumberPrefix, product.NumberLength);
             }
 
-            var next = await db.Products.AsNoTracking().Where(p => p.Id == productId).Select(p => p.NextSerial).FirstAsync(cancellationToken);
+            var next = await db.Set<CardProduct>().AsNoTracking().Where(p => p.Id == productId).Select(p => p.NextSerial).FirstAsync(cancellationToken);
             var first = next - quantity;
             var now = moves.Now;
             var cards = Enumerable.Range(0, quantity).Select(i => new Card
@@ -202,7 +202,7 @@ internal sealed class ProductionService(CardsDbContext db, CardLedger ledger, St
                 CreatedAt = now,
                 UpdatedAt = now,
             };
-            db.Cards.AddRange(cards);
+            db.Set<Card>().AddRange(cards);
             db.Set<ProductionOrder>().Add(run);
             foreach (var card in cards)
             {
@@ -229,7 +229,7 @@ internal sealed class ProductionService(CardsDbContext db, CardLedger ledger, St
     private IQueryable<Card> RunCards(ProductionOrder run)
     {
         var (first, last) = (run.FirstNumber, run.LastNumber);
-        return db.Cards.AsNoTracking().Where(c => c.ProductId == run.ProductId
+        return db.Set<Card>().AsNoTracking().Where(c => c.ProductId == run.ProductId
             && string.Compare(c.Number, first) >= 0 && string.Compare(c.Number, last) <= 0);
     }
 }

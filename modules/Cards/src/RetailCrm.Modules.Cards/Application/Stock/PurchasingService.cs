@@ -88,7 +88,7 @@ internal sealed class PurchasingService(CardsDbContext db, CardLedger ledger, St
             return Refuse.Invalid("supplierId", "No such supplier.");
         }
 
-        var product = await db.Products.AsNoTracking().FirstOrDefaultAsync(p => p.Id == input.ProductId, cancellationToken);
+        var product = await db.Set<CardProduct>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == input.ProductId, cancellationToken);
         if (product is null)
         {
             return Refuse.Invalid("productId", "No such card product.");

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using RetailCrm.Modules.Cards.Domain;
 using RetailCrm.Modules.Cards.Contracts;
 using RetailCrm.Modules.Cards.Domain.Stock;
 using RetailCrm.Modules.Cards.Infrastructure.Persistence;
@@ -22,7 +23,7 @@ internal sealed class StockReportService(CardsDbContext db)
 {
     public async Task<StockReport> ReportAsync(string? locationCode, Guid? productId, CancellationToken cancellationToken)
     {
-        var cards = db.Cards.AsNoTracking();
+        var cards = db.Set<Card>().AsNoTracking();
         var blanks = db.Set<BlankStock>().AsNoTracking();
         if (!string.IsNullOrWhiteSpace(locationCode))
         {
@@ -40,7 +41,7 @@ internal sealed class StockReportService(CardsDbContext db)
         var cardRows = await cards.GroupBy(c => new { c.LocationCode, c.ProductId, c.Status })
             .Select(g => new { g.Key.LocationCode, g.Key.ProductId, g.Key.Status, Count = g.Count() }).ToListAsync(cancellationToken);
         var blankRows = await blanks.ToListAsync(cancellationToken);
-        var codes = await db.Products.AsNoTracking().ToDictionaryAsync(x => x.Id, x => x.Code, cancellationToken);
+        var codes = await db.Set<CardProduct>().AsNoTracking().ToDictionaryAsync(x => x.Id, x => x.Code, cancellationToken);
         return new StockReport(
             cardRows.Select(r => new CardStockLine(r.LocationCode, r.ProductId, codes.GetValueOrDefault(r.ProductId, ""), r.Status, r.Count))
                 .OrderBy(r => r.LocationCode, StringComparer.Ordinal).ThenBy(r => r.ProductCode, StringComparer.Ordinal).ThenBy(r => r.Status).ToList(),
@@ -51,7 +52,7 @@ internal sealed class StockReportService(CardsDbContext db)
     /// <summary>Cards held at a location (any status), numbers in full for the people handling them.</summary>
     public async Task<IReadOnlyList<StockCardView>> CardsAsync(string? locationCode, Guid? productId, CardStatus? status, CancellationToken cancellationToken)
     {
-        var query = db.Cards.AsNoTracking().Where(c => c.LocationCode != null);
+        var query = db.Set<Card>().AsNoTracking().Where(c => c.LocationCode != null);
         if (!string.IsNullOrWhiteSpace(locationCode))
         {
             var code = locationCode.Trim();
@@ -75,7 +76,7 @@ internal sealed class StockReportService(CardsDbContext db)
     public async Task<IReadOnlyList<CardMoveView>?> MovesAsync(string number, CancellationToken cancellationToken)
     {
         var trimmed = number.Trim();
-        var card = await db.Cards.AsNoTracking().Where(c => c.Number == trimmed).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(cancellationToken);
+        var card = await db.Set<Card>().AsNoTracking().Where(c => c.Number == trimmed).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(cancellationToken);
         if (card is null)
         {
             return null;

@@ -38,7 +38,7 @@ internal sealed class StockTakeService(CardsDbContext db, CardLedger ledger, Sto
 
         return await ledger.AtomicAsync<StockTakeView>(async () =>
         {
-            var expected = await db.Cards.AsNoTracking().Where(c => c.LocationCode == location && StockStatuses.Contains(c.Status))
+            var expected = await db.Set<Card>().AsNoTracking().Where(c => c.LocationCode == location && StockStatuses.Contains(c.Status))
                 .Select(c => new { c.Id, c.Number, c.ProductId }).ToListAsync(cancellationToken);
             var blanks = await db.Set<BlankStock>().AsNoTracking().Where(b => b.LocationCode == location).ToListAsync(cancellationToken);
             var take = new StockTake
@@ -104,7 +104,7 @@ internal sealed class StockTakeService(CardsDbContext db, CardLedger ledger, Sto
         }
 
         var productIds = blanks.Select(b => b.ProductId!.Value).ToList();
-        if (await db.Products.CountAsync(p => productIds.Contains(p.Id), cancellationToken) != productIds.Count)
+        if (await db.Set<CardProduct>().CountAsync(p => productIds.Contains(p.Id), cancellationToken) != productIds.Count)
         {
             return Refuse.Invalid("blanks", "No such card product.");
         }
@@ -129,7 +129,7 @@ internal sealed class StockTakeService(CardsDbContext db, CardLedger ledger, Sto
             var lines = await db.Set<StockTakeCard>().Where(c => c.StockTakeId == id).ToListAsync(cancellationToken);
             var byNumber = lines.ToDictionary(l => l.Number, StringComparer.Ordinal);
             var unknown = numbers.Where(n => !byNumber.ContainsKey(n)).ToList();
-            var known = await db.Cards.AsNoTracking().Where(c => unknown.Contains(c.Number))
+            var known = await db.Set<Card>().AsNoTracking().Where(c => unknown.Contains(c.Number))
                 .Select(c => new { c.Id, c.Number, c.ProductId }).ToDictionaryAsync(c => c.Number, StringComparer.Ordinal, cancellationToken);
             foreach (var number in numbers)
             {
@@ -223,7 +223,7 @@ internal sealed class StockTakeService(CardsDbContext db, CardLedger ledger, Sto
             var reason = input.Reason!.Trim();
             var missing = await db.Set<StockTakeCard>().AsNoTracking().Where(c => c.StockTakeId == id && c.Expected && !c.Counted && c.CardId != null)
                 .Select(c => c.CardId!.Value).ToListAsync(cancellationToken);
-            var stillThere = await db.Cards.AsNoTracking().Where(c => missing.Contains(c.Id) && c.LocationCode == take.LocationCode && StockStatuses.Contains(c.Status))
+            var stillThere = await db.Set<Card>().AsNoTracking().Where(c => missing.Contains(c.Id) && c.LocationCode == take.LocationCode && StockStatuses.Contains(c.Status))
                 .Select(c => new { c.Id, c.Status }).ToListAsync(cancellationToken);
             foreach (var group in stillThere.GroupBy(c => c.Status))
             {

@@ -30,7 +30,7 @@ internal sealed class StoreRequestService(CardsDbContext db, CardLedger ledger, 
             return forbidden;
         }
 
-        if (!await db.Products.AnyAsync(p => p.Id == input.ProductId && p.IsActive, cancellationToken))
+        if (!await db.Set<CardProduct>().AnyAsync(p => p.Id == input.ProductId && p.IsActive, cancellationToken))
         {
             return Refuse.Invalid("productId", "No such active card product.");
         }
@@ -135,7 +135,7 @@ internal sealed class StoreRequestService(CardsDbContext db, CardLedger ledger, 
             List<Card> picked;
             if (numbers is not null)
             {
-                picked = await db.Cards.AsNoTracking().Where(c => numbers.Contains(c.Number)).ToListAsync(cancellationToken);
+                picked = await db.Set<Card>().AsNoTracking().Where(c => numbers.Contains(c.Number)).ToListAsync(cancellationToken);
                 var wrong = numbers.Where(n => picked.FirstOrDefault(c => c.Number == n) is not { } c
                     || c.ProductId != request.ProductId || c.Status != CardStatus.InStock || c.LocationCode != from).ToList();
                 if (wrong.Count > 0)
@@ -145,7 +145,7 @@ internal sealed class StoreRequestService(CardsDbContext db, CardLedger ledger, 
             }
             else
             {
-                picked = await db.Cards.AsNoTracking()
+                picked = await db.Set<Card>().AsNoTracking()
                     .Where(c => c.ProductId == request.ProductId && c.Status == CardStatus.InStock && c.LocationCode == from)
                     .OrderBy(c => c.Number).Take(approved).ToListAsync(cancellationToken);
                 if (picked.Count < approved)
@@ -257,7 +257,7 @@ internal sealed class StoreRequestService(CardsDbContext db, CardLedger ledger, 
         }
 
         var missing = (await LinesAsync(id, cancellationToken)).Where(l => !l.Received).Select(l => l.CardId).ToList();
-        var inTransit = await db.Cards.AsNoTracking()
+        var inTransit = await db.Set<Card>().AsNoTracking()
             .Where(c => missing.Contains(c.Id) && c.Status == CardStatus.InTransit && c.LocationCode == request.StoreCode)
             .Select(c => c.Id).ToListAsync(cancellationToken);
         if (inTransit.Count == 0)

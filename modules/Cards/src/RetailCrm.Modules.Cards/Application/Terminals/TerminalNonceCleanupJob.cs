@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using RetailCrm.Modules.Cards.Domain;
 using RetailCrm.Modules.Cards.Infrastructure.Persistence;
 using RetailCrm.Sdk.Jobs;
 
@@ -25,7 +26,7 @@ internal sealed class TerminalNonceCleanupJob : ICrmJob
         var cutoff = scopedServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime - Window;
 
         // Nonces carry no tenant; the terminals query (tenant-filtered) limits the delete to this tenant's tills.
-        var terminals = db.Terminals.Select(t => t.Id);
-        return db.TerminalNonces.Where(n => n.UsedAt < cutoff && terminals.Contains(n.TerminalId)).ExecuteDeleteAsync(cancellationToken);
+        var terminals = db.Set<Terminal>().Select(t => t.Id);
+        return db.Set<TerminalNonce>().Where(n => n.UsedAt < cutoff && terminals.Contains(n.TerminalId)).ExecuteDeleteAsync(cancellationToken);
     }
 }

@@ -33,21 +33,21 @@ internal sealed class TerminalService(CardsDbContext db, IDataProtectionProvider
             ProtectedSecret = protection.CreateProtector(Purpose).Protect(secret),
             CreatedAt = time.GetUtcNow().UtcDateTime,
         };
-        db.Terminals.Add(terminal);
+        db.Set<Terminal>().Add(terminal);
         await db.SaveChangesAsync(cancellationToken);
         return new RegisteredTerminalView(terminal.Id, terminal.StoreCode, terminal.Name, terminal.CreatedAt, secret);
     }
 
     public async Task<IReadOnlyList<TerminalView>> ListAsync(CancellationToken cancellationToken)
     {
-        var terminals = await db.Terminals.AsNoTracking().ToListAsync(cancellationToken);
+        var terminals = await db.Set<Terminal>().AsNoTracking().ToListAsync(cancellationToken);
         return terminals.OrderBy(t => t.StoreCode).ThenBy(t => t.Name).Select(TerminalView.From).ToList();
     }
 
     /// <summary>Revokes the terminal; false when there is none.</summary>
     public async Task<bool> RevokeAsync(Guid id, CancellationToken cancellationToken)
     {
-        var terminal = await db.Terminals.FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
+        var terminal = await db.Set<Terminal>().FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
         if (terminal is null)
         {
             return false;
@@ -61,7 +61,7 @@ internal sealed class TerminalService(CardsDbContext db, IDataProtectionProvider
     /// <summary>The terminal of any tenant (the signed request names no tenant) with its secret in clear, or null when unknown or revoked.</summary>
     public async Task<(Terminal Terminal, byte[] Secret)?> FindActiveAsync(Guid id, CancellationToken cancellationToken)
     {
-        var terminal = await db.Terminals.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
+        var terminal = await db.Set<Terminal>().IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
         if (terminal is null || terminal.RevokedAt is not null)
         {
             return null;
@@ -79,7 +79,7 @@ internal sealed class TerminalService(CardsDbContext db, IDataProtectionProvider
     {
         var now = time.GetUtcNow().UtcDateTime;
         var row = new TerminalNonce { TerminalId = terminalId, Nonce = nonce, UsedAt = now };
-        db.TerminalNonces.Add(row);
+        db.Set<TerminalNonce>().Add(row);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
