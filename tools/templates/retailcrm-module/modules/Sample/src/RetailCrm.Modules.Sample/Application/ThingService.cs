@@ -12,10 +12,10 @@ namespace RetailCrm.Modules.Sample.Application;
 internal sealed class ThingService(SampleDbContext db, IEventBus events, TimeProvider time)
 {
     public async Task<IReadOnlyList<ThingDto>> ListAsync(CancellationToken cancellationToken) =>
-        await db.Things.AsNoTracking().OrderBy(t => t.Name).Select(t => new ThingDto(t.Id, t.Name, t.CreatedAt)).ToListAsync(cancellationToken);
+        await db.Set<Thing>().AsNoTracking().OrderBy(t => t.Name).Select(t => new ThingDto(t.Id, t.Name, t.CreatedAt)).ToListAsync(cancellationToken);
 
     public async Task<Result<ThingDto>> FindAsync(Guid id, CancellationToken cancellationToken) =>
-        await db.Things.AsNoTracking().Where(t => t.Id == id).Select(t => new ThingDto(t.Id, t.Name, t.CreatedAt)).FirstOrDefaultAsync(cancellationToken) is { } thing
+        await db.Set<Thing>().AsNoTracking().Where(t => t.Id == id).Select(t => new ThingDto(t.Id, t.Name, t.CreatedAt)).FirstOrDefaultAsync(cancellationToken) is { } thing
             ? thing
             : Refusal.NotFound("sample/thing-not-found", "There is no thing {0}.", id).Titled("No such thing");
 
@@ -29,7 +29,7 @@ internal sealed class ThingService(SampleDbContext db, IEventBus events, TimePro
         }
 
         var thing = created.Value;
-        db.Things.Add(thing);
+        db.Set<Thing>().Add(thing);
         // Published before SaveChanges: the kernel writes it to the module's outbox in the same transaction.
         events.Publish(new ThingCreatedIntegrationEvent(thing.Id, thing.Name));
         await db.SaveChangesAsync(cancellationToken);
