@@ -1,0 +1,52 @@
+using System.Net;
+using System.Net.Http.Json;
+using RetailCrm.Modules.Sample.Contracts;
+
+namespace RetailCrm.Modules.Sample.Tests;
+
+public sealed class SamplePageTests(SampleHost host) : IClassFixture<SampleHost>
+{
+    [Fact]
+    public async Task Should_add_a_thing_through_the_form()
+    {
+        var (_, client) = await host.TenantAsync();
+
+        var page = await client.SubmitAndFollowAsync("/sample", "/sample", ("Name", "From the form"));
+
+        page.ShouldContain("<div class=\"alert ok\" role=\"status\" id=\"notice\">Added From the form.</div>");
+        page.ShouldContain("<td>From the form</td>");
+    }
+
+    [Fact]
+    public async Task Should_show_the_refused_form_again_with_the_error_at_its_field_in_chinese()
+    {
+        var (_, client) = await host.TenantAsync();
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-CN");
+        var typed = new string('x', 101);
+
+        var response = await client.SubmitAsync("/sample", "/sample", ("Name", typed));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        page.ShouldContain("<span class=\"field-error\" role=\"alert\">请为事项填写 1 到 100 个字符的名称。</span>");
+        page.ShouldContain($"value=\"{typed}\"");
+        page.ShouldContain("<h1>示例</h1>");
+        (await client.GetFromJsonAsync<ThingDto[]>("/api/sample/things")).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Should_add_one_thing_when_the_form_is_sent_twice()
+    {
+        var (_, client) = await host.TenantAsync();
+        var form = await client.GetStringAsync("/sample");
+
+        var first = await client.SubmitHtmlAsync(form, "/sample", ("Name", "Double click"));
+        var again = await client.SubmitHtmlAsync(form, "/sample", ("Name", "Double click"));
+
+        first.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        again.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        again.Headers.Location.ShouldBe(first.Headers.Location);
+        (await client.GetFromJsonAsync<ThingDto[]>("/api/sample/things")).ShouldHaveSingleItem().Name.ShouldBe("Double click");
+        WebUtility.HtmlDecode(await client.GetStringAsync(again.Headers.Location)).ShouldContain("This form was sent before; it was carried out once.");
+    }
+}
