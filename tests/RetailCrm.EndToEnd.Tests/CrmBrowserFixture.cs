@@ -12,6 +12,7 @@ namespace RetailCrm.EndToEnd.Tests;
 /// The real host on Kestrel (a free port, a throw-away SQLite data folder, the sample modules, no plugins)
 /// and one headless Chromium from the system to drive it.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "xunit disposes a fixture through IAsyncLifetime.DisposeAsync, which disposes the host.")]
 public class CrmBrowserFixture : IAsyncLifetime
 {
     public const string AdminUserName = "admin";

@@ -42,7 +42,7 @@ public sealed class ClusterAndJobTests
         }, "four runs of the job", seconds: 30);
 
         var gaps = runs.Zip(runs.Skip(1), (a, b) => b - a).ToList();
-        gaps.ShouldAllBe(gap => gap >= TimeSpan.FromMilliseconds(900), $"runs: {string.Join(", ", runs.Select(r => r.ToString("HH:mm:ss.fff")))}");
+        gaps.ShouldAllBe(gap => gap >= TimeSpan.FromMilliseconds(900), $"runs: {string.Join(", ", runs.Select(r => r.ToString("HH:mm:ss.fff", System.Globalization.CultureInfo.InvariantCulture)))}");
     }
 
     [Fact]

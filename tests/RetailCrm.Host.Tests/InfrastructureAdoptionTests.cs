@@ -44,7 +44,7 @@ public sealed class InfrastructureAdoptionTests
         foreach (var registered in registry.Contexts)
         {
             using var scope = second.Services.CreateScope();
-            var applied = await registry.Resolve(scope.ServiceProvider, registered).Database.GetAppliedMigrationsAsync();
+            var applied = await registered.Resolve(scope.ServiceProvider).Database.GetAppliedMigrationsAsync();
             applied.ShouldContain(InfrastructureMigration, registered.ModuleId);
         }
 

@@ -41,7 +41,7 @@ public sealed class MigrationSchemaTests
         var options = services.GetRequiredService<DatabaseOptions>();
         registry.Contexts.Select(c => c.ModuleId).ShouldBe(modules == ModuleSet.Installed ? ["crm", "members", "cards"] : ["crm", "alpha", "beta"]);
         using var scope = services.CreateScope();
-        var contexts = registry.Contexts.Select(c => (c.ModuleId, Context: (DbContext)registry.Resolve(scope.ServiceProvider, c))).ToList();
+        var contexts = registry.Contexts.Select(c => (c.ModuleId, Context: (DbContext)c.Resolve(scope.ServiceProvider))).ToList();
 
         var schema = SchemaComparison.ReadDatabase(contexts[0].Context);
         var differences = new SchemaComparison(sqlite: !options.UsesPostgres).Compare(

@@ -167,7 +167,7 @@ public sealed partial class SellingPagesTests(CardsHost host) : IClassFixture<Ca
         bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         WebUtility.HtmlDecode(await bad.Content.ReadAsStringAsync()).ShouldContain("is not a date; give the day as YYYY-MM-DD.");
         var today = await client.GetStringAsync("/cards/settlement");
-        today.ShouldContain("id=\"settlement-date\">" + DateTime.UtcNow.AddHours(8).ToString("yyyy-MM-dd"));
+        today.ShouldContain("id=\"settlement-date\">" + DateTime.UtcNow.AddHours(8).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Fact]

@@ -5,7 +5,7 @@ using System.Text;
 namespace RetailCrm.Templates.Tests;
 
 /// <summary>One run of the nested dotnet CLI: what was run, how it ended and what it printed.</summary>
-public sealed record Step(string Name, string Command, int? ExitCode, string Output, TimeSpan Elapsed)
+public sealed record CliStep(string Name, string Command, int? ExitCode, string Output, TimeSpan Elapsed)
 {
     public bool Succeeded => ExitCode == 0;
 
@@ -27,7 +27,7 @@ public sealed class GeneratedModules : IDisposable
     // Inherited from the dotnet test that runs this: they would point the nested CLI at the outer one's MSBuild and test host.
     private static readonly string[] s_outerVariables = ["MSBuild", "MSBUILD", "VSTEST", "TESTINGPLATFORM", "DOTNET_HOST_PATH"];
 
-    private readonly List<Step> _steps = [];
+    private readonly List<CliStep> _steps = [];
 
     public GeneratedModules()
     {
@@ -53,15 +53,15 @@ public sealed class GeneratedModules : IDisposable
 
     public string ResultsPath => Path.Combine(Root, "TestResults");
 
-    public IReadOnlyList<Step> Steps => _steps;
+    public IReadOnlyList<CliStep> Steps => _steps;
 
     /// <summary>The step, which must have run and succeeded; else the failure names it and shows its output.</summary>
-    public Step Succeeded(string name)
+    public CliStep Succeeded(string name)
     {
         var step = _steps.FirstOrDefault(s => s.Name == name);
         var failed = _steps.FirstOrDefault(s => !s.Succeeded);
-        step.ShouldNotBeNull($"'{name}' did not run: '{failed?.Name}' failed before it (dotnet {failed?.Command}, exit code {failed?.ExitCode?.ToString() ?? "none: timed out"}) in {Root}:{Environment.NewLine}{failed?.Tail()}");
-        step.Succeeded.ShouldBeTrue($"dotnet {step.Command} failed with exit code {step.ExitCode?.ToString() ?? "none: timed out after " + step.Elapsed} in {Root}:{Environment.NewLine}{step.Tail()}");
+        step.ShouldNotBeNull($"'{name}' did not run: '{failed?.Name}' failed before it (dotnet {failed?.Command}, exit code {failed?.ExitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none: timed out"}) in {Root}:{Environment.NewLine}{failed?.Tail()}");
+        step.Succeeded.ShouldBeTrue($"dotnet {step.Command} failed with exit code {step.ExitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none: timed out after " + step.Elapsed} in {Root}:{Environment.NewLine}{step.Tail()}");
         return step;
     }
 
@@ -174,7 +174,7 @@ public sealed class GeneratedModules : IDisposable
             text = output.ToString();
         }
 
-        _steps.Add(new Step(name, string.Join(' ', arguments), exitCode, text, clock.Elapsed));
+        _steps.Add(new CliStep(name, string.Join(' ', arguments), exitCode, text, clock.Elapsed));
         return exitCode == 0;
 
         void Received(string? line, TaskCompletionSource closed)

@@ -149,7 +149,7 @@ public sealed partial class CrmHostFactory : WebApplicationFactory<Program>
         {
             var tenantId = services.GetRequiredService<ICurrentTenant>().Id;
             var registry = services.GetRequiredService<DbContextRegistry>();
-            var context = registry.Resolve(services, registry.Contexts.Single(c => c.ModuleId == moduleId));
+            var context = registry.Contexts.Single(c => c.ModuleId == moduleId).Resolve(services);
             return (IReadOnlyList<OutboxEntry>)await context.Set<OutboxMessage>().AsNoTracking()
                 .Where(m => m.TenantId == tenantId && (eventName == null || m.EventName == eventName))
                 .OrderBy(m => m.OccurredAt)

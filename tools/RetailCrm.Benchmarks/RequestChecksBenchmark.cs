@@ -39,13 +39,13 @@ public class RequestChecksBenchmark
     }
 
     [Benchmark]
-    public Task<TenantInfo?> Tenant_by_host_name() => _tenants.FindByHostAsync("localhost", CancellationToken.None);
+    public Task<TenantInfo?> TenantByHostName() => _tenants.FindByHostAsync("localhost", CancellationToken.None);
 
     [Benchmark]
-    public Task<bool> Module_enabled_for_tenant() => _toggles.IsEnabledAsync(_tenantId, "alpha");
+    public Task<bool> ModuleEnabledForTenant() => _toggles.IsEnabledAsync(_tenantId, "alpha");
 
     [Benchmark]
-    public Task<HttpResponseMessage> Whole_request_health_live() => _client.GetAsync("/health/live");
+    public Task<HttpResponseMessage> WholeRequestHealthLive() => _client.GetAsync("/health/live");
 
     [GlobalCleanup]
     public void Cleanup() => _factory.Dispose();

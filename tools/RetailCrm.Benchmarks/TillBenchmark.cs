@@ -22,6 +22,7 @@ namespace RetailCrm.Benchmarks;
 internal static partial class TillBenchmark
 {
     private const string Password = "Bench-Passw0rd!";
+    private static readonly string[] s_modules = ["members", "cards"];
     private const long StartBalance = 100_000_000;
 
     private sealed record Options(string Url, int Concurrency, int Seconds, int Warmup, int Cards, int Stores, int HotSeconds, int HostPid, int PostgresPid);
@@ -48,7 +49,7 @@ internal static partial class TillBenchmark
             hostNames = new[] { tenantHost },
             adminUserName = "admin",
             adminPassword = Password,
-            modules = new[] { "members", "cards" },
+            modules = s_modules,
         });
         await EnsureAsync(created, HttpStatusCode.Created);
         var admin = await SignInAsync(o.Url, tenantHost);

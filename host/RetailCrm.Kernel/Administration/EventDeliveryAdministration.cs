@@ -56,7 +56,7 @@ internal sealed class EventDeliveryAdministration(KernelDbContext db, DbContextR
         await db.SaveChangesAsync(cancellationToken);
         if (registry.Contexts.FirstOrDefault(c => c.ModuleId == delivery.SourceModule) is { } source)
         {
-            await registry.Resolve(services, source).Set<OutboxMessage>().Where(m => m.Id == delivery.MessageId)
+            await source.Resolve(services).Set<OutboxMessage>().Where(m => m.Id == delivery.MessageId)
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.ProcessedAt, (DateTime?)null), cancellationToken);
         }
 

@@ -166,7 +166,7 @@ internal sealed class UserAdministration(KernelDbContext db, UserAccounts accoun
             return weak;
         }
 
-        accounts.SetPassword(user, password!);
+        UserAccounts.SetPassword(user, password!);
         user.AccessFailedCount = 0;
         user.LockoutEnd = null;
         await db.SaveChangesAsync(cancellationToken);

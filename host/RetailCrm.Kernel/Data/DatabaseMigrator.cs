@@ -19,7 +19,7 @@ internal sealed class DatabaseMigrator(IServiceScopeFactory scopes, DbContextReg
         foreach (var registered in registry.Contexts)
         {
             using var scope = scopes.CreateScope();
-            var context = registry.Resolve(scope.ServiceProvider, registered);
+            var context = registered.Resolve(scope.ServiceProvider);
             if (!database.UsesPostgres)
             {
                 // WAL lets readers go on while one writer commits: many tills, one file.

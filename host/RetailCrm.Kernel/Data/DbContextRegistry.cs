@@ -9,7 +9,11 @@ using RetailCrm.Sdk.Modularity;
 namespace RetailCrm.Kernel.Data;
 
 /// <summary>A DbContext type and the module that owns it.</summary>
-public sealed record RegisteredDbContext(Type ContextType, string ModuleId);
+public sealed record RegisteredDbContext(Type ContextType, string ModuleId)
+{
+    /// <summary>The context of this registration from a request's or a job's scope.</summary>
+    public CrmDbContext Resolve(IServiceProvider scopedServices) => (CrmDbContext)scopedServices.GetRequiredService(ContextType);
+}
 
 /// <summary>
 /// What modules register through <see cref="ModuleServiceContext"/> beyond plain services: every module DbContext
@@ -49,7 +53,4 @@ public sealed class DbContextRegistry : IModuleRegistrar
             options.AddInterceptors(services.GetRequiredService<CrmSaveChangesInterceptor>());
         });
     }
-
-    public CrmDbContext Resolve(IServiceProvider scopedServices, RegisteredDbContext registered) =>
-        (CrmDbContext)scopedServices.GetRequiredService(registered.ContextType);
 }

@@ -54,7 +54,7 @@ internal sealed class OutboxDispatcher(
         foreach (var registered in contexts.Contexts)
         {
             using var scope = scopes.CreateScope();
-            var source = contexts.Resolve(scope.ServiceProvider, registered);
+            var source = registered.Resolve(scope.ServiceProvider);
             var messages = await source.Set<OutboxMessage>().Where(m => m.ProcessedAt == null).OrderBy(m => m.OccurredAt).Take(100).ToListAsync(cancellationToken);
             foreach (var message in messages)
             {

@@ -41,7 +41,7 @@ internal sealed class UserAccounts(KernelDbContext db)
         return user;
     }
 
-    public void SetPassword(User user, string password) => user.PasswordHash = Hasher.HashPassword(user, password);
+    public static void SetPassword(User user, string password) => user.PasswordHash = Hasher.HashPassword(user, password);
 
     public async Task<(User? User, SignInFailure Failure)> CheckPasswordAsync(string userName, string password, CancellationToken cancellationToken)
     {

@@ -27,7 +27,7 @@ internal sealed class JsonStringLocalizerFactory : IStringLocalizerFactory
     internal IReadOnlyDictionary<string, string> Table(Assembly assembly, string culture) =>
         _tables.GetOrAdd((assembly, culture), key => Load(key.Item1, key.Item2));
 
-    private static IReadOnlyDictionary<string, string> Load(Assembly assembly, string culture)
+    private static Dictionary<string, string> Load(Assembly assembly, string culture)
     {
         var table = new Dictionary<string, string>();
         var names = assembly.GetManifestResourceNames()

@@ -144,7 +144,7 @@ public sealed class ModuleToggles
         yield return module.Id;
     }
 
-    private async Task SaveAsync(Guid tenantId, IReadOnlyCollection<string> moduleIds, bool enabled, CancellationToken cancellationToken)
+    private async Task SaveAsync(Guid tenantId, List<string> moduleIds, bool enabled, CancellationToken cancellationToken)
     {
         if (moduleIds.Count == 0)
         {

@@ -24,6 +24,7 @@ public interface IEventBus
 }
 
 /// <summary>Handles one integration event type. Register with <c>services.AddScoped&lt;IIntegrationEventHandler&lt;T&gt;, H&gt;()</c>.</summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711", Justification = "It handles integration events; the name says so and is the Sdk's public contract.")]
 public interface IIntegrationEventHandler<in TEvent> where TEvent : class
 {
     /// <summary>Handles one delivery; may be called more than once for one event (at-least-once), so it must be idempotent.</summary>

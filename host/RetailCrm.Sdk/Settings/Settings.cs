@@ -1,6 +1,7 @@
 namespace RetailCrm.Sdk.Settings;
 
 /// <summary>The type a setting's value must parse as.</summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1720", Justification = "The values name the types a setting parses as, and are written so in settings files and the API.")]
 public enum SettingType
 {
     /// <summary>Any text.</summary>

@@ -7,7 +7,7 @@ namespace RetailCrm.Kernel.Tests.Modularity;
 /// Plugins that depend on plugins, over the sample modules: each test builds a plugins folder of its own from
 /// the built samples. In the samples collection, because the modules load into the shared default context.
 /// </summary>
-[Collection(SamplesCollection.Name)]
+[Collection(SamplesCollectionDefinition.Name)]
 public sealed class ModuleLoaderPluginGraphTests : IDisposable
 {
     private readonly DirectoryInfo _plugins = Directory.CreateTempSubdirectory("retailcrm-plugin-graph-");

@@ -16,7 +16,7 @@ using RetailCrm.Sdk.Web;
 
 namespace RetailCrm.Kernel.Tests.Modularity;
 
-[Collection(SamplesCollection.Name)]
+[Collection(SamplesCollectionDefinition.Name)]
 public sealed class ModuleLoaderTests(SamplesFixture samples)
 {
     [Fact]

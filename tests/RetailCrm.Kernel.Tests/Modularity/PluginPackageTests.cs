@@ -10,7 +10,7 @@ namespace RetailCrm.Kernel.Tests.Modularity;
 /// Plugin archives: packed from a built plugin, checked whole, installed only when every check passes.
 /// In the samples collection, because the good install is then loaded over the sample modules.
 /// </summary>
-[Collection(SamplesCollection.Name)]
+[Collection(SamplesCollectionDefinition.Name)]
 public sealed class PluginPackageTests : IDisposable
 {
     private const string GoodManifest = """{ "id": "packed", "version": "1.0.0", "sdk": "^2.0.0" }""";

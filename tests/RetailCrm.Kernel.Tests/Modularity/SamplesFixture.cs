@@ -20,7 +20,7 @@ public sealed class SamplesFixture
 }
 
 [CollectionDefinition(Name)]
-public sealed class SamplesCollection : ICollectionFixture<SamplesFixture>
+public sealed class SamplesCollectionDefinition : ICollectionFixture<SamplesFixture>
 {
     public const string Name = "Samples";
 }

@@ -75,7 +75,7 @@ public sealed class ChangeApprovalTests(MembersHost host) : IClassFixture<Member
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
-    private async Task<string?> PhoneAsync(Team team) => (await team.Tenant.GetCustomerAsync(team.CustomerId)).GetProperty("phone").GetString();
+    private static async Task<string?> PhoneAsync(Team team) => (await team.Tenant.GetCustomerAsync(team.CustomerId)).GetProperty("phone").GetString();
 
     [Fact]
     public async Task Should_change_the_record_only_after_review_and_approval()

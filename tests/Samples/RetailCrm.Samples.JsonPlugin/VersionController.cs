@@ -8,5 +8,6 @@ namespace RetailCrm.Samples.JsonPlugin;
 public sealed class VersionController : ControllerBase
 {
     [HttpGet]
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822", Justification = "An MVC action is an instance method.")]
     public IReadOnlyDictionary<string, object> Get() => VersionReport.Build();
 }

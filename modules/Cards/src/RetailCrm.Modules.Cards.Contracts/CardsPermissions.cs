@@ -3,8 +3,13 @@ namespace RetailCrm.Modules.Cards.Contracts;
 /// <summary>Permission names of the cards module.</summary>
 public static class CardsPermissions
 {
+    /// <summary>See card products and their rules.</summary>
     public const string ViewProducts = "cards.products.view";
+
+    /// <summary>Create and change card products.</summary>
     public const string ManageProducts = "cards.products.manage";
+
+    /// <summary>Find cards and read a card's page, its ledger and its history.</summary>
     public const string ViewCards = "cards.cards.view";
 
     /// <summary>Put new cards of a product into stock (numbers generated in the product's format).</summary>
@@ -13,7 +18,10 @@ public static class CardsPermissions
     /// <summary>Sell (activate) a card to a member at the till.</summary>
     public const string Sell = "cards.cards.sell";
 
+    /// <summary>Top up a card at the till.</summary>
     public const string TopUp = "cards.cards.top-up";
+
+    /// <summary>Take a payment with a card at the till.</summary>
     public const string Pay = "cards.cards.pay";
 
     /// <summary>Reverse a payment or refund onto a card.</summary>
@@ -39,6 +47,7 @@ public static class CardsPermissions
 
     /// <summary>Redeem points of a card.</summary>
     public const string RedeemPoints = "cards.points.redeem";
+
     /// <summary>See card stock: suppliers, purchase orders, production runs, store requests, stock-takes and the stock report.</summary>
     public const string ViewStock = "cards.stock.view";
 
@@ -62,6 +71,7 @@ public static class CardsPermissions
 
     /// <summary>Open, count, close and write off stock-takes (盘点).</summary>
     public const string CountStock = "cards.stock.count";
+
     /// <summary>Read the daily settlement per store against HQ, its transactions and its export.</summary>
     public const string ViewSettlement = "cards.settlement.view";
 }

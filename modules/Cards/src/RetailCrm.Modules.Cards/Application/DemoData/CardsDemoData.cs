@@ -89,7 +89,7 @@ internal sealed class CardsDemoData(
     /// <summary>Sells a stock card of the product to the demo member with this phone, tops it up and takes one payment; skipped when the member has a card of it already.</summary>
     private async Task SellAsync(string phone, ProductView product, long topUp, string? pin, string? soldAt, long pay, string? paidAt, CancellationToken cancellationToken)
     {
-        var member = (await customers.FindByPhoneAsync(phone, cancellationToken)).FirstOrDefault();
+        var member = await customers.FindByPhoneAsync(phone, cancellationToken) is [var first, ..] ? first : null;
         if (member is null || await db.Set<Card>().AnyAsync(c => c.HolderCustomerId == member.Id && c.ProductId == product.Id, cancellationToken))
         {
             return;

@@ -171,7 +171,7 @@ internal sealed class ExchangeService(
     }
 
     /// <summary>Tries the location's stock of the product in number order until one card is taken.</summary>
-    private async Task<Card?> PickAsync(IQueryable<Card> stock, CardSale sale, CancellationToken cancellationToken)
+    private static async Task<Card?> PickAsync(IQueryable<Card> stock, CardSale sale, CancellationToken cancellationToken)
     {
         var candidates = await stock.AsNoTracking().Where(c => c.Balance == 0 && c.Points == 0).OrderBy(c => c.Number).Take(PickAttempts).ToListAsync(cancellationToken);
         foreach (var candidate in candidates)

@@ -80,7 +80,7 @@ internal sealed class ProductionService(CardsDbContext db, CardLedger ledger, St
             return Refuse.Invalid("spoiled", "Not produced cards of this run: {0}.", string.Join(", ", notProduced.Select(Card.Mask)));
         }
 
-        IReadOnlyList<string> putAway;
+        List<string> putAway;
         if (input.Numbers is { } listed)
         {
             putAway = listed.Select(n => (n ?? "").Trim()).ToList();
@@ -230,6 +230,6 @@ internal sealed class ProductionService(CardsDbContext db, CardLedger ledger, St
     {
         var (first, last) = (run.FirstNumber, run.LastNumber);
         return db.Set<Card>().AsNoTracking().Where(c => c.ProductId == run.ProductId
-            && string.Compare(c.Number, first) >= 0 && string.Compare(c.Number, last) <= 0);
+            && c.Number.CompareTo(first) >= 0 && c.Number.CompareTo(last) <= 0);
     }
 }

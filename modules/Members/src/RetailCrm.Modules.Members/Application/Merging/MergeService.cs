@@ -175,7 +175,7 @@ internal sealed class MergeService(MembersDbContext db, CustomerService customer
             .Titled("A customer was changed meanwhile");
 
     /// <summary>Copies the chosen values onto the survivor; returns whose value each field kept.</summary>
-    private static SortedDictionary<string, Guid> ApplyFieldChoices(IReadOnlyList<Customer> involved, IReadOnlyDictionary<string, Guid> choices)
+    private static SortedDictionary<string, Guid> ApplyFieldChoices(List<Customer> involved, IReadOnlyDictionary<string, Guid> choices)
     {
         var survivor = involved[0];
         var chosen = choices.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.OrdinalIgnoreCase);

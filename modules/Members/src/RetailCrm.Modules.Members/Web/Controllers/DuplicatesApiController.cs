@@ -27,7 +27,7 @@ internal sealed record DuplicateListQuery
 /// <summary>Likely duplicate pairs found by the background scan, highest score first; scan on demand; dismiss a pair.</summary>
 [ApiController]
 [Route("api/members/duplicates")]
-internal sealed class DuplicatesApiController(DuplicateQueries duplicates) : ControllerBase
+internal sealed class DuplicatesApiController(DuplicateQueries duplicates, DuplicateScanner scanner) : ControllerBase
 {
     /// <summary>Pairs of customers within your data scope that are probably the same, with score (0–100) and reasons.</summary>
     [HttpGet]
@@ -38,7 +38,7 @@ internal sealed class DuplicatesApiController(DuplicateQueries duplicates) : Con
     /// <summary>Scans the tenant's active customers now (the background job does it every few hours). Idempotent.</summary>
     [HttpPost("scan")]
     [RequirePermission(MembersPermissions.Merge)]
-    public Task<DuplicateScanResult> Scan([FromServices] DuplicateScanner scanner, CancellationToken cancellationToken) =>
+    public Task<DuplicateScanResult> Scan(CancellationToken cancellationToken) =>
         scanner.ScanAsync(cancellationToken);
 
     /// <summary>Marks a pair as not the same customer; later scans leave it dismissed.</summary>

@@ -155,7 +155,7 @@ internal sealed class CustomerForm
 
     public static CustomerForm From(CustomerDetails customer, string? parentCode)
     {
-        var address = customer.Addresses.FirstOrDefault(a => a.IsDefault) ?? customer.Addresses.FirstOrDefault();
+        var address = customer.Addresses.FirstOrDefault(a => a.IsDefault) ?? (customer.Addresses is [var first, ..] ? first : null);
         return new CustomerForm
         {
             Kind = customer.Kind, DisplayName = customer.DisplayName, FamilyName = customer.FamilyName, GivenName = customer.GivenName,
