@@ -83,7 +83,7 @@ public sealed class GeneratedModules : IDisposable
     /// <summary>What a module needs from the repository, copied (not linked, so that nothing is built in the real tree).</summary>
     private void CopyRepository()
     {
-        foreach (var file in new[] { "Directory.Build.props", "Directory.Packages.props", "global.json", ".editorconfig", Path.Combine("modules", "Directory.Build.props") })
+        foreach (var file in new[] { "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "global.json", ".editorconfig", Path.Combine("modules", "Directory.Build.props") })
         {
             Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(Root, file))!);
             File.Copy(Path.Combine(RepoRoot, file), Path.Combine(Root, file));
