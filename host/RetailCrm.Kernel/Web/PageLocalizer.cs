@@ -49,6 +49,7 @@ internal sealed class PageLocalizer(IHttpContextAccessor accessor, JsonStringLoc
         var general = errors.Count > 0 ? null
             : refusal.Title is { } title ? $"{Find(title)}: {Text(refusal.Text)}"
             : Text(refusal.Text);
+        Answer(refusal.Kind);
         return new FormState(formId, Posted(), errors, general);
     }
 
@@ -66,7 +67,17 @@ internal sealed class PageLocalizer(IHttpContextAccessor accessor, JsonStringLoc
                 g => g.Key,
                 g => (IReadOnlyList<string>)[.. g.SelectMany(entry => entry.Value!.Errors).Select(e => Find(string.IsNullOrEmpty(e.ErrorMessage) ? "The value is not valid." : e.ErrorMessage))],
                 StringComparer.OrdinalIgnoreCase);
+        Answer(RefusalKind.Invalid);
         return new FormState(formId, Posted(), errors, null);
+    }
+
+    /// <summary>The page shown again answers with the status the refusal's kind means, as the API does.</summary>
+    private void Answer(RefusalKind kind)
+    {
+        if (accessor.HttpContext is { } context)
+        {
+            context.Response.StatusCode = (int)kind;
+        }
     }
 
     /// <summary>Minor units as major units with two decimals and the currency, e.g. <c>1,234.50 CNY</c>.</summary>

@@ -15,12 +15,11 @@ public abstract class CrmPageController : Controller
     private IPageLocalizer Localizer => HttpContext.RequestServices.GetRequiredService<IPageLocalizer>();
 
     /// <summary>
-    /// Shows the page again for a refused form: sets the status the refusal's kind means and the
-    /// <see cref="FormState"/> (values, translated errors) the view reads, then renders <paramref name="showAgain"/>.
+    /// Shows the page again for a refused form, with the status the refusal's kind means and the
+    /// <see cref="FormState"/> (values, translated errors) the view reads: renders <paramref name="showAgain"/>.
     /// </summary>
     protected async Task<IActionResult> RefusedAsync(Refusal refusal, Func<Task<IActionResult>> showAgain, string? formId = null)
     {
-        Response.StatusCode = (int)refusal.Kind;
         ViewData[FormState.ViewDataKey] = Localizer.Refused(refusal, formId);
         return await showAgain();
     }
@@ -33,7 +32,6 @@ public abstract class CrmPageController : Controller
             return null;
         }
 
-        Response.StatusCode = (int)RefusalKind.Invalid;
         ViewData[FormState.ViewDataKey] = state;
         return await showAgain();
     }

@@ -84,9 +84,9 @@ public interface IPageLocalizer
     /// <summary>The text translated and formatted for the current user.</summary>
     string Text(Results.LocalizableText text);
 
-    /// <summary>The form refused for <paramref name="refusal"/>, with the posted values of the current request.</summary>
+    /// <summary>The form refused for <paramref name="refusal"/>, with the posted values of the current request; the response answers with the refusal's status.</summary>
     FormState Refused(Results.Refusal refusal, string? formId = null);
 
-    /// <summary>The form refused by MVC model validation (the current request's model state), or null when it is valid.</summary>
+    /// <summary>The form refused by MVC model validation (the current request's model state, answered 400), or null when it is valid.</summary>
     FormState? Invalid(Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary modelState, string? formId = null);
 }
