@@ -192,7 +192,9 @@ public static class KernelServices
                 options.SlidingExpiration = true;
                 options.ExpireTimeSpan = TimeSpan.FromHours(8);
                 options.Events.OnRedirectToLogin = context => ApiAware(context, Refusal.Unauthenticated("unauthorized", "Sign in, or send an X-Api-Key.").Titled("Sign-in required"));
-                options.Events.OnRedirectToAccessDenied = context => ApiAware(context, Refusal.Forbidden("forbidden", "Your roles do not allow this.").Titled("Access denied"));
+                // No access-denied page to redirect to: the refusal itself, a styled page for a browser (StatusPages).
+                options.Events.OnRedirectToAccessDenied = context => context.HttpContext.RequestServices.GetRequiredService<IRefusalWriter>()
+                    .WriteAsync(context.HttpContext, Refusal.Forbidden("forbidden", "Your roles do not allow this.").Titled("Access denied"));
                 options.Events.OnValidatePrincipal = ActiveUserCheck.ValidateAsync;
             });
         services.AddAuthorization();

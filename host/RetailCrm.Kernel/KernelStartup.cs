@@ -149,6 +149,7 @@ public static class KernelPipeline
         app.UseRouting();
         app.UseAuthentication();
         app.UseMiddleware<TenantResolutionMiddleware>();
+        app.UseMiddleware<StatusPagesMiddleware>();
         app.UseMiddleware<ModuleGateMiddleware>();
         app.UseAuthorization();
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
