@@ -28,11 +28,7 @@ public sealed class StatusPageTests(SqliteHost host) : IClassFixture<SqliteHost>
     [Fact]
     public async Task Should_answer_a_page_the_roles_do_not_allow_with_the_403_page_naming_the_permission()
     {
-        var admin = await _factory.SignedInClientAsync();
-        var clerk = Names.Tenant("clerk");
-        (await admin.PostAsJsonAsync("/api/admin/users", new { userName = clerk, displayName = "Clerk", password = "Clerk-Passw0rd!", roles = new[] { "store-clerk" } }))
-            .StatusCode.ShouldBe(HttpStatusCode.Created);
-        var client = await _factory.SignedInClientAsync(userName: clerk, password: "Clerk-Passw0rd!");
+        var client = await StoreClerkAsync();
 
         var page = await client.SendAsync(Browser("/admin/users", referrer: "http://localhost/"));
         var problem = await client.GetAsync("/admin/users");
@@ -48,11 +44,7 @@ public sealed class StatusPageTests(SqliteHost host) : IClassFixture<SqliteHost>
     [Fact]
     public async Task Should_show_the_403_page_in_chinese()
     {
-        var admin = await _factory.SignedInClientAsync();
-        var clerk = Names.Tenant("clerk");
-        (await admin.PostAsJsonAsync("/api/admin/users", new { userName = clerk, displayName = "Clerk", password = "Clerk-Passw0rd!", roles = new[] { "store-clerk" } }))
-            .StatusCode.ShouldBe(HttpStatusCode.Created);
-        var client = await _factory.SignedInClientAsync(userName: clerk, password: "Clerk-Passw0rd!");
+        var client = await StoreClerkAsync();
         var request = Browser("/admin/users");
         request.Headers.AcceptLanguage.ParseAdd("zh-CN");
 
@@ -88,6 +80,16 @@ public sealed class StatusPageTests(SqliteHost host) : IClassFixture<SqliteHost>
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         response.Headers.Location!.ToString().ShouldBe("/account/login?returnUrl=%2Fadmin%2Fusers");
         (await client.GetAsync("/login")).Headers.Location!.ToString().ShouldBe("/account/login");
+    }
+
+    /// <summary>A new store clerk, signed in: the admin pages are not for that role.</summary>
+    private async Task<HttpClient> StoreClerkAsync()
+    {
+        var admin = await _factory.SignedInClientAsync();
+        var clerk = Names.Tenant("clerk");
+        (await admin.PostAsJsonAsync("/api/admin/users", new { userName = clerk, displayName = "Clerk", password = "Clerk-Passw0rd!", roles = new[] { "store-clerk" } }))
+            .StatusCode.ShouldBe(HttpStatusCode.Created);
+        return await _factory.SignedInClientAsync(userName: clerk, password: "Clerk-Passw0rd!");
     }
 
     private static HttpRequestMessage Browser(string path, string? referrer = null)
