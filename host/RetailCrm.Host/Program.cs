@@ -1,6 +1,7 @@
 using RetailCrm.Kernel;
+using RetailCrm.Kernel.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(KernelHosting.Options(args));
 builder.AddRetailCrmKernel();
 builder.Services.AddEndpointsApiExplorer();
 builder.Services.AddSwaggerGen(options => options.SwaggerDoc("v1", new() { Title = "RetailCrm API", Version = "v1" }));

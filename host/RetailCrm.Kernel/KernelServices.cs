@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -48,7 +49,10 @@ public static class KernelServices
         builder.Host.UseServiceProviderFactory(new AutofacServiceProviderFactory());
         var configuration = builder.Configuration;
         var services = builder.Services;
-        using var bootLoggers = LoggerFactory.Create(b => b.AddConsole());
+        // EF Core logs every SQL command at Information: never that, whatever the configuration files say.
+        builder.Logging.AddFilter(DbLoggerCategory.Database.Command.Name, LogLevel.Warning);
+        // The boot log follows the configuration too (the JSON console of Production, the levels).
+        using var bootLoggers = LoggerFactory.Create(b => b.AddConfiguration(configuration.GetSection("Logging")).AddConsole());
         var bootLogger = bootLoggers.CreateLogger("RetailCrm.Kernel");
 
         var catalog = new ModuleLoader(bootLogger).Load(
@@ -106,6 +110,7 @@ public static class KernelServices
         Administration.AdministrationServices.AddAdministration(services);
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<KernelStartup>();
+        services.AddSingleton<StartupPasswords>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         services.AddSingleton<JobLeases>();
@@ -187,7 +192,9 @@ public static class KernelServices
                 options.SlidingExpiration = true;
                 options.ExpireTimeSpan = TimeSpan.FromHours(8);
                 options.Events.OnRedirectToLogin = context => ApiAware(context, Refusal.Unauthenticated("unauthorized", "Sign in, or send an X-Api-Key.").Titled("Sign-in required"));
-                options.Events.OnRedirectToAccessDenied = context => ApiAware(context, Refusal.Forbidden("forbidden", "Your roles do not allow this.").Titled("Access denied"));
+                // No access-denied page to redirect to: the refusal itself, a styled page for a browser (StatusPages).
+                options.Events.OnRedirectToAccessDenied = context => context.HttpContext.RequestServices.GetRequiredService<IRefusalWriter>()
+                    .WriteAsync(context.HttpContext, Refusal.Forbidden("forbidden", "Your roles do not allow this.").Titled("Access denied"));
                 options.Events.OnValidatePrincipal = ActiveUserCheck.ValidateAsync;
             });
         services.AddAuthorization();

@@ -3,9 +3,11 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using RetailCrm.Kernel.Data;
+using RetailCrm.Kernel.Identity;
 using RetailCrm.Kernel.Modularity;
 using RetailCrm.Kernel.MultiTenancy;
 using RetailCrm.Kernel.Web;
+using RetailCrm.Sdk.Authorization;
 using RetailCrm.Sdk.DemoData;
 using RetailCrm.Sdk.Modularity;
 using RetailCrm.Sdk.MultiTenancy;
@@ -21,6 +23,7 @@ internal sealed class KernelStartup(
     ModuleToggles toggles,
     ICurrentTenant currentTenant,
     IConfiguration configuration,
+    StartupPasswords passwords,
     ILogger<KernelStartup> logger)
 {
     public const string DefaultTenantName = "default";
@@ -36,6 +39,19 @@ internal sealed class KernelStartup(
             var tenant = await tenants.FindByNameAsync(name, cancellationToken)
                 ?? throw new InvalidOperationException($"Demo data: no tenant named '{name}'.");
             await SeedDemoDataAsync(tenant.Id, cancellationToken);
+            await EnsureDemoUsersAsync(tenant, cancellationToken);
+        }
+    }
+
+    private async Task EnsureDemoUsersAsync(TenantInfo tenant, CancellationToken cancellationToken)
+    {
+        using var tenantScope = currentTenant.Change(tenant.Id, tenant.Name);
+        using var scope = services.CreateScope();
+        var made = await DemoUsers.EnsureAsync(
+            scope.ServiceProvider.GetRequiredService<KernelDbContext>(), scope.ServiceProvider.GetRequiredService<UserAccounts>(), tenant.Name, cancellationToken);
+        foreach (var user in made)
+        {
+            passwords.Add(user);
         }
     }
 
@@ -52,14 +68,7 @@ internal sealed class KernelStartup(
         await provisioner.CreateAsync(new NewTenant(DefaultTenantName, ["localhost", "127.0.0.1", "[::1]"], userName, password, IsHost: true), cancellationToken);
         if (string.IsNullOrEmpty(configured))
         {
-            // Printed once, on the first run only; it is not stored anywhere in clear text.
-            Console.WriteLine();
-            Console.WriteLine("==============================================================");
-            Console.WriteLine($" RetailCrm first run: tenant '{DefaultTenantName}' created.");
-            Console.WriteLine($" Sign in as '{userName}' with password: {password}");
-            Console.WriteLine(" This password is shown only now. Change it after signing in.");
-            Console.WriteLine("==============================================================");
-            Console.WriteLine();
+            passwords.Add(new StartupPassword(DefaultTenantName, userName, DefaultRoles.All.Single(r => r.Name == DefaultRoles.Admin).DisplayName, password));
         }
 
         logger.LogInformation("First run: created tenant {Tenant} with administrator {User}", DefaultTenantName, userName);
@@ -131,6 +140,8 @@ public static class KernelPipeline
         var startup = app.Services.GetRequiredService<KernelStartup>();
         await startup.StartAsync(app.Lifetime.ApplicationStopping);
         app.Lifetime.ApplicationStopping.Register(() => startup.StopAsync(CancellationToken.None).GetAwaiter().GetResult());
+        // Last, after "Now listening on", where it is seen; the log's one queue keeps that order.
+        app.Lifetime.ApplicationStarted.Register(app.Services.GetRequiredService<StartupPasswords>().Announce);
 
         app.UseExceptionHandler();
         app.UseStatusCodePages();
@@ -138,6 +149,7 @@ public static class KernelPipeline
         app.UseRouting();
         app.UseAuthentication();
         app.UseMiddleware<TenantResolutionMiddleware>();
+        app.UseMiddleware<StatusPagesMiddleware>();
         app.UseMiddleware<ModuleGateMiddleware>();
         app.UseAuthorization();
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });

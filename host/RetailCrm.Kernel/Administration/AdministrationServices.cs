@@ -14,5 +14,6 @@ internal static class AdministrationServices
         .AddScoped<ISettingsAdministration, SettingsAdministration>()
         .AddScoped<IApiKeyAdministration, ApiKeyAdministration>()
         .AddScoped<IEventDeliveryAdministration, EventDeliveryAdministration>()
-        .AddScoped<ISignIn, SignIn>();
+        .AddScoped<ISignIn, SignIn>()
+        .AddScoped<IDemoSignIn, DemoSignIn>();
 }

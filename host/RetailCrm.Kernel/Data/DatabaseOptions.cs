@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using RetailCrm.Kernel.Data.Conventions;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
 using RetailCrm.Sdk.Data;
 
 namespace RetailCrm.Kernel.Data;
@@ -20,8 +21,12 @@ public sealed class DatabaseOptions
         ConnectionString = connectionString;
         UsesPostgres = usesPostgres;
         _dataConnectionString = usesPostgres ? WithoutResetOnClose(connectionString) : connectionString;
+        DataFolder = dataFolder;
         KeysPath = Path.Combine(dataFolder, "keys");
     }
+
+    /// <summary>The data folder: the SQLite file, the keys, the first-run passwords.</summary>
+    public string DataFolder { get; }
 
     /// <summary>Where the data-protection keys (cookie encryption) are kept.</summary>
     public string KeysPath { get; }
@@ -80,7 +85,8 @@ public sealed class DatabaseOptions
         }
 
         // Migrations are written by hand once for both providers, so there is no model snapshot to compare with.
-        options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+        // The SQL of each command is for Debug: at Information it floods the log (thousands of lines at start, the pollers' every tick).
+        options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning).Log((RelationalEventId.CommandExecuted, LogLevel.Debug)));
         ((IDbContextOptionsBuilderInfrastructure)options).AddOrUpdateExtension(new CrmContextOptionsExtension(naming));
         options.ReplaceService<IModelCustomizer, CrmModelCustomizer>();
         options.ReplaceService<IMigrationsAssembly, CrmMigrationsAssembly>();

@@ -4,8 +4,10 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using RetailCrm.Sdk.Results;
+using RetailCrm.Sdk.Web;
 
 namespace RetailCrm.Kernel.Web;
 
@@ -41,11 +43,31 @@ internal sealed class RefusalProblems(IOptions<JsonOptions> json) : IRefusalWrit
         ? new JsonSerializerOptions(json.Value.JsonSerializerOptions) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }
         : json.Value.JsonSerializerOptions;
 
+    /// <summary>Problem details; for a browser outside the API (it accepts HTML) the theme's error page, with the refusal's text in its language.</summary>
     public Task WriteAsync(HttpContext context, Refusal refusal)
     {
+        if (StatusPages.WantsHtml(context.Request))
+        {
+            var reason = refusal.Kind == RefusalKind.NotFound ? null : context.RequestServices.GetRequiredService<IPageLocalizer>().Text(refusal.Text);
+            return StatusPages.WriteAsync(context, new ErrorPage((int)refusal.Kind, reason));
+        }
+
         context.Response.StatusCode = (int)refusal.Kind;
         var problem = Details(refusal);
         return context.Response.WriteAsJsonAsync(problem, problem.GetType(), _options, "application/problem+json");
+    }
+
+    /// <summary>The answer to an unhandled exception outside a browser: problem details that say nothing of the exception (it is in the log).</summary>
+    public static Task WriteServerErrorAsync(HttpContext context)
+    {
+        context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+        return context.Response.WriteAsJsonAsync(new ProblemDetails
+        {
+            Status = StatusCodes.Status500InternalServerError,
+            Type = TypeBase + "server-error",
+            Title = "Server error",
+            Detail = "The server could not answer this request; the error is in its log.",
+        }, (JsonSerializerOptions?)null, "application/problem+json");
     }
 
     /// <summary>The title of a refusal that names none.</summary>

@@ -25,10 +25,15 @@ public sealed class LoginForm
 /// sign-out form is the theme layout's, on every page, which carries no form token either. Each is harmless when repeated.
 /// </summary>
 [Route("account")]
-public sealed class AccountController(ICurrentTenant currentTenant, ISignIn signIn) : CrmPageController
+public sealed class AccountController(ICurrentTenant currentTenant, ISignIn signIn, IDemoSignIn demo) : CrmPageController
 {
     [HttpGet("login")]
-    public IActionResult Login(string? returnUrl) => View(new LoginForm { ReturnUrl = returnUrl, Tenant = currentTenant.Name });
+    public async Task<IActionResult> Login(string? returnUrl, CancellationToken cancellationToken) => await LoginPageAsync(new LoginForm { ReturnUrl = returnUrl, Tenant = currentTenant.Name }, cancellationToken);
+
+    /// <summary>The address people guess; the page is /account/login.</summary>
+    [HttpGet("/login")]
+    public IActionResult LoginAlias(string? returnUrl) =>
+        LocalRedirect(string.IsNullOrEmpty(returnUrl) ? "/account/login" : "/account/login?returnUrl=" + Uri.EscapeDataString(returnUrl));
 
     [HttpPost("login")]
     public async Task<IActionResult> Login(LoginForm form, CancellationToken cancellationToken)
@@ -36,11 +41,35 @@ public sealed class AccountController(ICurrentTenant currentTenant, ISignIn sign
         var principal = await signIn.CheckAsync(form.Tenant, form.UserName, form.Password, CookieAuthenticationDefaults.AuthenticationScheme, cancellationToken);
         if (principal.IsRefused)
         {
-            return await RefusedAsync(principal.Refusal, () => Task.FromResult<IActionResult>(View(form)));
+            return await RefusedAsync(principal.Refusal, () => LoginPageAsync(form, cancellationToken));
         }
 
-        await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal.Value);
-        return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl! : "/");
+        return await SignedInAsync(principal.Value, form.ReturnUrl);
+    }
+
+    /// <summary>One click of the sign-in page's "Try as" list, in demo mode only.</summary>
+    [HttpPost("try-as")]
+    public async Task<IActionResult> TryAs(string userName, string? returnUrl, CancellationToken cancellationToken)
+    {
+        var principal = await demo.SignInAsync(userName, CookieAuthenticationDefaults.AuthenticationScheme, cancellationToken);
+        if (principal.IsRefused)
+        {
+            return await RefusedAsync(principal.Refusal, () => LoginPageAsync(new LoginForm { ReturnUrl = returnUrl, Tenant = currentTenant.Name }, cancellationToken));
+        }
+
+        return await SignedInAsync(principal.Value, returnUrl);
+    }
+
+    private async Task<IActionResult> LoginPageAsync(LoginForm form, CancellationToken cancellationToken)
+    {
+        ViewData[nameof(DemoAccount)] = await demo.ListAsync(cancellationToken);
+        return View("Login", form);
+    }
+
+    private async Task<IActionResult> SignedInAsync(System.Security.Claims.ClaimsPrincipal principal, string? returnUrl)
+    {
+        await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
+        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl! : "/");
     }
 
     [HttpPost("logout")]
