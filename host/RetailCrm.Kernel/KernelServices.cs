@@ -100,7 +100,9 @@ public static class KernelServices
         services.AddScoped<UserAccounts>();
         services.AddScoped<MenuBuilder>();
         services.AddScoped<INavigationMenu>(sp => sp.GetRequiredService<MenuBuilder>());
+        services.AddScoped<EnabledContributions>();
         services.AddScoped<IProfileSectionProvider, ProfileSectionProvider>();
+        services.AddScoped<IDashboard, Dashboard>();
         services.AddSingleton<IMenuContributor, AdminMenu>();
         services.AddScoped<AuditReader>();
         Administration.AdministrationServices.AddAdministration(services);
@@ -131,6 +133,7 @@ public static class KernelServices
 
     private static void AddWeb(IServiceCollection services, ModuleCatalog catalog, List<System.Reflection.Assembly> themes, string keysPath, ModuleAuthenticationSchemes schemes)
     {
+        services.AddSingleton(new ThemeAssets(themes));
         services
             .AddControllersWithViews(options =>
             {
