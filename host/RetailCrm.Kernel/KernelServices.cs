@@ -103,6 +103,7 @@ public static class KernelServices
         services.AddScoped<EnabledContributions>();
         services.AddScoped<IProfileSectionProvider, ProfileSectionProvider>();
         services.AddScoped<IDashboard, Dashboard>();
+        services.AddScoped<IDashboardWidget, Web.Widgets.FailedDeliveriesWidget>();
         services.AddSingleton<IMenuContributor, AdminMenu>();
         services.AddScoped<AuditReader>();
         Administration.AdministrationServices.AddAdministration(services);

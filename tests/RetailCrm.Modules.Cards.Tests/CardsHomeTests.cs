@@ -1,7 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
-using System.Text.RegularExpressions;
 using static RetailCrm.Modules.Cards.Tests.CardTestKit;
 
 namespace RetailCrm.Modules.Cards.Tests;
@@ -10,7 +8,7 @@ namespace RetailCrm.Modules.Cards.Tests;
 /// The cards module's widgets on the home page: each role sees its own (the clerk today's payments and the card
 /// look-up, the manager the liability and the money chart), figures as the ledger has them, and none when cards are off.
 /// </summary>
-public sealed partial class CardsHomeTests(CardsHost host) : IClassFixture<CardsHost>
+public sealed class CardsHomeTests(CardsHost host) : IClassFixture<CardsHost>
 {
     private readonly CrmHostFactory _factory = host.Factory;
 
@@ -23,12 +21,12 @@ public sealed partial class CardsHomeTests(CardsHost host) : IClassFixture<Cards
         await UserAsync(admin, "clerk1", "store-clerk");
         await UserAsync(admin, "sales1", "sales-person");
 
-        var manager = await HomeAsync(admin);
-        Widget(manager, "cards.payments-today").ShouldMatch(@"25\.50\s+CNY");
-        Widget(manager, "cards.payments-today").ShouldContain("1 payments today");
-        Widget(manager, "cards.liability").ShouldMatch(@"74\.50\s+CNY");
-        Widget(manager, "cards.liability").ShouldContain("on 1 cards");
-        var chart = Chart(manager, "cards.flow");
+        var manager = await HomePage.OpenAsync(admin);
+        manager.Widget("cards.payments-today").ShouldMatch(@"25\.50\s+CNY");
+        manager.Widget("cards.payments-today").ShouldContain("1 payments today");
+        manager.Widget("cards.liability").ShouldMatch(@"74\.50\s+CNY");
+        manager.Widget("cards.liability").ShouldContain("on 1 cards");
+        var chart = manager.Chart("cards.flow");
         chart.GetProperty("kind").GetString().ShouldBe("Bar");
         chart.GetProperty("categories").GetArrayLength().ShouldBe(14);
         var series = chart.GetProperty("series").EnumerateArray().ToList();
@@ -36,28 +34,28 @@ public sealed partial class CardsHomeTests(CardsHost host) : IClassFixture<Cards
         series[0].GetProperty("values")[13].GetDecimal().ShouldBe(100m, "today's top-up is the card's first 100.00");
         series[1].GetProperty("values")[13].GetDecimal().ShouldBe(25.50m);
         series[1].GetProperty("values")[0].GetDecimal().ShouldBe(0m);
-        manager.ShouldContain("src=\"/theme/echarts.min.js\"");
+        manager.Html.ShouldContain("src=\"/theme/echarts.min.js\"");
 
-        var clerk = await HomeAsync(await _factory.SignedInClientAsync(admin.BaseAddress!.Host, "clerk1", Password));
-        Widget(clerk, "cards.payments-today").ShouldMatch(@"25\.50\s+CNY");
-        Widget(clerk, "cards.lookup").ShouldContain("action=\"/cards/cards\"");
-        clerk.ShouldNotContain("data-widget=\"cards.liability\"", Case.Sensitive, "a clerk does not read the settlement");
-        clerk.ShouldNotContain("data-widget=\"cards.flow\"");
-        clerk.ShouldNotContain("/theme/echarts.min.js", Case.Sensitive, "no chart, no chart library");
+        var clerk = await HomePage.OpenAsync(await _factory.SignedInClientAsync(admin.BaseAddress!.Host, "clerk1", Password));
+        clerk.Widget("cards.payments-today").ShouldMatch(@"25\.50\s+CNY");
+        clerk.Widget("cards.lookup").ShouldContain("action=\"/cards/cards\"");
+        clerk.Has("cards.liability").ShouldBeFalse("a clerk does not read the settlement");
+        clerk.Has("cards.flow").ShouldBeFalse();
+        clerk.Html.ShouldNotContain("/theme/echarts.min.js", Case.Sensitive, "no chart, no chart library");
 
-        var sales = await HomeAsync(await _factory.SignedInClientAsync(admin.BaseAddress!.Host, "sales1", Password));
-        sales.ShouldNotContain("data-widget=\"cards.");
+        var sales = await HomePage.OpenAsync(await _factory.SignedInClientAsync(admin.BaseAddress!.Host, "sales1", Password));
+        sales.HasAny("cards.").ShouldBeFalse();
     }
 
     [Fact]
     public async Task Should_drop_the_card_widgets_when_the_tenant_switches_cards_off()
     {
         var (_, admin) = await TenantAsync(_factory, "homeoff");
-        (await HomeAsync(admin)).ShouldContain("data-widget=\"cards.liability\"");
+        (await HomePage.OpenAsync(admin)).Has("cards.liability").ShouldBeTrue();
 
         (await admin.PutAsJsonAsync("/api/admin/modules/cards", new { enabled = false })).StatusCode.ShouldBe(HttpStatusCode.OK);
 
-        (await HomeAsync(admin)).ShouldNotContain("data-widget=\"cards.");
+        (await HomePage.OpenAsync(admin)).HasAny("cards.").ShouldBeFalse();
     }
 
     [Fact]
@@ -66,11 +64,11 @@ public sealed partial class CardsHomeTests(CardsHost host) : IClassFixture<Cards
         var (_, admin) = await TenantAsync(_factory, "homezh");
         admin.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-CN");
 
-        var home = await HomeAsync(admin);
+        var home = await HomePage.OpenAsync(admin);
 
-        Widget(home, "cards.liability").ShouldContain("储值卡负债");
-        Widget(home, "cards.flow").ShouldContain("近 14 天卡资金");
-        Chart(home, "cards.flow").GetProperty("series")[0].GetProperty("name").GetString().ShouldBe("充值");
+        home.Widget("cards.liability").ShouldContain("储值卡负债");
+        home.Widget("cards.flow").ShouldContain("近 14 天卡资金");
+        home.Chart("cards.flow").GetProperty("series")[0].GetProperty("name").GetString().ShouldBe("充值");
     }
 
     [Fact]
@@ -94,28 +92,4 @@ public sealed partial class CardsHomeTests(CardsHost host) : IClassFixture<Cards
     private static async Task UserAsync(HttpClient admin, string userName, string role) =>
         (await admin.PostAsJsonAsync("/api/admin/users", new { userName, displayName = userName, password = Password, roles = new[] { role } }))
             .StatusCode.ShouldBe(HttpStatusCode.Created);
-
-    private static async Task<string> HomeAsync(HttpClient client)
-    {
-        var response = await client.GetAsync("/");
-        response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        return await response.Content.ReadAsStringAsync();
-    }
-
-    /// <summary>The widget's element as the page has it (HTML), from its opening tag to its end.</summary>
-    private static string Element(string page, string key)
-    {
-        var match = Regex.Match(page, $"<section class=\"widget[^\"]*\" data-widget=\"{Regex.Escape(key)}\">(?<body>.*?)</section>", RegexOptions.Singleline);
-        match.Success.ShouldBeTrue($"the home page shows widget {key}");
-        return match.Value;
-    }
-
-    /// <summary>The widget's element with its text decoded, for reading figures.</summary>
-    private static string Widget(string page, string key) => WebUtility.HtmlDecode(Element(page, key));
-
-    private static JsonElement Chart(string page, string key) =>
-        JsonDocument.Parse(WebUtility.HtmlDecode(ChartData().Match(Element(page, key)).Groups["json"].Value)).RootElement;
-
-    [GeneratedRegex("data-chart=\"(?<json>[^\"]*)\"")]
-    private static partial Regex ChartData();
 }

@@ -29,6 +29,10 @@ public sealed class MembersModule : CrmModule
         services.AddSingleton<IPermissionDefinitionProvider, MembersPermissionDefinitions>();
         services.AddSingleton<ISettingDefinitionProvider, MembersSettingDefinitions>();
         services.AddSingleton<IMenuContributor, MembersMenu>();
+        services.AddScoped<IDashboardWidget, Web.Dashboard.CustomersWidget>();
+        services.AddScoped<IDashboardWidget, Web.Dashboard.ReviewQueueWidget>();
+        services.AddScoped<IDashboardWidget, Web.Dashboard.ApprovalQueueWidget>();
+        services.AddScoped<IDashboardWidget, Web.Dashboard.FailedImportsWidget>();
         services.AddScoped<CustomerCodeGenerator>();
         services.AddScoped<DuplicateFinder>();
         services.AddScoped<CustomerService>();
