@@ -103,6 +103,8 @@ public static class KernelServices
         services.AddScoped<EnabledContributions>();
         services.AddScoped<IProfileSectionProvider, ProfileSectionProvider>();
         services.AddScoped<IDashboard, Dashboard>();
+        services.AddScoped<INotifications, Notifications>();
+        services.AddScoped<INotificationCounter, Web.Widgets.FailedDeliveriesCounter>();
         services.AddScoped<IDashboardWidget, Web.Widgets.FailedDeliveriesWidget>();
         services.AddSingleton<IMenuContributor, AdminMenu>();
         services.AddScoped<AuditReader>();

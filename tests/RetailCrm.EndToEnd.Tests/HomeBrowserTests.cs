@@ -23,5 +23,9 @@ public sealed class HomeBrowserTests(ProductBrowserFixture crm) : IClassFixture<
 
         await Screenshots.TakeAsync(page, $"home-{name}");
         (await Screenshots.OverflowAsync(page)).ShouldBe(0, "nothing on the home page is wider than the screen");
+
+        await page.Locator("#bell summary").ClickAsync();
+        await Expect(page.Locator("#bell .bell-menu")).ToBeVisibleAsync();
+        (await Screenshots.OverflowAsync(page)).ShouldBe(0, "the open bell stays on the screen");
     }
 }

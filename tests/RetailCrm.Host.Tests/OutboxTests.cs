@@ -62,6 +62,7 @@ public abstract class OutboxTests(CrmHostFactory factory)
         var queue = (await HomePage.OpenAsync(client)).Widget("crm.failed-deliveries");
         queue.ShouldContain("alpha.thing-created");
         queue.ShouldContain("3 attempts");
+        (await HomePage.OpenAsync(client)).Notification("crm.failed-deliveries").ShouldBe(1);
 
         var retry = await client.PostAsync($"/api/admin/events/{delivery.GetProperty("id").GetString()}/retry", null);
         retry.EnsureSuccessStatusCode();

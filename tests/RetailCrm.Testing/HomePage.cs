@@ -29,12 +29,24 @@ public sealed partial class HomePage(string html)
     public JsonElement Chart(string key) =>
         JsonDocument.Parse(WebUtility.HtmlDecode(ChartData().Match(Element(key)).Groups["json"].Value)).RootElement;
 
+    /// <summary>The count the header's bell shows for a queue, or null when the bell does not list it.</summary>
+    public int? Notification(string key) =>
+        Regex.Match(Html, $"<li data-notification=\"{Regex.Escape(key)}\">.*?<span class=\"badge\">(?<count>[0-9]+)</span>", RegexOptions.Singleline) is { Success: true } match
+            ? int.Parse(match.Groups["count"].Value, System.Globalization.CultureInfo.InvariantCulture)
+            : null;
+
+    /// <summary>The total on the bell, or 0 when it shows none.</summary>
+    public int BellTotal => BellCount().Match(Html) is { Success: true } match ? int.Parse(match.Groups["total"].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
+
     private string Element(string key)
     {
         var match = Regex.Match(Html, $"<section class=\"widget[^\"]*\" data-widget=\"{Regex.Escape(key)}\">.*?</section>", RegexOptions.Singleline);
         match.Success.ShouldBeTrue($"the home page shows widget {key}");
         return match.Value;
     }
+
+    [GeneratedRegex("<span class=\"bell-count\" id=\"bell-count\">(?<total>[0-9]+)</span>")]
+    private static partial Regex BellCount();
 
     [GeneratedRegex("data-chart=\"(?<json>[^\"]*)\"")]
     private static partial Regex ChartData();

@@ -38,7 +38,11 @@ public sealed class MembersHomeTests(MembersHost host) : IClassFixture<MembersHo
         proposed.StatusCode.ShouldBe(HttpStatusCode.Accepted, await proposed.Content.ReadAsStringAsync());
         var requestId = (await proposed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("changeRequestId").GetGuid();
 
-        var review = (await HomePage.OpenAsync(supervisor)).Widget("members.reviews");
+        var supervisorHome = await HomePage.OpenAsync(supervisor);
+        supervisorHome.Notification("members.reviews").ShouldBe(1);
+        supervisorHome.BellTotal.ShouldBe(1);
+        (await HomePage.OpenAsync(steward)).Notification("members.approvals").ShouldBeNull("nothing to approve yet");
+        var review = supervisorHome.Widget("members.reviews");
         review.ShouldContain($"{code} 张伟");
         review.ShouldContain("All 1");
         (await HomePage.OpenAsync(supervisor)).Has("members.approvals").ShouldBeFalse("a supervisor reviews, never approves");
@@ -48,7 +52,9 @@ public sealed class MembersHomeTests(MembersHost host) : IClassFixture<MembersHo
         (await supervisor.PostAsJsonAsync($"/api/members/change-requests/{requestId}/review", new { approve = true })).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         (await HomePage.OpenAsync(supervisor)).Widget("members.reviews").ShouldContain("No change waits for you.");
+        (await HomePage.OpenAsync(supervisor)).BellTotal.ShouldBe(0);
         (await HomePage.OpenAsync(steward)).Widget("members.approvals").ShouldContain($"{code} 张伟");
+        (await HomePage.OpenAsync(steward)).Notification("members.approvals").ShouldBe(1);
     }
 
     [Fact]
@@ -75,9 +81,11 @@ public sealed class MembersHomeTests(MembersHost host) : IClassFixture<MembersHo
         var tenant = await MembersTenant.CreateAsync(_factory, "homecnt");
         var (salesId, sales) = await tenant.UserAsync("sales", "sales-person");
         await tenant.CustomerAsync(new { displayName = "李娜", phone = "13600136000", ownerUserId = salesId, unitId = await tenant.HqAsync() });
-        await tenant.CustomerAsync(new { displayName = "赵磊", phone = "13500135000", unitId = await tenant.HqAsync() });
+        await tenant.CustomerAsync(new { displayName = "赵磊", phone = "13500135000", unitId = await tenant.HqAsync(), birthday = DateTime.Now.AddYears(-30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) });
 
         (await HomePage.OpenAsync(tenant.Admin)).Widget("members.customers").ShouldContain("2 new in the last 30 days");
         (await HomePage.OpenAsync(sales)).Widget("members.customers").ShouldContain("1 new in the last 30 days", Case.Sensitive, "a sales person sees their own customers");
+        (await HomePage.OpenAsync(tenant.Admin)).Notification("members.care-today").ShouldBe(1, "赵磊's birthday is today");
+        (await HomePage.OpenAsync(sales)).Notification("members.care-today").ShouldBeNull("not a customer of the sales person");
     }
 }

@@ -30,3 +30,18 @@ internal sealed class FailedDeliveriesWidget(IEventDeliveryAdministration delive
 
     private string T(string text, params object[] arguments) => texts.Text(LocalizableText.Of(text, arguments));
 }
+
+/// <summary>The bell's count of failed deliveries, for administrators of event deliveries.</summary>
+internal sealed class FailedDeliveriesCounter(IEventDeliveryAdministration deliveries, IPermissionChecker permissions, IPageLocalizer texts) : INotificationCounter
+{
+    public async Task<NotificationCount?> CountAsync(CancellationToken cancellationToken)
+    {
+        if (!await permissions.IsGrantedAsync(KernelPermissions.Events, cancellationToken))
+        {
+            return null;
+        }
+
+        var count = await deliveries.FailedCountAsync(cancellationToken);
+        return new NotificationCount("crm.failed-deliveries", texts.Text(LocalizableText.Of("Failed event deliveries")), count, "/admin/events");
+    }
+}

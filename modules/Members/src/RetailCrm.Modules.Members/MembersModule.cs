@@ -33,6 +33,9 @@ public sealed class MembersModule : CrmModule
         services.AddScoped<IDashboardWidget, Web.Dashboard.ReviewQueueWidget>();
         services.AddScoped<IDashboardWidget, Web.Dashboard.ApprovalQueueWidget>();
         services.AddScoped<IDashboardWidget, Web.Dashboard.FailedImportsWidget>();
+        services.AddScoped<INotificationCounter, Web.Dashboard.ReviewCounter>();
+        services.AddScoped<INotificationCounter, Web.Dashboard.ApprovalCounter>();
+        services.AddScoped<INotificationCounter, Web.Dashboard.CareTodayCounter>();
         services.AddScoped<CustomerCodeGenerator>();
         services.AddScoped<DuplicateFinder>();
         services.AddScoped<CustomerService>();
