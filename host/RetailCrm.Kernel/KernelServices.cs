@@ -104,6 +104,7 @@ public static class KernelServices
         services.AddScoped<IProfileSectionProvider, ProfileSectionProvider>();
         services.AddScoped<IDashboard, Dashboard>();
         services.AddScoped<INotifications, Notifications>();
+        services.AddScoped<IGlobalSearch, GlobalSearch>();
         services.AddScoped<INotificationCounter, Web.Widgets.FailedDeliveriesCounter>();
         services.AddScoped<IDashboardWidget, Web.Widgets.FailedDeliveriesWidget>();
         services.AddSingleton<IMenuContributor, AdminMenu>();

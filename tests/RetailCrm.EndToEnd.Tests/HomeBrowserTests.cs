@@ -28,4 +28,22 @@ public sealed class HomeBrowserTests(ProductBrowserFixture crm) : IClassFixture<
         await Expect(page.Locator("#bell .bell-menu")).ToBeVisibleAsync();
         (await Screenshots.OverflowAsync(page)).ShouldBe(0, "the open bell stays on the screen");
     }
+
+    [Fact]
+    public async Task Should_put_the_cursor_in_the_search_box_on_slash_and_search_with_the_keyboard()
+    {
+        var page = await crm.NewPageAsync();
+        await ModulesPageTests.SignInAsync(page);
+        await page.GotoAsync("/");
+
+        await page.Keyboard.PressAsync("/");
+        await Expect(page.Locator("#global-search")).ToBeFocusedAsync();
+        await page.Keyboard.TypeAsync("nobody-by-this-name");
+        await page.Keyboard.PressAsync("Enter");
+
+        await Expect(page.Locator("#search-empty")).ToContainTextAsync("nobody-by-this-name");
+        await page.Locator("body").ClickAsync();
+        await page.Keyboard.PressAsync("Control+k");
+        await Expect(page.Locator("#global-search")).ToBeFocusedAsync();
+    }
 }

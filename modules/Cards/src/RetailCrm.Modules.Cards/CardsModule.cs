@@ -75,6 +75,7 @@ public sealed class CardsModule : CrmModule
         services.AddScoped<IDashboardWidget, CardLiabilityWidget>();
         services.AddScoped<IDashboardWidget, CardFlowWidget>();
         services.AddScoped<IDashboardWidget, CardLookupWidget>();
+        services.AddScoped<ISearchContributor, Web.Search.CardSearch>();
         services.AddScoped<IDemoDataContributor, CardsDemoData>();
     }
 }

@@ -36,6 +36,8 @@ public sealed class MembersModule : CrmModule
         services.AddScoped<INotificationCounter, Web.Dashboard.ReviewCounter>();
         services.AddScoped<INotificationCounter, Web.Dashboard.ApprovalCounter>();
         services.AddScoped<INotificationCounter, Web.Dashboard.CareTodayCounter>();
+        services.AddSingleton<Sdk.Jobs.ICrmJob, Application.DataQuality.NameInitialsJob>();
+        services.AddScoped<ISearchContributor, Web.Search.CustomerSearch>();
         services.AddScoped<CustomerCodeGenerator>();
         services.AddScoped<DuplicateFinder>();
         services.AddScoped<CustomerService>();
