@@ -104,7 +104,13 @@ public static class KernelServices
         services.AddScoped<UserAccounts>();
         services.AddScoped<MenuBuilder>();
         services.AddScoped<INavigationMenu>(sp => sp.GetRequiredService<MenuBuilder>());
+        services.AddScoped<EnabledContributions>();
         services.AddScoped<IProfileSectionProvider, ProfileSectionProvider>();
+        services.AddScoped<IDashboard, Dashboard>();
+        services.AddScoped<INotifications, Notifications>();
+        services.AddScoped<IGlobalSearch, GlobalSearch>();
+        services.AddScoped<INotificationCounter, Web.Widgets.FailedDeliveriesCounter>();
+        services.AddScoped<IDashboardWidget, Web.Widgets.FailedDeliveriesWidget>();
         services.AddSingleton<IMenuContributor, AdminMenu>();
         services.AddScoped<AuditReader>();
         Administration.AdministrationServices.AddAdministration(services);
@@ -136,6 +142,7 @@ public static class KernelServices
 
     private static void AddWeb(IServiceCollection services, ModuleCatalog catalog, List<System.Reflection.Assembly> themes, string keysPath, ModuleAuthenticationSchemes schemes)
     {
+        services.AddSingleton(new ThemeAssets(themes));
         services
             .AddControllersWithViews(options =>
             {

@@ -154,6 +154,7 @@ public static class KernelPipeline
         app.UseAuthorization();
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
+        ThemeAssets.Map(app);
         app.MapControllers();
         app.MapDefaultControllerRoute();
     }

@@ -59,6 +59,10 @@ public abstract class OutboxTests(CrmHostFactory factory)
         delivery.GetProperty("attempts").GetInt32().ShouldBe(3);
         delivery.GetProperty("lastError").GetString()!.ShouldNotBeNullOrEmpty();
         (await client.GetStringAsync("/admin/events")).ShouldContain("alpha.thing-created");
+        var queue = (await HomePage.OpenAsync(client)).Widget("crm.failed-deliveries");
+        queue.ShouldContain("alpha.thing-created");
+        queue.ShouldContain("3 attempts");
+        (await HomePage.OpenAsync(client)).Notification("crm.failed-deliveries").ShouldBe(1);
 
         var retry = await client.PostAsync($"/api/admin/events/{delivery.GetProperty("id").GetString()}/retry", null);
         retry.EnsureSuccessStatusCode();

@@ -27,6 +27,9 @@ public interface IEventDeliveryAdministration
     /// <summary>Deliveries that gave up after their last retry, most attempts first.</summary>
     Task<IReadOnlyList<EventDeliveryDto>> FailedAsync(CancellationToken cancellationToken);
 
+    /// <summary>How many deliveries gave up.</summary>
+    Task<int> FailedCountAsync(CancellationToken cancellationToken);
+
     /// <summary>Deliveries not done yet: waiting for a retry or given up, most attempts first.</summary>
     Task<IReadOnlyList<EventDeliveryDto>> WaitingAsync(CancellationToken cancellationToken);
 
@@ -38,6 +41,9 @@ internal sealed class EventDeliveryAdministration(KernelDbContext db, DbContextR
 {
     public Task<IReadOnlyList<EventDeliveryDto>> FailedAsync(CancellationToken cancellationToken) =>
         ListAsync(d => d.Status == DeliveryStatus.Failed, 500, cancellationToken);
+
+    public Task<int> FailedCountAsync(CancellationToken cancellationToken) =>
+        db.EventDeliveries.CountAsync(d => d.TenantId == tenant.Id && d.Status == DeliveryStatus.Failed, cancellationToken);
 
     public Task<IReadOnlyList<EventDeliveryDto>> WaitingAsync(CancellationToken cancellationToken) =>
         ListAsync(d => d.Status != DeliveryStatus.Delivered && d.Status != DeliveryStatus.Skipped, 200, cancellationToken);

@@ -5,10 +5,14 @@ using RetailCrm.Sdk.Web;
 
 namespace RetailCrm.Host.Controllers.Pages;
 
-/// <summary>The start page: what this tenant has switched on.</summary>
+/// <summary>The start page: the widgets the user's roles let them see (figures, charts, work queues), from the modules the tenant has on.</summary>
 [Authorize]
-public sealed class HomeController(IModuleAdministration modules) : CrmPageController
+public sealed class HomeController(IDashboard dashboard, IModuleAdministration modules) : CrmPageController
 {
     [HttpGet("/")]
-    public async Task<IActionResult> Index(CancellationToken cancellationToken) => View(await modules.EnabledAsync(cancellationToken));
+    public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
+        View(new HomePage(await dashboard.GetWidgetsAsync(cancellationToken), await modules.EnabledAsync(cancellationToken)));
 }
+
+/// <summary>What the home page shows: the widgets, and the modules on when there is no widget yet.</summary>
+public sealed record HomePage(IReadOnlyList<DashboardWidget> Widgets, IReadOnlyList<ModuleDto> Modules);

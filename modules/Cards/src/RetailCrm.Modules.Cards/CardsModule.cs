@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using RetailCrm.Modules.Cards.Application;
 using RetailCrm.Modules.Cards.Application.Cards;
+using RetailCrm.Modules.Cards.Application.Dashboard;
 using RetailCrm.Modules.Cards.Application.DemoData;
 using RetailCrm.Modules.Cards.Application.Ledger;
 using RetailCrm.Modules.Cards.Application.Points;
@@ -12,6 +13,7 @@ using RetailCrm.Modules.Cards.Application.Stock;
 using RetailCrm.Modules.Cards.Application.Terminals;
 using RetailCrm.Modules.Cards.Infrastructure.Persistence;
 using RetailCrm.Modules.Cards.Web;
+using RetailCrm.Modules.Cards.Web.Dashboard;
 using RetailCrm.Modules.Members.Contracts.Events;
 using RetailCrm.Sdk.Authorization;
 using RetailCrm.Sdk.DemoData;
@@ -67,6 +69,13 @@ public sealed class CardsModule : CrmModule
         services.AddScoped<SellingPageQueries>();
         services.AddSingleton<IMenuContributor, CardsMenu>();
         services.AddScoped<IProfileSectionContributor, CardsProfileSection>();
+        services.AddScoped<CardsDashboardQueries>();
+        services.AddScoped<CardsWidgetKit>();
+        services.AddScoped<IDashboardWidget, PaymentsTodayWidget>();
+        services.AddScoped<IDashboardWidget, CardLiabilityWidget>();
+        services.AddScoped<IDashboardWidget, CardFlowWidget>();
+        services.AddScoped<IDashboardWidget, CardLookupWidget>();
+        services.AddScoped<ISearchContributor, Web.Search.CardSearch>();
         services.AddScoped<IDemoDataContributor, CardsDemoData>();
     }
 }

@@ -29,6 +29,15 @@ public sealed class MembersModule : CrmModule
         services.AddSingleton<IPermissionDefinitionProvider, MembersPermissionDefinitions>();
         services.AddSingleton<ISettingDefinitionProvider, MembersSettingDefinitions>();
         services.AddSingleton<IMenuContributor, MembersMenu>();
+        services.AddScoped<IDashboardWidget, Web.Dashboard.CustomersWidget>();
+        services.AddScoped<IDashboardWidget, Web.Dashboard.ReviewQueueWidget>();
+        services.AddScoped<IDashboardWidget, Web.Dashboard.ApprovalQueueWidget>();
+        services.AddScoped<IDashboardWidget, Web.Dashboard.FailedImportsWidget>();
+        services.AddScoped<INotificationCounter, Web.Dashboard.ReviewCounter>();
+        services.AddScoped<INotificationCounter, Web.Dashboard.ApprovalCounter>();
+        services.AddScoped<INotificationCounter, Web.Dashboard.CareTodayCounter>();
+        services.AddSingleton<Sdk.Jobs.ICrmJob, Application.DataQuality.NameInitialsJob>();
+        services.AddScoped<ISearchContributor, Web.Search.CustomerSearch>();
         services.AddScoped<CustomerCodeGenerator>();
         services.AddScoped<DuplicateFinder>();
         services.AddScoped<CustomerService>();

@@ -37,6 +37,9 @@ internal sealed class Customer : ITenantOwned
     /// <summary>Lower-case name without spaces or punctuation, for duplicate matching and search.</summary>
     public string NameKey { get; set; } = "";
 
+    /// <summary>Pinyin initials of the name (张伟 → ZW), as clerks search for it.</summary>
+    public string NameInitials { get; set; } = "";
+
     public string? Gender { get; set; }
 
     public DateOnly? Birthday { get; set; }

@@ -175,6 +175,9 @@ internal sealed class SettlementService(CardsDbContext db, ISettingProvider sett
 
     private DateOnly Today(TimeZoneInfo zone) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
 
+    /// <summary>Today, midnight to midnight in the settlement time zone.</summary>
+    public async Task<Day> TodayRangeAsync(CancellationToken cancellationToken) => (await DayRangeAsync(null, cancellationToken)).Value;
+
     /// <summary>The given day, or today in the settlement time zone when none is given.</summary>
     private async Task<Result<Day>> DayRangeAsync(string? date, CancellationToken cancellationToken)
     {

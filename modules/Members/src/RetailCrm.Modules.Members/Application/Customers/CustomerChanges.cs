@@ -50,6 +50,7 @@ internal static class CustomerChanges
         target.FamilyName = draft.FamilyName;
         target.GivenName = draft.GivenName;
         target.NameKey = draft.NameKey;
+        target.NameInitials = draft.NameInitials;
         target.Gender = draft.Gender;
         target.Birthday = draft.Birthday;
         target.IdentityNumber = draft.IdentityNumber;

@@ -68,6 +68,7 @@ internal static class CustomerNormalizer
             FamilyName = name.FamilyName,
             GivenName = name.GivenName,
             NameKey = name.Key,
+            NameInitials = DataQuality.NameInitials.Of(name.DisplayName),
             Gender = Trim(input.Gender),
             Birthday = input.Birthday,
             IdentityNumber = Trim(input.IdentityNumber)?.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant(),

@@ -269,6 +269,7 @@ internal sealed class CustomerService(
         var phone = DataQuality.PhoneNormalizer.TryNormalize(term, region);
         var key = DataQuality.NameNormalizer.Key(term);
         var upper = term.ToUpperInvariant();
+        var initials = term.Length >= 2 && term.All(char.IsAsciiLetter) ? upper : null;
         var lower = term.ToLowerInvariant();
         var contributed = new List<Guid>();
         foreach (var contributor in searchContributors)
@@ -279,6 +280,7 @@ internal sealed class CustomerService(
         return customers.Where(c =>
             c.Code.StartsWith(upper)
             || (key.Length > 0 && c.NameKey.Contains(key))
+            || (initials != null && c.NameInitials.StartsWith(initials))
             || (phone != null && (c.Phone == phone || c.ContactPoints.Any(p => p.Value == phone)))
             || c.Email == lower
             || c.IdentityNumber == upper

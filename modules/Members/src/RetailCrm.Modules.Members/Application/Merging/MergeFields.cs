@@ -23,6 +23,7 @@ internal static class MergeFields
             t.FamilyName = s.FamilyName;
             t.GivenName = s.GivenName;
             t.NameKey = s.NameKey;
+            t.NameInitials = s.NameInitials;
         }),
         new("kind", "Kind", c => c.Kind.ToString(), (t, s) => t.Kind = s.Kind),
         new("gender", "Gender", c => c.Gender, (t, s) => t.Gender = s.Gender),

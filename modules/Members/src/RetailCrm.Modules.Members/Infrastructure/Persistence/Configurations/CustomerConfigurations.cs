@@ -14,6 +14,7 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         b.Property(x => x.FamilyName).HasMaxLength(100);
         b.Property(x => x.GivenName).HasMaxLength(100);
         b.Property(x => x.NameKey).HasMaxLength(200);
+        b.Property(x => x.NameInitials).HasMaxLength(Application.DataQuality.NameInitials.MaxLength);
         b.Property(x => x.Gender).HasMaxLength(20);
         b.Property(x => x.IdentityNumber).HasMaxLength(40);
         b.Property(x => x.Phone).HasMaxLength(20);
@@ -29,6 +30,7 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         b.HasIndex(x => new { x.TenantId, x.Email });
         b.HasIndex(x => new { x.TenantId, x.IdentityNumber });
         b.HasIndex(x => new { x.TenantId, x.NameKey });
+        b.HasIndex(x => new { x.TenantId, x.NameInitials });
         b.HasIndex(x => new { x.TenantId, x.OwnerUserId });
         b.HasIndex(x => new { x.TenantId, x.UnitId });
         b.HasMany(x => x.Addresses).WithOne().HasForeignKey(x => x.CustomerId).OnDelete(DeleteBehavior.Cascade);
