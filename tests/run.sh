@@ -5,7 +5,9 @@
 #    (skipped when RETAILCRM_TEST_POSTGRES is already set: the tests then use that server)
 # 2. makes sure Chromium is installed (tests/services/chromium.sh) -> RETAILCRM_CHROMIUM
 # 3. dotnet build -c Release, then dotnet test --no-build with TRX results in TestResults/
-# 4. prints the failed tests and, as the very last line, `N passed, N failed, N skipped`
+# 4. lints the OpenAPI document that OpenApiDocumentTests wrote (tools/openapi/lint.sh: Redocly and Spectral,
+#    their error and warning counts printed); a lint error counts as a failed test
+# 5. prints the failed tests and, as the very last line, `N passed, N failed, N skipped`
 #    (tests/tools/trx-summary.py).
 # Exits non-zero when the build fails, dotnet test fails or any test failed. Works unattended
 # (CI=true, no stdin) on a fresh Debian 12 machine: missing packages come from apt.
@@ -94,14 +96,28 @@ hang_args=()
 if [[ "${RETAILCRM_TEST_HANG_TIMEOUT:-15m}" != 0 ]]; then
     hang_args=(--blame-hang-timeout "${RETAILCRM_TEST_HANG_TIMEOUT:-15m}" --blame-hang-dump-type none)
 fi
+# OpenApiDocumentTests write the document served by the host with every module here, for the lint below.
+export RETAILCRM_OPENAPI_DOCUMENT="$RESULTS_DIR/openapi/openapi.json"
 test_rc=0
 dotnet test "$SOLUTION" -c Release --no-build \
     --logger "trx;LogFilePrefix=results" --results-directory "$RESULTS_DIR" \
     "${hang_args[@]}" "$@" || test_rc=$?
 
+# --- OpenAPI lint ---------------------------------------------------------------------------
+failed_steps=()
+if [[ -s $RETAILCRM_OPENAPI_DOCUMENT ]]; then
+    echo
+    bash "$ROOT/tools/openapi/lint.sh" "$RETAILCRM_OPENAPI_DOCUMENT" \
+        || failed_steps+=(--failed-step "OpenAPI lint (tools/openapi/lint.sh): the errors are listed above")
+elif [[ $# -eq 0 ]]; then
+    failed_steps+=(--failed-step "OpenAPI lint: no document at $RETAILCRM_OPENAPI_DOCUMENT (OpenApiDocumentTests writes it)")
+else
+    log "OpenAPI lint skipped: this filtered run wrote no document"
+fi
+
 # --- summary (must be the last output) ------------------------------------------------------
 summary_rc=0
-summary="$(python3 "$ROOT/tests/tools/trx-summary.py" "$RESULTS_DIR" --test-exit-code "$test_rc")" || summary_rc=$?
+summary="$(python3 "$ROOT/tests/tools/trx-summary.py" "$RESULTS_DIR" --test-exit-code "$test_rc" "${failed_steps[@]}")" || summary_rc=$?
 echo
 printf '%s\n' "$summary"
 if [[ "$(tail -n 1 <<<"$summary")" =~ ^[0-9]+\ passed,\ [0-9]+\ failed,\ [0-9]+\ skipped$ ]]; then

@@ -1,18 +1,13 @@
+using RetailCrm.Host.OpenApi;
 using RetailCrm.Kernel;
 using RetailCrm.Kernel.Hosting;
 
 var builder = WebApplication.CreateBuilder(KernelHosting.Options(args));
 builder.AddRetailCrmKernel();
-builder.Services.AddEndpointsApiExplorer();
-builder.Services.AddSwaggerGen(options => options.SwaggerDoc("v1", new() { Title = "RetailCrm API", Version = "v1" }));
+builder.Services.AddRetailCrmApiDocument();
 
 var app = builder.Build();
-app.UseSwagger(options => options.RouteTemplate = "api/docs/{documentName}/openapi.json");
-app.UseSwaggerUI(options =>
-{
-    options.RoutePrefix = "api/docs";
-    options.SwaggerEndpoint("/api/docs/v1/openapi.json", "RetailCrm API v1");
-});
+app.UseRetailCrmApiDocument();
 await app.UseRetailCrmKernelAsync();
 await app.RunAsync();
 

@@ -67,6 +67,7 @@ public static class KernelServices
         services.AddSingleton(registry);
         services.AddSingleton(eventHandlers);
         services.AddSingleton(schemes);
+        services.AddSingleton<IApiAuthentication, ApiAuthentication>();
         registry.Add<KernelDbContext>(KernelDbContext.ModuleId);
 
         AddKernelServices(services);

@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """Sum the VSTest TRX files of a test run into one line: `N passed, N failed, N skipped`.
 
-Usage: trx-summary.py RESULTS_DIR [--test-exit-code N]
+Usage: trx-summary.py RESULTS_DIR [--test-exit-code N] [--failed-step NAME ...]
 
 Failed tests are listed above the final line. error/timeout/aborted count as failed,
 notExecuted/inconclusive as skipped. A run without any TRX file or without any test is a
 failure, and so is a non-zero `dotnet test` exit code that no failed test explains (e.g. a
-test host that crashed before writing its TRX). Exits 1 when anything failed, else 0.
+test host that crashed before writing its TRX). A step of the run outside dotnet test that failed (e.g. the
+OpenAPI lint) is named with --failed-step and counts as one failed test. Exits 1 when anything failed, else 0.
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("results_dir", type=Path)
     parser.add_argument("--test-exit-code", type=int, default=0)
+    parser.add_argument("--failed-step", action="append", default=[], help="a failed step outside dotnet test; repeatable")
     args = parser.parse_args()
 
     passed = failed = skipped = total = run_broken = 0
@@ -111,6 +113,10 @@ def main() -> int:
     if args.test_exit_code != 0 and failed == 0:
         notes.append(f"dotnet test exited with code {args.test_exit_code} but no failed test was recorded")
         failed = 1
+
+    for step in args.failed_step:
+        failed_tests.append(f"  FAILED {step}")
+        failed += 1
 
     if failed_tests:
         print(f"Failed tests ({len(failed_tests)}):")

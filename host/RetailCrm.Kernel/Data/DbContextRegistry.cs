@@ -41,7 +41,7 @@ public sealed class DbContextRegistry : IModuleRegistrar
     public void AddAuthenticationScheme<THandler>(ModuleManifest manifest, string scheme, string header) where THandler : AuthenticationHandler<AuthenticationSchemeOptions>
     {
         _services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, THandler>(scheme, null);
-        _schemes.Add(scheme, header);
+        _schemes.Add(scheme, header, typeof(THandler));
     }
 
     public void Add<TContext>(string moduleId) where TContext : DbContext

@@ -8,22 +8,25 @@ namespace RetailCrm.Kernel.Identity;
 /// </summary>
 internal sealed class ModuleAuthenticationSchemes
 {
-    private readonly List<(string Scheme, string Header)> _schemes = [];
+    private readonly List<(string Scheme, string Header, Type Handler)> _schemes = [];
 
-    internal void Add(string scheme, string header)
+    /// <summary>Every module scheme, in the order the modules added them.</summary>
+    public IReadOnlyList<ApiAuthenticationScheme> All => [.. _schemes.Select(s => new ApiAuthenticationScheme(s.Scheme, s.Header, s.Handler))];
+
+    internal void Add(string scheme, string header, Type handler)
     {
         if (_schemes.Any(s => s.Scheme == scheme || string.Equals(s.Header, header, StringComparison.OrdinalIgnoreCase)))
         {
             throw new InvalidOperationException($"The authentication scheme '{scheme}' or its header '{header}' is registered already.");
         }
 
-        _schemes.Add((scheme, header));
+        _schemes.Add((scheme, header, handler));
     }
 
     /// <summary>The module scheme whose header the request carries, or null.</summary>
     public string? For(HttpRequest request)
     {
-        foreach (var (scheme, header) in _schemes)
+        foreach (var (scheme, header, _) in _schemes)
         {
             if (request.Headers.ContainsKey(header))
             {

@@ -15,6 +15,7 @@ public sealed record SetSettingRequest(string? Value, [Required] SettingScope? S
 [Route("api/admin/settings")]
 public sealed class SettingsApiController(ISettingsAdministration settings) : ControllerBase
 {
+    /// <summary>Lists every setting of the enabled modules with its type, default and the value in force for the current tenant.</summary>
     [HttpGet]
     [RequirePermission(KernelPermissions.Settings)]
     public Task<IReadOnlyList<SettingDto>> List(CancellationToken cancellationToken) => settings.ListAsync(cancellationToken);

@@ -24,6 +24,7 @@ public sealed record TenantStatusRequest([Required] TenantStatus? Status);
 [RequirePermission(KernelPermissions.Tenants)]
 public sealed class TenantsApiController(ITenantAdministration tenants) : ControllerBase
 {
+    /// <summary>Lists the tenants of the installation with their status and host names.</summary>
     [HttpGet]
     public Task<IReadOnlyList<TenantInfo>> List(CancellationToken cancellationToken) => tenants.ListAsync(cancellationToken);
 

@@ -22,12 +22,14 @@ internal sealed class BulkSalesApiController(BulkSaleService sales) : Controller
     public async Task<IActionResult> Sell(BulkSaleInput request, CancellationToken cancellationToken) =>
         (await sales.SellAsync(request, cancellationToken)).ToActionResult(sale => Created($"/api/cards/bulk-sales/{sale.Id}", sale));
 
+    /// <summary>Lists the bulk sales, of one corporate customer when customerCode is given.</summary>
     [HttpGet]
     [RequirePermission(CardsPermissions.ManageBulkSales)]
     [ProducesResponseType<IReadOnlyList<BulkSaleView>>(StatusCodes.Status200OK)]
     public async Task<IActionResult> List(string? customerCode, CancellationToken cancellationToken) =>
         Ok(await sales.ListAsync(customerCode, cancellationToken));
 
+    /// <summary>Reads one bulk sale.</summary>
     [HttpGet("{id:guid}")]
     [RequirePermission(CardsPermissions.ManageBulkSales)]
     [ProducesResponseType<BulkSaleView>(StatusCodes.Status200OK)]

@@ -32,6 +32,7 @@ internal sealed class CardsApiController(CardQueries cards) : ControllerBase
     public async Task<IActionResult> List(CardStatus? status, Guid? productId, string? holderCode, int page = 1, int pageSize = 50, CancellationToken cancellationToken = default) =>
         Ok(await cards.ListAsync(status, productId, holderCode, page, pageSize, cancellationToken));
 
+    /// <summary>Reads a card by its number: status, product, holder, balance and points.</summary>
     [HttpGet("cards/{number}")]
     [RequirePermission(CardsPermissions.ViewCards)]
     [ProducesResponseType<CardView>(StatusCodes.Status200OK)]
@@ -52,12 +53,14 @@ internal sealed class CardsApiController(CardQueries cards) : ControllerBase
     public async Task<IActionResult> Activate(string number, ActivationInput request, [FromServices] CardActivation activation, CancellationToken cancellationToken) =>
         (await activation.ActivateAsync(number, request, cancellationToken)).ToActionResult(Ok);
 
+    /// <summary>Tops a card up (amount in fen, within the product's limits) at a store.</summary>
     [HttpPost("cards/{number}/top-ups")]
     [RequirePermission(CardsPermissions.TopUp)]
     [ProducesResponseType<TransactionView>(StatusCodes.Status201Created)]
     public async Task<IActionResult> TopUp(string number, TopUpInput request, [FromServices] CardTopUps topUps, CancellationToken cancellationToken) =>
         (await topUps.TopUpAsync(number, request, cancellationToken)).ToActionResult(Transaction);
 
+    /// <summary>Pays with a card (amount in fen; the PIN when the product asks for one) at a store.</summary>
     [HttpPost("cards/{number}/payments")]
     [RequirePermission(CardsPermissions.Pay)]
     [ProducesResponseType<TransactionView>(StatusCodes.Status201Created)]
@@ -92,25 +95,31 @@ internal sealed class CardsApiController(CardQueries cards) : ControllerBase
     public async Task<IActionResult> Charges(string number, CancellationToken cancellationToken) =>
         await cards.ChargesAsync(number, cancellationToken) is { } charges ? Ok(charges) : NoCard();
 
+    /// <summary>Freezes a card: it cannot pay or be topped up until it is unfrozen.</summary>
     [HttpPost("cards/{number}/freeze")]
     [RequirePermission(CardsPermissions.Freeze)]
+    [ProducesResponseType<CardView>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Freeze(string number, [FromServices] CardStatusChanges changes, CancellationToken cancellationToken) =>
         (await changes.FreezeAsync(number, cancellationToken)).ToActionResult(Ok);
 
+    /// <summary>Unfreezes a frozen card.</summary>
     [HttpPost("cards/{number}/unfreeze")]
     [RequirePermission(CardsPermissions.Freeze)]
+    [ProducesResponseType<CardView>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Unfreeze(string number, [FromServices] CardStatusChanges changes, CancellationToken cancellationToken) =>
         (await changes.UnfreezeAsync(number, cancellationToken)).ToActionResult(Ok);
 
     /// <summary>Loss report (挂失): the card stops at once.</summary>
     [HttpPost("cards/{number}/loss")]
     [RequirePermission(CardsPermissions.Freeze)]
+    [ProducesResponseType<CardView>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Loss(string number, [FromServices] CardStatusChanges changes, CancellationToken cancellationToken) =>
         (await changes.ReportLossAsync(number, cancellationToken)).ToActionResult(Ok);
 
     /// <summary>Closes the card and pays out its balance.</summary>
     [HttpPost("cards/{number}/close")]
     [RequirePermission(CardsPermissions.Close)]
+    [ProducesResponseType<CardView>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Close(string number, ReversalInput? request, [FromServices] CardClosing closing, CancellationToken cancellationToken) =>
         (await closing.CloseAsync(number, request ?? new ReversalInput(null, null), cancellationToken)).ToActionResult(Ok);
 

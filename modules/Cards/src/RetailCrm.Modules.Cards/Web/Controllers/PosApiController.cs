@@ -40,6 +40,7 @@ internal sealed class PosApiController(CardQueries cards, ICustomerLookup custom
 {
     private string StoreCode => User.FindFirstValue(TerminalAuthenticationHandler.StoreClaim)!;
 
+    /// <summary>Looks a card up for the till: status, balance, points and the holder's masked name.</summary>
     [HttpGet("cards/{cardNo}")]
     [ProducesResponseType<PosCardView>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Get(string cardNo, CancellationToken cancellationToken)
@@ -53,24 +54,28 @@ internal sealed class PosApiController(CardQueries cards, ICustomerLookup custom
         return Ok(new PosCardView(card.Number, card.Status, card.Balance, card.Points, card.Currency, card.HolderCode, MaskName(holder?.DisplayName)));
     }
 
+    /// <summary>Pays with the card at the terminal's store (amount in fen; the PIN when the product asks for one).</summary>
     [HttpPost("cards/{cardNo}/payments")]
     [IdempotentWrite]
     [ProducesResponseType<PosTransactionView>(StatusCodes.Status201Created)]
     public async Task<IActionResult> Pay(string cardNo, PosPaymentInput request, [FromServices] CardPayments payments, CancellationToken cancellationToken) =>
         (await payments.PayAsync(cardNo, new PaymentInput(request.Amount, request.ReceiptId, request.Pin, StoreCode), cancellationToken)).ToActionResult(Transaction);
 
+    /// <summary>Reverses a payment of the same day at the terminal's store: the amount goes back onto the card.</summary>
     [HttpPost("payments/{transactionId:guid}/reversal")]
     [IdempotentWrite]
     [ProducesResponseType<PosTransactionView>(StatusCodes.Status201Created)]
     public async Task<IActionResult> Reverse(Guid transactionId, PosReversalInput? request, [FromServices] CardPayments payments, CancellationToken cancellationToken) =>
         (await payments.ReverseAsync(transactionId, new ReversalInput(request?.ReceiptId, StoreCode), cancellationToken)).ToActionResult(Transaction);
 
+    /// <summary>Tops the card up at the terminal's store (amount in fen, within the product's limits).</summary>
     [HttpPost("cards/{cardNo}/top-ups")]
     [IdempotentWrite]
     [ProducesResponseType<PosTransactionView>(StatusCodes.Status201Created)]
     public async Task<IActionResult> TopUp(string cardNo, PosTopUpInput request, [FromServices] CardTopUps topUps, CancellationToken cancellationToken) =>
         (await topUps.TopUpAsync(cardNo, new TopUpInput(request.Amount, request.ReceiptId, StoreCode), cancellationToken)).ToActionResult(Transaction);
 
+    /// <summary>Sells and activates a card for a member at the terminal's store, with an optional first top-up and PIN.</summary>
     [HttpPost("cards/{cardNo}/activation")]
     [IdempotentWrite]
     [ProducesResponseType<PosCardView>(StatusCodes.Status201Created)]

@@ -13,11 +13,13 @@ namespace RetailCrm.Modules.Cards.Web.Controllers;
 [Route("api/cards/products")]
 internal sealed class ProductsApiController(ProductService products) : ControllerBase
 {
+    /// <summary>Lists the card products.</summary>
     [HttpGet]
     [RequirePermission(CardsPermissions.ViewProducts)]
     [ProducesResponseType<IReadOnlyList<ProductView>>(StatusCodes.Status200OK)]
     public async Task<IActionResult> List(CancellationToken cancellationToken) => Ok(await products.ListAsync(cancellationToken));
 
+    /// <summary>Reads one card product.</summary>
     [HttpGet("{id:guid}")]
     [RequirePermission(CardsPermissions.ViewProducts)]
     [ProducesResponseType<ProductView>(StatusCodes.Status200OK)]
@@ -35,12 +37,15 @@ internal sealed class ProductsApiController(ProductService products) : Controlle
     [HttpPut("{id:guid}")]
     [RequirePermission(CardsPermissions.ManageProducts)]
     [ProducesResponseType<ProductView>(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status409Conflict)]
     public async Task<IActionResult> Update(Guid id, ProductInput product, CancellationToken cancellationToken) =>
         (await products.UpdateAsync(id, product, cancellationToken)).ToActionResult(Ok);
 
     /// <summary>Deletes a product no card was made of (409 otherwise: deactivate it instead).</summary>
     [HttpDelete("{id:guid}")]
     [RequirePermission(CardsPermissions.ManageProducts)]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
+    [ProducesResponseType(StatusCodes.Status409Conflict)]
     public async Task<IActionResult> Delete(Guid id, CancellationToken cancellationToken) =>
         await products.DeleteAsync(id, cancellationToken) is { } refused ? new RefusalResult(refused) : NoContent();
 }

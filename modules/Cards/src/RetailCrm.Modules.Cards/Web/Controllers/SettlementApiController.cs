@@ -32,6 +32,7 @@ internal sealed class SettlementApiController(SettlementService settlement) : Co
     /// <summary>The day's rows and totals as <c>format=csv</c> (default) or <c>xlsx</c>.</summary>
     [HttpGet("export")]
     [RequirePermission(CardsPermissions.ViewSettlement)]
+    [ProducesResponseType(typeof(FileContentResult), StatusCodes.Status200OK, "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")]
     public async Task<IActionResult> Export([FromQuery] string? date, [FromQuery] string? format, CancellationToken cancellationToken) =>
         (await settlement.ExportAsync(date, format, cancellationToken)).ToActionResult(file => File(file.Content, file.ContentType, file.FileName));
 }

@@ -25,12 +25,14 @@ internal sealed class StockApiController(
 {
     // The stock report (cards by location, product and status; blanks by location and product), cards at a location, a card's moves.
 
+    /// <summary>The stock report: cards per location, product and status.</summary>
     [HttpGet("report")]
     [RequirePermission(CardsPermissions.ViewStock)]
     [ProducesResponseType<StockReport>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Report(string? locationCode, Guid? productId, CancellationToken cancellationToken) =>
         Ok(await reports.ReportAsync(locationCode, productId, cancellationToken));
 
+    /// <summary>Lists the cards in stock, narrowed by location, product and status.</summary>
     [HttpGet("cards")]
     [RequirePermission(CardsPermissions.ViewStock)]
     [ProducesResponseType<IReadOnlyList<StockCardView>>(StatusCodes.Status200OK)]
@@ -46,17 +48,20 @@ internal sealed class StockApiController(
 
     // Blank card purchase (裸卡采购): suppliers, purchase orders and receipts of batches into HQ blank stock.
 
+    /// <summary>Lists the card suppliers.</summary>
     [HttpGet("suppliers")]
     [RequirePermission(CardsPermissions.ViewStock)]
     [ProducesResponseType<IReadOnlyList<SupplierView>>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Suppliers(CancellationToken cancellationToken) => Ok(await purchasing.SuppliersAsync(cancellationToken));
 
+    /// <summary>Reads one supplier.</summary>
     [HttpGet("suppliers/{id:guid}")]
     [RequirePermission(CardsPermissions.ViewStock)]
     [ProducesResponseType<SupplierView>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Supplier(Guid id, CancellationToken cancellationToken) =>
         await purchasing.SupplierAsync(id, cancellationToken) is { } supplier ? Ok(supplier) : new RefusalResult(Refuse.NotFound("No such supplier."));
 
+    /// <summary>Creates a card supplier.</summary>
     [HttpPost("suppliers")]
     [RequirePermission(CardsPermissions.PurchaseStock)]
     [ProducesResponseType<SupplierView>(StatusCodes.Status201Created)]
@@ -66,12 +71,14 @@ internal sealed class StockApiController(
         return Created($"/api/cards/stock/suppliers/{supplier.Id}", supplier);
     }
 
+    /// <summary>Changes a supplier.</summary>
     [HttpPut("suppliers/{id:guid}")]
     [RequirePermission(CardsPermissions.PurchaseStock)]
     [ProducesResponseType<SupplierView>(StatusCodes.Status200OK)]
     public async Task<IActionResult> UpdateSupplier(Guid id, SupplierInput request, CancellationToken cancellationToken) =>
         (await purchasing.UpdateSupplierAsync(id, request, cancellationToken)).ToActionResult(Ok);
 
+    /// <summary>Lists the purchase orders, narrowed by status and supplier.</summary>
     [HttpGet("purchase-orders")]
     [RequirePermission(CardsPermissions.ViewStock)]
     [ProducesResponseType<IReadOnlyList<PurchaseOrderView>>(StatusCodes.Status200OK)]
@@ -111,6 +118,7 @@ internal sealed class StockApiController(
     public async Task<IActionResult> ReceiveBatch(Guid id, ReceiptInput request, CancellationToken cancellationToken) =>
         (await purchasing.ReceiveAsync(id, request, cancellationToken)).ToActionResult(r => Created($"/api/cards/stock/purchase-orders/{id}", r));
 
+    /// <summary>Lists the goods receipts, of one purchase order when purchaseOrderId is given.</summary>
     [HttpGet("receipts")]
     [RequirePermission(CardsPermissions.ViewStock)]
     [ProducesResponseType<IReadOnlyList<ReceiptView>>(StatusCodes.Status200OK)]
@@ -118,6 +126,7 @@ internal sealed class StockApiController(
 
     // Card production (卡制作): runs that encode numbers onto HQ blanks, and their quality check (put away or spoil).
 
+    /// <summary>Lists the production runs (cards numbered and made), of one product when productId is given.</summary>
     [HttpGet("production")]
     [RequirePermission(CardsPermissions.ViewStock)]
     [ProducesResponseType<IReadOnlyList<ProductionView>>(StatusCodes.Status200OK)]
@@ -146,6 +155,7 @@ internal sealed class StockApiController(
 
     // Store requests for cards (门店空卡申请): the store asks, HQ approves or rejects, ships; the store receives. A step the request's status does not allow is a 409 problem.
 
+    /// <summary>Lists the stores' requests for cards, narrowed by store and status.</summary>
     [HttpGet("store-requests")]
     [RequirePermission(CardsPermissions.ViewStock)]
     [ProducesResponseType<IReadOnlyList<StoreRequestView>>(StatusCodes.Status200OK)]
@@ -159,30 +169,35 @@ internal sealed class StockApiController(
     public async Task<IActionResult> StoreRequest(Guid id, CancellationToken cancellationToken) =>
         await requests.GetAsync(id, cancellationToken) is { } request ? Ok(request) : new RefusalResult(Refuse.NotFound("No such store request."));
 
+    /// <summary>A store requests cards from the warehouse; the request waits for approval.</summary>
     [HttpPost("store-requests")]
     [RequirePermission(CardsPermissions.RequestStock)]
     [ProducesResponseType<StoreRequestView>(StatusCodes.Status201Created)]
     public async Task<IActionResult> RequestCards(StoreRequestInput request, CancellationToken cancellationToken) =>
         (await requests.CreateAsync(request, cancellationToken)).ToActionResult(r => Created($"/api/cards/stock/store-requests/{r.Id}", r));
 
+    /// <summary>Approves a store's request, with the quantity granted (the requested one by default).</summary>
     [HttpPost("store-requests/{id:guid}/approve")]
     [RequirePermission(CardsPermissions.ApproveStock)]
     [ProducesResponseType<StoreRequestView>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Approve(Guid id, ApprovalInput? request, CancellationToken cancellationToken) =>
         (await requests.ApproveAsync(id, request ?? new ApprovalInput(null), cancellationToken)).ToActionResult(Ok);
 
+    /// <summary>Rejects a store's request with a reason.</summary>
     [HttpPost("store-requests/{id:guid}/reject")]
     [RequirePermission(CardsPermissions.ApproveStock)]
     [ProducesResponseType<StoreRequestView>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Reject(Guid id, RejectionInput request, CancellationToken cancellationToken) =>
         (await requests.RejectAsync(id, request, cancellationToken)).ToActionResult(Ok);
 
+    /// <summary>Ships the approved cards of a request to the store.</summary>
     [HttpPost("store-requests/{id:guid}/ship")]
     [RequirePermission(CardsPermissions.ShipStock)]
     [ProducesResponseType<StoreRequestView>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Ship(Guid id, ShipmentInput? request, CancellationToken cancellationToken) =>
         (await requests.ShipAsync(id, request ?? new ShipmentInput(null), cancellationToken)).ToActionResult(Ok);
 
+    /// <summary>The store confirms the cards it received from a shipment.</summary>
     [HttpPost("store-requests/{id:guid}/receive")]
     [RequirePermission(CardsPermissions.ReceiveStock)]
     [ProducesResponseType<StoreRequestView>(StatusCodes.Status200OK)]
@@ -198,11 +213,13 @@ internal sealed class StockApiController(
 
     // Stock-takes (盘点): open a count of a location, submit what was counted, close with the differences, write off.
 
+    /// <summary>Lists the stock-takes, of one location when locationCode is given.</summary>
     [HttpGet("stock-takes")]
     [RequirePermission(CardsPermissions.ViewStock)]
     [ProducesResponseType<IReadOnlyList<StockTakeView>>(StatusCodes.Status200OK)]
     public async Task<IActionResult> StockTakes(string? locationCode, CancellationToken cancellationToken) => Ok(await takes.ListAsync(locationCode, cancellationToken));
 
+    /// <summary>Reads one stock-take.</summary>
     [HttpGet("stock-takes/{id:guid}")]
     [RequirePermission(CardsPermissions.ViewStock)]
     [ProducesResponseType<StockTakeView>(StatusCodes.Status200OK)]

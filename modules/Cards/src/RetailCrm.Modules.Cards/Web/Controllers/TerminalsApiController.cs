@@ -13,6 +13,7 @@ namespace RetailCrm.Modules.Cards.Web.Controllers;
 [Route("api/cards/terminals")]
 internal sealed class TerminalsApiController(TerminalService terminals) : ControllerBase
 {
+    /// <summary>Registers a till terminal for a store; the answer holds its signing secret, shown this once.</summary>
     [HttpPost]
     [RequirePermission(CardsPermissions.ManageTerminals)]
     [ProducesResponseType<RegisteredTerminalView>(StatusCodes.Status201Created)]
@@ -22,13 +23,16 @@ internal sealed class TerminalsApiController(TerminalService terminals) : Contro
         return Created($"/api/cards/terminals/{created.Id}", created);
     }
 
+    /// <summary>Lists the registered terminals (never their secrets).</summary>
     [HttpGet]
     [RequirePermission(CardsPermissions.ManageTerminals)]
     [ProducesResponseType<IReadOnlyList<TerminalView>>(StatusCodes.Status200OK)]
     public async Task<IActionResult> List(CancellationToken cancellationToken) => Ok(await terminals.ListAsync(cancellationToken));
 
+    /// <summary>Revokes a terminal: its signed requests are refused from now on.</summary>
     [HttpDelete("{id:guid}")]
     [RequirePermission(CardsPermissions.ManageTerminals)]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
     public async Task<IActionResult> Revoke(Guid id, CancellationToken cancellationToken) =>
         await terminals.RevokeAsync(id, cancellationToken) ? NoContent() : new RefusalResult(Refuse.NotFound("No such terminal."));
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using RetailCrm.Modules.Members.Application;
 using RetailCrm.Modules.Members.Application.Approval;
@@ -41,14 +42,17 @@ internal sealed class ChangeRequestsApiController(ChangeRequestQueries queries, 
     public Task<PagedResult<ChangeRequestView>> List([FromQuery] ChangeRequestListQuery query, CancellationToken cancellationToken) =>
         queries.ListAsync(query.Status, query.CustomerId, query.Page, query.PageSize, cancellationToken);
 
+    /// <summary>Reads a change request: the changes asked for and its status.</summary>
     [HttpGet("{id:guid}")]
     [RequirePermission(MembersPermissions.View)]
+    [ProducesResponseType<ChangeRequestView>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Get(Guid id, CancellationToken cancellationToken) =>
         await queries.GetAsync(id, cancellationToken) is { } request ? Ok(request) : new RefusalResult(MembersRefusals.ChangeRequestNotFound);
 
     /// <summary>The supervisor's review: approve passes it on to the data administrator, otherwise it is rejected.</summary>
     [HttpPost("{id:guid}/review")]
     [RequirePermission(MembersPermissions.Review)]
+    [ProducesResponseType<ChangeRequestView>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Review(Guid id, ChangeRequestVerdict verdict, CancellationToken cancellationToken) =>
         (await requests.ReviewAsync(id, verdict.Approve!.Value, verdict.Comment, cancellationToken)).ToActionResult(Ok);
 
@@ -58,6 +62,8 @@ internal sealed class ChangeRequestsApiController(ChangeRequestQueries queries, 
     /// </summary>
     [HttpPost("{id:guid}/decide")]
     [RequirePermission(MembersPermissions.Approve)]
+    [ProducesResponseType<ChangeRequestView>(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status409Conflict)]
     public async Task<IActionResult> Decide(Guid id, ChangeRequestVerdict verdict, CancellationToken cancellationToken) =>
         (await requests.DecideAsync(id, verdict.Approve!.Value, verdict.Comment, cancellationToken)).ToActionResult(Ok);
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using RetailCrm.Modules.Members.Application;
 using RetailCrm.Modules.Members.Application.CustomFields;
@@ -13,6 +14,7 @@ namespace RetailCrm.Modules.Members.Web.Controllers;
 [Route("api/members/custom-fields")]
 internal sealed class CustomFieldsApiController(CustomFieldService fields) : ControllerBase
 {
+    /// <summary>Lists the custom fields defined for customers.</summary>
     [HttpGet]
     [RequirePermission(MembersPermissions.View)]
     public Task<IReadOnlyList<CustomFieldDefinition>> List(CancellationToken cancellationToken) => fields.ListAsync(cancellationToken);
@@ -20,11 +22,14 @@ internal sealed class CustomFieldsApiController(CustomFieldService fields) : Con
     /// <summary>Creates the field with this key, or changes it (its key and type stay).</summary>
     [HttpPut]
     [RequirePermission(MembersPermissions.Configure)]
+    [ProducesResponseType<CustomFieldDefinition>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Save(CustomFieldInput request, CancellationToken cancellationToken) =>
         (await fields.SaveAsync(request, cancellationToken)).ToActionResult(Ok);
 
+    /// <summary>Deletes a custom field; the values customers had in it are dropped.</summary>
     [HttpDelete("{key}")]
     [RequirePermission(MembersPermissions.Configure)]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
     public async Task<IActionResult> Delete(string key, CancellationToken cancellationToken) =>
         await fields.DeleteAsync(key, cancellationToken) ? NoContent() : new RefusalResult(MembersRefusals.CustomFieldNotFound);
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using RetailCrm.Modules.Members.Application;
 using RetailCrm.Modules.Members.Application.Customers;
@@ -21,8 +22,10 @@ internal sealed class CustomersApiController(CustomerService customers) : Contro
     public Task<PagedResult<CustomerListItem>> Search([FromQuery] CustomerQuery query, CancellationToken cancellationToken) =>
         customers.SearchAsync(query, cancellationToken);
 
+    /// <summary>Reads a customer: the profile, contact details, lifecycle class and the version to send back when changing it.</summary>
     [HttpGet("{id:guid}")]
     [RequirePermission(MembersPermissions.View)]
+    [ProducesResponseType<CustomerDetails>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Get(Guid id, CancellationToken cancellationToken) =>
         await customers.GetAsync(id, cancellationToken) is { } customer ? Ok(customer) : new RefusalResult(MembersRefusals.CustomerNotFound);
 
@@ -35,6 +38,8 @@ internal sealed class CustomersApiController(CustomerService customers) : Contro
     /// <summary>Creates a customer. 409 with the candidates when likely duplicates exist, unless keepDespiteDuplicates.</summary>
     [HttpPost]
     [RequirePermission(MembersPermissions.Create)]
+    [ProducesResponseType<CustomerDetails>(StatusCodes.Status201Created)]
+    [ProducesResponseType(StatusCodes.Status409Conflict)]
     public async Task<IActionResult> Create(SaveCustomerRequest request, CancellationToken cancellationToken) =>
         (await customers.CreateAsync(request.Customer, request.KeepDespiteDuplicates, cancellationToken))
             .ToActionResult(saved => Created($"/api/members/customers/{saved.Customer.Id}", saved.Customer));
@@ -42,6 +47,9 @@ internal sealed class CustomersApiController(CustomerService customers) : Contro
     /// <summary>Changes a customer; <c>version</c> must be the one read. 202 with the change request when approval is on.</summary>
     [HttpPut("{id:guid}")]
     [RequirePermission(MembersPermissions.Edit)]
+    [ProducesResponseType<CustomerDetails>(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status202Accepted)]
+    [ProducesResponseType(StatusCodes.Status409Conflict)]
     public async Task<IActionResult> Update(Guid id, SaveCustomerRequest request, CancellationToken cancellationToken)
     {
         if (request.Version is not { } version)
@@ -54,8 +62,10 @@ internal sealed class CustomersApiController(CustomerService customers) : Contro
             : Ok(saved.Customer));
     }
 
+    /// <summary>Deletes a customer: it is marked Deleted and leaves the lists; the record stays.</summary>
     [HttpDelete("{id:guid}")]
     [RequirePermission(MembersPermissions.Delete)]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
     public async Task<IActionResult> Delete(Guid id, CancellationToken cancellationToken) =>
         await customers.DeleteAsync(id, cancellationToken) ? NoContent() : new RefusalResult(MembersRefusals.CustomerNotFound);
 }

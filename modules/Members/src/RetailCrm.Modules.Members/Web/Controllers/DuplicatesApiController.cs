@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using RetailCrm.Modules.Members.Application.Customers;
 using RetailCrm.Modules.Members.Application.Duplicates;
@@ -44,6 +45,7 @@ internal sealed class DuplicatesApiController(DuplicateQueries duplicates, Dupli
     /// <summary>Marks a pair as not the same customer; later scans leave it dismissed.</summary>
     [HttpPost("{id:guid}/dismiss")]
     [RequirePermission(MembersPermissions.Merge)]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
     public async Task<IActionResult> Dismiss(Guid id, CancellationToken cancellationToken) =>
         await duplicates.DismissAsync(id, cancellationToken) is { } refusal ? new RefusalResult(refusal) : NoContent();
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using RetailCrm.Modules.Members.Application;
 using RetailCrm.Modules.Members.Application.Customers;
@@ -16,6 +17,7 @@ internal sealed class ExportApiController(CustomerExporter exporter) : Controlle
     /// <summary>The list for term, tag, lifecycleClass, tier, kind, sort and descending as a CSV (UTF-8) or .xlsx file; data scope applies.</summary>
     [HttpGet]
     [RequirePermission(MembersPermissions.Export)]
+    [ProducesResponseType(typeof(FileContentResult), StatusCodes.Status200OK, "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")]
     public async Task<IActionResult> Export([FromQuery] CustomerQuery query, [FromQuery] string? format, CancellationToken cancellationToken)
     {
         if (!Enum.TryParse<ExportFormat>(format ?? "csv", ignoreCase: true, out var exportFormat) || !Enum.IsDefined(exportFormat))

@@ -25,6 +25,8 @@ internal sealed class ImportsApiController(ImportService imports) : ControllerBa
     [HttpPost]
     [RequestSizeLimit(ImportService.MaxFileBytes + 64 * 1024)]
     [RequestFormLimits(MultipartBodyLengthLimit = ImportService.MaxFileBytes)]
+    [ProducesResponseType<ImportBatchView>(StatusCodes.Status201Created)]
+    [ProducesResponseType(StatusCodes.Status413PayloadTooLarge)]
     public async Task<IActionResult> Upload(IFormFile? file, [FromForm] string? kind, CancellationToken cancellationToken)
     {
         var upload = await ImportsUpload.ReadAsync(file, kind, cancellationToken);
@@ -34,11 +36,14 @@ internal sealed class ImportsApiController(ImportService imports) : ControllerBa
                 .ToActionResult(batch => Created($"/api/members/imports/{batch.Id}", batch));
     }
 
+    /// <summary>Reads an import batch: its kind, file, mapping, status and row-by-row report.</summary>
     [HttpGet("{id:guid}")]
+    [ProducesResponseType<ImportBatchView>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Get(Guid id, CancellationToken cancellationToken) => Answer(await imports.GetAsync(id, cancellationToken));
 
     /// <summary>Sets the column mapping; every field must exist and every column be in the file.</summary>
     [HttpPut("{id:guid}/mapping")]
+    [ProducesResponseType<ImportBatchView>(StatusCodes.Status200OK)]
     public async Task<IActionResult> SetMapping(Guid id, ImportMappingRequest request, CancellationToken cancellationToken) =>
         request.Mapping is null
             ? new RefusalResult(Refusal.Invalid(MembersRefusals.InvalidCode, "mapping", "Send the mapping: import field to column header."))
@@ -46,10 +51,13 @@ internal sealed class ImportsApiController(ImportService imports) : ControllerBa
 
     /// <summary>Checks every row and answers the batch with its row-by-row report of errors and duplicates; writes nothing.</summary>
     [HttpPost("{id:guid}/dry-run")]
+    [ProducesResponseType<ImportBatchView>(StatusCodes.Status200OK)]
     public async Task<IActionResult> DryRun(Guid id, CancellationToken cancellationToken) => Answer(await imports.DryRunAsync(id, cancellationToken));
 
     /// <summary>Imports the batch in one transaction: all rows or, with rows in error, nothing (unless skipErrorRows). 409 with the report when refused.</summary>
     [HttpPost("{id:guid}/commit")]
+    [ProducesResponseType<ImportBatchView>(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status409Conflict)]
     public async Task<IActionResult> Commit(Guid id, ImportCommitRequest? request, CancellationToken cancellationToken)
     {
         request ??= new ImportCommitRequest();

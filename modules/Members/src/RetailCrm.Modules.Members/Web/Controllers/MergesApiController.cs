@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using RetailCrm.Modules.Members.Application;
 using RetailCrm.Modules.Members.Application.Merging;
@@ -30,6 +31,8 @@ internal sealed class MergesApiController(MergeService merges) : ControllerBase
     /// </summary>
     [HttpPost]
     [RequirePermission(MembersPermissions.Merge)]
+    [ProducesResponseType(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status409Conflict)]
     public async Task<IActionResult> Merge(MergeRequest request, CancellationToken cancellationToken)
     {
         var merged = await merges.MergeAsync(new MergeCommand(request.SurvivorId!.Value, request.MergedIds!, request.FieldChoices, request.Versions), cancellationToken);
@@ -39,6 +42,7 @@ internal sealed class MergesApiController(MergeService merges) : ControllerBase
     /// <summary>The merges a customer took part in: what was merged into it (or where it went), by whom, when, and the snapshot.</summary>
     [HttpGet("/api/members/customers/{id:guid}/merges")]
     [RequirePermission(MembersPermissions.View)]
+    [ProducesResponseType<IReadOnlyList<MergeHistoryItem>>(StatusCodes.Status200OK)]
     public async Task<IActionResult> History(Guid id, [FromServices] MergeQueries queries, CancellationToken cancellationToken) =>
         await queries.HistoryAsync(id, cancellationToken) is { } history ? Ok(history) : new RefusalResult(MembersRefusals.CustomerNotFound);
 }

@@ -27,8 +27,10 @@ internal sealed class PurchasesApiController(PurchaseRecorder recorder, Purchase
             ? Ok(recorded.Purchase)
             : Created($"/api/members/purchases/{recorded.Purchase.Id}", recorded.Purchase));
 
+    /// <summary>Reads one purchase with its lines.</summary>
     [HttpGet("purchases/{id:guid}")]
     [RequirePermission(MembersPermissions.View)]
+    [ProducesResponseType<PurchaseView>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Get(Guid id, CancellationToken cancellationToken) =>
         await queries.GetAsync(id, cancellationToken) is { } purchase ? Ok(purchase) : new RefusalResult(MembersRefusals.PurchaseNotFound);
 
