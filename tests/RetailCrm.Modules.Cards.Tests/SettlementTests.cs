@@ -134,7 +134,7 @@ public abstract class SettlementTests(CrmHostFactory factory)
         var lines = Encoding.UTF8.GetString(await csv.Content.ReadAsByteArrayAsync()).TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         lines.Length.ShouldBe(5);
         lines[0].ShouldStartWith("Date,Store,Store name,Currency,Value sold (CNY),Fees (CNY),");
-        lines[0].ShouldContain(",Net, owed to HQ (CNY),");
+        lines[0].ShouldContain(",Net owed to HQ (CNY),");
         lines.ShouldContain(l => l.StartsWith($"{Date},SA,Store A 东门店,CNY,600.00,10.00,20.00,0.00,0.00,630.00,0.00,40.00,-40.00,0.00,670.00,", StringComparison.Ordinal));
         lines.ShouldContain(l => l.StartsWith($"{Date},SB,Store B,CNY,0.00,", StringComparison.Ordinal) && l.Contains(",-300.00,", StringComparison.Ordinal));
         lines.ShouldContain(l => l.StartsWith($"{Date},{hq},", StringComparison.Ordinal));
@@ -146,8 +146,8 @@ public abstract class SettlementTests(CrmHostFactory factory)
         var rows = stream.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
         rows.Count.ShouldBe(4);
         var a = rows.Single(r => (string?)r["Store"] == "SA");
-        Convert.ToDecimal(a["Net, owed to HQ (CNY)"], System.Globalization.CultureInfo.InvariantCulture).ShouldBe(670.00m);
-        Convert.ToDecimal(rows.Single(r => (string?)r["Store"] == "TOTAL")["Net, owed to HQ (CNY)"], System.Globalization.CultureInfo.InvariantCulture).ShouldBe(10.00m);
+        Convert.ToDecimal(a["Net owed to HQ (CNY)"], System.Globalization.CultureInfo.InvariantCulture).ShouldBe(670.00m);
+        Convert.ToDecimal(rows.Single(r => (string?)r["Store"] == "TOTAL")["Net owed to HQ (CNY)"], System.Globalization.CultureInfo.InvariantCulture).ShouldBe(10.00m);
 
         await ProblemAsync(await admin.GetAsync($"/api/cards/settlement/export?date={Date}&format=pdf"), HttpStatusCode.BadRequest, "invalid");
     }

@@ -12,7 +12,7 @@ internal static class SettlementExport
     private static readonly string[] AmountHeaders =
     [
         "Value sold", "Fees", "Deposits", "Exchange fees", "Deposits refunded", "Taken in",
-        "Payments", "Credits to cards", "Redeemed", "Paid out", "Net, owed to HQ", "Adjustments",
+        "Payments", "Credits to cards", "Redeemed", "Paid out", "Net owed to HQ", "Adjustments",
     ];
 
     private static readonly string[] CountHeaders = ["Top-ups", "Payments count", "Credits count", "Closes", "Charges count"];
