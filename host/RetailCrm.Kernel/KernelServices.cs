@@ -129,6 +129,8 @@ public static class KernelServices
         services.AddSingleton<IStringLocalizerFactory>(sp => sp.GetRequiredService<JsonStringLocalizerFactory>());
         services.AddSingleton<IRefusalWriter, RefusalProblems>();
         services.AddScoped<IPageLocalizer, PageLocalizer>();
+        services.AddSingleton<DisplayText>();
+        services.AddSingleton<IDisplayText>(sp => sp.GetRequiredService<DisplayText>());
         services.TryAddTransient(typeof(IStringLocalizer<>), typeof(StringLocalizer<>));
     }
 

@@ -216,6 +216,35 @@ public sealed class AdminPageTests(SqliteHost host) : IClassFixture<SqliteHost>
         Row(page, "alpha.greeting").ShouldContain("data-source=\"Default\"");
     }
 
+    [Fact]
+    public async Task Should_show_each_setting_by_its_display_name_and_readable_type_in_chinese()
+    {
+        var (admin, _) = await TenantAsync();
+        admin.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-CN");
+
+        var row = Row(await admin.GetStringAsync("/admin/settings"), "crm.ui.page-size");
+
+        row.ShouldContain("<strong class=\"setting-name\">每页行数</strong>");
+        row.ShouldContain("<span class=\"muted setting-type\">整数 ·");
+        row.ShouldContain("<code class=\"muted setting-key\">crm.ui.page-size</code>");
+        row.ShouldNotContain(">Int ");
+    }
+
+    [Fact]
+    public async Task Should_show_data_scopes_as_words_on_the_roles_page()
+    {
+        var (admin, _) = await TenantAsync();
+
+        var english = await admin.GetStringAsync("/admin/roles");
+        english.ShouldContain(">My unit and below</option>");
+        english.ShouldNotContain(">MyUnitAndBelow<");
+
+        admin.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-CN");
+        var chinese = await admin.GetStringAsync("/admin/roles");
+        chinese.ShouldContain(">本部门及下级</option>");
+        chinese.ShouldContain(">本部门</option>");
+    }
+
     private static string Row(string html, string setting)
     {
         var start = html.IndexOf($"<tr id=\"setting-{setting}\"", StringComparison.Ordinal);

@@ -83,6 +83,22 @@ public sealed class SettingsAndAuditTests(SqliteHost host) : IClassFixture<Sqlit
     }
 
     [Fact]
+    public async Task Should_show_the_changes_on_the_audit_page_as_text_not_escaped_json()
+    {
+        var tenant = await _factory.CreateTenantAsync(await _factory.SignedInClientAsync(), Names.Tenant("audit"));
+        (await tenant.PostAsJsonAsync("/api/alpha/things", new { name = "the \"东门\" shelf" })).EnsureSuccessStatusCode();
+
+        var stored = (await tenant.GetFromJsonAsync<JsonElement>("/api/admin/audit?entityType=AlphaThing"))[0].GetProperty("entry").GetProperty("changes").GetString()!;
+        stored.ShouldContain("\\u0022");
+
+        var page = await tenant.GetStringAsync("/admin/audit?entityType=AlphaThing");
+        page.ShouldContain("<strong>Name</strong>:");
+        page.ShouldContain("<span class=\"new\">the &quot;东门&quot; shelf</span>");
+        page.ShouldNotContain("\\u0022");
+        page.ShouldNotContain("\\u4E1C");
+    }
+
+    [Fact]
     public async Task Should_keep_password_hashes_out_of_the_audit_log()
     {
         var hostAdmin = await _factory.SignedInClientAsync();

@@ -37,7 +37,7 @@ public sealed partial class CardPagesTests(CardsHost host) : IClassFixture<Cards
         var list = await client.SubmitAndFollowAsync("/cards/products/new", "/cards/products/new",
             ("Code", "gold"), ("Name", "Gold card"), ("Kind", "StoredValue"), ("Currency", "CNY"), ("NumberLength", "16"), ("NumberPrefix", "8866"), ("Fee", "10.50"), ("MaxTopUp", "5000"), ("MaxBalance", "10000.00"), ("PinRequired", "true"), ("IsActive", "true"));
         list.ShouldContain("data-product=\"GOLD\"");
-        list.ShouldContain("10.50 CNY");
+        list.ShouldContain("10.50\u00A0CNY");
         var product = (await client.GetFromJsonAsync<JsonElement>("/api/cards/products"))[0];
         product.GetProperty("fee").GetInt64().ShouldBe(1_050);
         product.GetProperty("maxBalance").GetInt64().ShouldBe(1_000_000);
@@ -63,23 +63,23 @@ public sealed partial class CardPagesTests(CardsHost host) : IClassFixture<Cards
 
         var sold = await client.SubmitAndFollowAsync(DeskPath(desk), DeskPath(desk) + "/sell", ("MemberCode", member), ("InitialTopUp", "100"), ("Pin", "2468"));
         sold.ShouldContain("Card sold.");
-        Balance(sold).ShouldBe("100.00 CNY");
+        Balance(sold).ShouldBe("100.00\u00A0CNY");
 
         var toppedUp = await client.SubmitAndFollowAsync(DeskPath(desk), DeskPath(desk) + "/top-up", ("Amount", "12.34"));
-        Balance(toppedUp).ShouldBe("112.34 CNY");
+        Balance(toppedUp).ShouldBe("112.34\u00A0CNY");
 
         var wrongPin = await client.SubmitRefusedAsync(DeskPath(desk), DeskPath(desk) + "/pay", ("Amount", "50.50"), ("Pin", "1111"));
         wrongPin.ShouldContain("The PIN is not valid: 2 attempt(s) left before the card locks.");
         var paid = await client.SubmitAndFollowAsync(DeskPath(desk), DeskPath(desk) + "/pay", ("Amount", "50.50"), ("Pin", "2468"));
         paid.ShouldContain("Payment taken.");
-        Balance(paid).ShouldBe("61.84 CNY");
+        Balance(paid).ShouldBe("61.84\u00A0CNY");
 
         var card = await ShouldBalanceAsync(client, number);
         card.GetProperty("balance").GetInt64().ShouldBe(6_184);
         paid.ShouldContain("data-kind=\"Payment\"");
 
         var reversed = await client.SubmitAndFollowAsync(DeskPath(desk), Regex.Match(paid, "action=\"(/cards/desk/[^\"]+/reverse)\"").Groups[1].Value);
-        Balance(reversed).ShouldBe("112.34 CNY");
+        Balance(reversed).ShouldBe("112.34\u00A0CNY");
         reversed.ShouldContain("reversed or refunded");
     }
 
@@ -143,7 +143,7 @@ public sealed partial class CardPagesTests(CardsHost host) : IClassFixture<Cards
         Status(await client.SubmitAndFollowAsync(path, path + "/loss")).ShouldBe("Lost");
         var closed = await client.SubmitAndFollowAsync(path, path + "/close");
         Status(closed).ShouldBe("Closed");
-        Balance(closed).ShouldBe("0.00 CNY");
+        Balance(closed).ShouldBe("0.00\u00A0CNY");
         closed.ShouldContain("Card closed; its balance is paid out.");
         closed.ShouldNotContain("id=\"card-status-actions\"");
         (await ShouldBalanceAsync(client, number)).GetProperty("status").GetString().ShouldBe("Closed");
@@ -283,7 +283,7 @@ public sealed partial class CardPagesTests(CardsHost host) : IClassFixture<Cards
         page.ShouldNotContain(numbers[0]);
         page.ShouldNotContain(numbers[1][^4..] + "</code>");
         page.ShouldContain("Product SV");
-        page.ShouldContain("188.00 CNY");
+        page.ShouldContain("188.00\u00A0CNY");
         page.ShouldContain("/cards/desk/");
         var transactions = Regex.Match(page, "<table id=\"member-card-transactions\">(.*?)</table>", RegexOptions.Singleline).Groups[1].Value;
         Regex.Count(transactions, "<tr><td>").ShouldBe(10);
@@ -325,7 +325,7 @@ public sealed partial class CardPagesTests(CardsHost host) : IClassFixture<Cards
         desk.ShouldContain("S001");
         var pinNeeded = desk.Contains("PIN (4 to 8 digits, required)", StringComparison.Ordinal);
         var fields = pinNeeded ? new[] { ("MemberCode", member), ("InitialTopUp", "100"), ("Pin", "1357") } : [("MemberCode", member), ("InitialTopUp", "100")];
-        Balance(await client.SubmitAndFollowAsync(DeskPath(desk), DeskPath(desk) + "/sell", fields)).ShouldBe("100.00 CNY");
+        Balance(await client.SubmitAndFollowAsync(DeskPath(desk), DeskPath(desk) + "/sell", fields)).ShouldBe("100.00\u00A0CNY");
         sold.Count.ShouldBe(2);
         (await client.GetStringAsync("/cards/terminals")).ShouldContain("S002");
     }

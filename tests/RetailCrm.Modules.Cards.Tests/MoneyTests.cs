@@ -1,4 +1,5 @@
 using RetailCrm.Modules.Cards.Web;
+using RetailCrm.Sdk.Results;
 
 namespace RetailCrm.Modules.Cards.Tests;
 
@@ -37,8 +38,8 @@ public sealed class MoneyTests
     [Fact]
     public void Should_show_fen_as_yuan_with_two_decimals()
     {
-        Money.Format(123_456_789).ShouldBe("1,234,567.89 CNY");
-        Money.Format(-4_560).ShouldBe("-45.60 CNY");
+        new MoneyAmount(123_456_789, "CNY").ToDisplayString().ShouldBe("1,234,567.89\u00A0CNY");
+        new MoneyAmount(-4_560, "CNY").ToDisplayString().ShouldBe("-45.60\u00A0CNY");
         Money.ToInput(5).ShouldBe("0.05");
         Money.ToInput(null).ShouldBe("");
     }

@@ -20,8 +20,8 @@ public sealed partial class RefusalTextPagesTests(CardsHost host) : IClassFixtur
         var topUp = await client.SubmitRefusedAsync(path, path + "/top-up", ("Amount", "10.00"));
         var pay = await client.SubmitRefusedAsync(path, path + "/pay", ("Amount", "100.01"));
 
-        Alerts(topUp).ShouldContain("每次充值至少 50.00 CNY。");
-        Alerts(pay).ShouldContain("卡余额不足: 余额为 100.00 CNY；本次支付需要 100.01 CNY。");
+        Alerts(topUp).ShouldContain("每次充值至少 50.00\u00A0CNY。");
+        Alerts(pay).ShouldContain("卡余额不足: 余额为 100.00\u00A0CNY；本次支付需要 100.01\u00A0CNY。");
     }
 
     [Fact]
@@ -33,8 +33,8 @@ public sealed partial class RefusalTextPagesTests(CardsHost host) : IClassFixtur
         var topUp = await client.SubmitRefusedAsync(path, path + "/top-up", ("Amount", "10.00"));
         var pay = await client.SubmitRefusedAsync(path, path + "/pay", ("Amount", "100.01"));
 
-        Alerts(topUp).ShouldContain("A top-up is at least 50.00 CNY.");
-        Alerts(pay).ShouldContain("The card's balance is too low: The balance is 100.00 CNY; the payment needs 100.01 CNY.");
+        Alerts(topUp).ShouldContain("A top-up is at least 50.00\u00A0CNY.");
+        Alerts(pay).ShouldContain("The card's balance is too low: The balance is 100.00\u00A0CNY; the payment needs 100.01\u00A0CNY.");
     }
 
     [Fact]

@@ -133,11 +133,12 @@ public abstract class SettlementTests(CrmHostFactory factory)
         csv.Content.Headers.ContentDisposition!.FileNameStar.ShouldBe($"settlement-{Date}.csv");
         var lines = Encoding.UTF8.GetString(await csv.Content.ReadAsByteArrayAsync()).TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         lines.Length.ShouldBe(5);
-        lines[0].ShouldStartWith("Date,Store,Store name,Currency,Value sold");
-        lines.ShouldContain(l => l.StartsWith($"{Date},SA,Store A 东门店,CNY,60000,1000,2000,0,0,63000,0,4000,-4000,0,67000,", StringComparison.Ordinal));
-        lines.ShouldContain(l => l.StartsWith($"{Date},SB,Store B,CNY,0,", StringComparison.Ordinal) && l.Contains(",-30000,", StringComparison.Ordinal));
+        lines[0].ShouldStartWith("Date,Store,Store name,Currency,Value sold (CNY),Fees (CNY),");
+        lines[0].ShouldContain(",Net owed to HQ (CNY),");
+        lines.ShouldContain(l => l.StartsWith($"{Date},SA,Store A 东门店,CNY,600.00,10.00,20.00,0.00,0.00,630.00,0.00,40.00,-40.00,0.00,670.00,", StringComparison.Ordinal));
+        lines.ShouldContain(l => l.StartsWith($"{Date},SB,Store B,CNY,0.00,", StringComparison.Ordinal) && l.Contains(",-300.00,", StringComparison.Ordinal));
         lines.ShouldContain(l => l.StartsWith($"{Date},{hq},", StringComparison.Ordinal));
-        lines[^1].ShouldStartWith($"{Date},TOTAL,Total,CNY,60000,1000,2000,0,2000,61000,35000,9000,26000,34000,1000,");
+        lines[^1].ShouldStartWith($"{Date},TOTAL,Total,CNY,600.00,10.00,20.00,0.00,20.00,610.00,350.00,90.00,260.00,340.00,10.00,");
 
         var xlsx = await admin.GetAsync($"/api/cards/settlement/export?date={Date}&format=xlsx");
         xlsx.StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -145,8 +146,8 @@ public abstract class SettlementTests(CrmHostFactory factory)
         var rows = stream.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
         rows.Count.ShouldBe(4);
         var a = rows.Single(r => (string?)r["Store"] == "SA");
-        Convert.ToInt64(a["Net (owed to HQ)"], System.Globalization.CultureInfo.InvariantCulture).ShouldBe(67_000);
-        Convert.ToInt64(rows.Single(r => (string?)r["Store"] == "TOTAL")["Net (owed to HQ)"], System.Globalization.CultureInfo.InvariantCulture).ShouldBe(1_000);
+        Convert.ToDecimal(a["Net owed to HQ (CNY)"], System.Globalization.CultureInfo.InvariantCulture).ShouldBe(670.00m);
+        Convert.ToDecimal(rows.Single(r => (string?)r["Store"] == "TOTAL")["Net owed to HQ (CNY)"], System.Globalization.CultureInfo.InvariantCulture).ShouldBe(10.00m);
 
         await ProblemAsync(await admin.GetAsync($"/api/cards/settlement/export?date={Date}&format=pdf"), HttpStatusCode.BadRequest, "invalid");
     }

@@ -10,7 +10,11 @@ namespace RetailCrm.Kernel.Data;
 public sealed record AuditEntryDto(Guid Id, Guid? TenantId, string? UserName, string EntityType, string EntityId, string Action, string Changes, DateTime OccurredAt);
 
 /// <summary>An audit entry with the module whose tables it was written in.</summary>
-public sealed record AuditRecord(string ModuleId, AuditEntryDto Entry);
+public sealed record AuditRecord(string ModuleId, AuditEntryDto Entry)
+{
+    /// <summary>The changes as people read them (see <see cref="AuditChanges"/>); a method, so that the API's JSON stays as it is.</summary>
+    public IReadOnlyList<AuditChange> ReadChanges() => AuditChanges.Read(Entry.Changes);
+}
 
 /// <summary>Reads the current tenant's audit log across every module's audit table, newest first.</summary>
 public sealed class AuditReader(IServiceProvider services, DbContextRegistry registry, ICurrentTenant currentTenant)

@@ -15,7 +15,7 @@ namespace RetailCrm.Kernel.Web;
 /// controller serves the request (a module's), then the kernel's, then the host's. A refused form keeps what was
 /// typed (never passwords or tokens) and shows each field's error and one general message.
 /// </summary>
-internal sealed class PageLocalizer(IHttpContextAccessor accessor, JsonStringLocalizerFactory factory) : IPageLocalizer
+internal sealed class PageLocalizer(IHttpContextAccessor accessor, JsonStringLocalizerFactory factory, DisplayText display) : IPageLocalizer
 {
     private static readonly HashSet<string> s_notKept = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -34,8 +34,8 @@ internal sealed class PageLocalizer(IHttpContextAccessor accessor, JsonStringLoc
 
         var shown = text.Arguments.Select(argument => argument switch
         {
-            MoneyAmount amount => FormatMoney(amount),
-            Enum value => Find(value.ToString()),
+            MoneyAmount amount => amount.ToDisplayString(),
+            Enum value => display.Name(value),
             _ => argument,
         });
         return string.Format(CultureInfo.CurrentCulture, template, [.. shown]);
@@ -79,10 +79,6 @@ internal sealed class PageLocalizer(IHttpContextAccessor accessor, JsonStringLoc
             context.Response.StatusCode = (int)kind;
         }
     }
-
-    /// <summary>Minor units as major units with two decimals and the currency, e.g. <c>1,234.50 CNY</c>.</summary>
-    public static string FormatMoney(MoneyAmount amount) =>
-        (amount.Minor / 100m).ToString("#,##0.00", CultureInfo.InvariantCulture) + " " + amount.Currency;
 
     private string Find(string key)
     {

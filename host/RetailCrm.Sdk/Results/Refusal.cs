@@ -46,8 +46,22 @@ public sealed record LocalizableText(string Template, IReadOnlyList<object> Argu
 /// <param name="Currency">ISO 4217 code, e.g. <c>CNY</c>.</param>
 public sealed record MoneyAmount(long Minor, string Currency)
 {
+    /// <summary>The amount in the currency's major unit (yuan for CNY): minor units are hundredths.</summary>
+    public decimal Major => Minor / 100m;
+
     /// <summary>The minor units, as the API's English texts have always shown amounts.</summary>
     public override string ToString() => Minor.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The one way people read an amount, on pages and in messages: major units with two decimals and a
+    /// thousands separator, then the currency after a non-breaking space so the two never wrap apart,
+    /// e.g. <c>1,234.50 CNY</c>.
+    /// </summary>
+    public string ToDisplayString() =>
+        Major.ToString("#,##0.00", System.Globalization.CultureInfo.InvariantCulture) + "\u00A0" + Currency;
+
+    /// <summary>The major units as a plain number for files and inputs, e.g. <c>1234.50</c> (invariant culture, no separator).</summary>
+    public string ToMajorString() => Major.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
 }
 
 /// <summary>One field at fault and what is wrong with it. <see cref="Field"/> is the JSON name (camelCase), or the form field's name.</summary>

@@ -245,6 +245,26 @@ public abstract class CustomerImportTests(CrmHostFactory factory)
         page.ShouldContain("data-row=\"2\" data-kind=\"error\"");
         page.ShouldContain("action=\"/members/imports/" + id + "/commit\"");
     }
+
+    [Fact]
+    public async Task Should_show_the_findings_field_names_and_status_in_chinese()
+    {
+        var client = await TenantAsync();
+        var id = (await UploadOkAsync(client, "m.csv", Csv([["姓名", "手机", "生日"], ["张伟", "12345", "yesterday"]])))["id"]!.GetValue<string>();
+        await DryRunAsync(client, id);
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-CN");
+
+        var page = await client.GetStringAsync($"/members/imports/{id}");
+
+        page.ShouldContain("已试运行");
+        page.ShouldNotContain("DryRun");
+        var report = page[page.IndexOf("id=\"import-report\"", StringComparison.Ordinal)..];
+        report.ShouldContain("<td>手机</td>");
+        report.ShouldContain("<td>生日</td>");
+        report.ShouldContain("电话号码");
+        report.ShouldContain("不是日期");
+        report.ShouldNotContain("is not a");
+    }
 }
 
 public sealed class CustomerImportTestsOnSqlite(MembersHost host) : CustomerImportTests(host.Factory), IClassFixture<MembersHost>;

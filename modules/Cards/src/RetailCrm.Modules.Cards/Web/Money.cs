@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using RetailCrm.Sdk.Results;
 
 namespace RetailCrm.Modules.Cards.Web;
 
@@ -38,12 +39,8 @@ internal static partial class Money
         return true;
     }
 
-    /// <summary>Fen shown as yuan with two decimals and the currency, e.g. <c>1,234.50 CNY</c>.</summary>
-    public static string Format(long fen, string currency = "CNY") =>
-        (fen / 100m).ToString("#,##0.00", CultureInfo.InvariantCulture) + " " + currency;
-
     /// <summary>Fen as the text of an amount input (<c>12.34</c>), empty for null.</summary>
-    public static string ToInput(long? fen) => fen is { } value ? (value / 100m).ToString("0.00", CultureInfo.InvariantCulture) : "";
+    public static string ToInput(long? fen) => fen is { } value ? new MoneyAmount(value, "CNY").ToMajorString() : "";
 
     [GeneratedRegex(@"^(?<whole>[0-9]{1,15})(\.[0-9]{1,2})?$")]
     private static partial Regex AmountPattern();

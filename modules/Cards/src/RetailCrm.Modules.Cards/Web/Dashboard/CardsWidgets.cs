@@ -3,19 +3,18 @@ using Microsoft.Extensions.Localization;
 using RetailCrm.Modules.Cards.Application.Dashboard;
 using RetailCrm.Modules.Cards.Contracts;
 using RetailCrm.Sdk.Authorization;
-using RetailCrm.Sdk.Results;
 using RetailCrm.Sdk.Web;
 
 namespace RetailCrm.Modules.Cards.Web.Dashboard;
 
 /// <summary>What every card widget needs: the permission check, the module's texts and the one money formatter.</summary>
-internal sealed class CardsWidgetKit(IPermissionChecker permissions, IStringLocalizer<CardsModule> texts, IPageLocalizer pages)
+internal sealed class CardsWidgetKit(IPermissionChecker permissions, IStringLocalizer<CardsModule> texts, IDisplayText display)
 {
     public IStringLocalizer<CardsModule> T => texts;
 
     public Task<bool> MaySeeAsync(string permission, CancellationToken cancellationToken) => permissions.IsGrantedAsync(permission, cancellationToken);
 
-    public string Money(long minor, string currency) => pages.Text(LocalizableText.Of("{0}", new MoneyAmount(minor, currency)));
+    public string Money(long minor, string currency) => display.Money(minor, currency);
 
     /// <summary>The first currency's total as the figure; the others, if any, in the caption.</summary>
     public (string Value, string Others) Totals(IReadOnlyList<CurrencyTotal> totals, string currency) =>

@@ -8,7 +8,7 @@ using RetailCrm.Sdk.Web;
 namespace RetailCrm.Modules.Cards.Web.Search;
 
 /// <summary>A card for the global search, by its full number only (spaces allowed): part of a number finds nothing.</summary>
-internal sealed class CardSearch(CardQueries cards, IPermissionChecker permissions, IStringLocalizer<CardsModule> t) : ISearchContributor
+internal sealed class CardSearch(CardQueries cards, IPermissionChecker permissions, IStringLocalizer<CardsModule> t, IDisplayText display) : ISearchContributor
 {
     public async Task<IReadOnlyList<SearchHit>> SearchAsync(string term, int limit, CancellationToken cancellationToken)
     {
@@ -19,6 +19,6 @@ internal sealed class CardSearch(CardQueries cards, IPermissionChecker permissio
             return [];
         }
 
-        return [new SearchHit(t["Cards"], $"{Card.Mask(card.Card.Number)} · {card.ProductName}", t[card.Card.Status.ToString()], $"/cards/cards/{id}")];
+        return [new SearchHit(t["Cards"], $"{Card.Mask(card.Card.Number)} · {card.ProductName}", display.Name(card.Card.Status), $"/cards/cards/{id}")];
     }
 }

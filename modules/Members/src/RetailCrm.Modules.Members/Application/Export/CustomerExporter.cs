@@ -5,6 +5,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using MiniExcelLibs;
 using RetailCrm.Modules.Members.Application.Customers;
+using RetailCrm.Sdk.Results;
+using RetailCrm.Sdk.Settings;
+using RetailCrm.Sdk.Web;
 
 namespace RetailCrm.Modules.Members.Application.Export;
 
@@ -22,12 +25,15 @@ internal sealed record ExportFile(byte[] Content, string ContentType, string Fil
 /// same query (data scope, filters and order included), with the list's visible columns and
 /// headers in the user's language.
 /// </summary>
-internal sealed class CustomerExporter(CustomerService customers, IStringLocalizer<CustomerExporter> localizer)
+internal sealed class CustomerExporter(CustomerService customers, IStringLocalizer<CustomerExporter> localizer, ISettingProvider settings, IDisplayText display)
 {
     /// <summary>More rows than this are refused: the file would be too big to be useful; filter the list.</summary>
     public const int MaxRows = 200_000;
 
-    private static readonly string[] Columns = ["Code", "Name", "Kind", "Phone", "E-mail", "Tier", "Lifecycle class", "Birthday", "Last purchase", "Purchases", "Purchase total", "Tags"];
+    private static readonly string[] Columns = ["Code", "Name", "Kind", "Phone", "E-mail", "Tier", "Lifecycle class", "Birthday", "Last purchase", "Purchases", PurchaseTotal, "Tags"];
+
+    /// <summary>In the main currency's major unit (yuan), the unit in the header, as the list page shows it.</summary>
+    private const string PurchaseTotal = "Purchase total";
 
     public async Task<ExportFile?> ExportAsync(CustomerQuery query, ExportFormat format, CancellationToken cancellationToken)
     {
@@ -37,27 +43,28 @@ internal sealed class CustomerExporter(CustomerService customers, IStringLocaliz
             return null;
         }
 
-        var headers = Columns.Select(c => localizer[c].Value).ToArray();
-        var values = rows.Select(Values).ToList();
+        var currency = await settings.GetAsync(MembersSettings.Currency, cancellationToken) ?? "CNY";
+        var headers = Columns.Select(c => c == PurchaseTotal ? localizer["Purchase total ({0})", currency].Value : localizer[c].Value).ToArray();
+        var values = rows.Select(row => Values(row, currency)).ToList();
         var stamp = DateTime.UtcNow.ToString("yyyyMMdd-HHmm", CultureInfo.InvariantCulture);
         return format == ExportFormat.Xlsx
             ? new ExportFile(Xlsx(headers, values), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"customers-{stamp}.xlsx")
             : new ExportFile(Csv(headers, values), "text/csv; charset=utf-8", $"customers-{stamp}.csv");
     }
 
-    private object?[] Values(CustomerListItem c) =>
+    private object?[] Values(CustomerListItem c, string currency) =>
     [
         c.Code,
         c.DisplayName,
-        localizer[c.Kind.ToString()].Value,
+        display.Name(c.Kind),
         c.Phone,
         c.Email,
         c.Tier,
-        localizer[c.LifecycleClass.ToString()].Value,
+        display.Name(c.LifecycleClass),
         c.Birthday?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         c.LastPurchaseAt?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
         c.PurchaseCount,
-        c.PurchaseTotal / 100m,
+        new MoneyAmount(c.PurchaseTotal, currency).Major,
         string.Join(", ", c.Tags.Order(StringComparer.Ordinal)),
     ];
 

@@ -5,6 +5,7 @@ using RetailCrm.Modules.Members.Contracts.Events;
 using RetailCrm.Modules.Members.Domain;
 using RetailCrm.Modules.Members.Infrastructure.Persistence;
 using RetailCrm.Sdk.Data;
+using RetailCrm.Sdk.Results;
 using RetailCrm.Sdk.MultiTenancy;
 using RetailCrm.Sdk.Settings;
 
@@ -40,7 +41,7 @@ internal sealed class CustomerImporter(MembersDbContext db, CustomerService cust
             foreach (var error in errors)
             {
                 var target = ImportField(error.Field);
-                findings.Error(row.Number, target, mapping.Column(target), error.Text.English());
+                findings.Error(row.Number, target, mapping.Column(target), error.Text);
             }
 
             if (findings.HasError(row.Number))
@@ -51,13 +52,13 @@ internal sealed class CustomerImporter(MembersDbContext db, CustomerService cust
             var duplicate = false;
             if (index.FindInFile(draft) is { } earlier)
             {
-                findings.Duplicate(row.Number, earlier.Field, mapping.Column(earlier.Field), $"Duplicate of row {earlier.Row} in this file ({earlier.Reason}).", $"row {earlier.Row}");
+                findings.Duplicate(row.Number, earlier.Field, mapping.Column(earlier.Field), LocalizableText.Of("Duplicate of row {0} in this file ({1}).", earlier.Row, earlier.Reason), $"row {earlier.Row}");
                 duplicate = true;
             }
 
             foreach (var match in index.FindExisting(draft))
             {
-                findings.Duplicate(row.Number, "customer", null, $"Likely the existing customer {match.Code} {match.DisplayName} (score {match.Score}: {string.Join(", ", match.Reasons)}).", match.Code);
+                findings.Duplicate(row.Number, "customer", null, LocalizableText.Of("Likely the existing customer {0} {1} (score {2}: {3}).", match.Code, match.DisplayName, match.Score, string.Join(", ", match.Reasons)), match.Code);
                 duplicate = true;
             }
 
@@ -134,7 +135,7 @@ internal sealed class CustomerImporter(MembersDbContext db, CustomerService cust
             }
             else
             {
-                findings.Error(row.Number, "birthday", mapping.Column("birthday"), $"'{birthdayText}' is not a date (yyyy-MM-dd).");
+                findings.Error(row.Number, "birthday", mapping.Column("birthday"), LocalizableText.Of("'{0}' is not a date (yyyy-MM-dd).", birthdayText));
             }
         }
 

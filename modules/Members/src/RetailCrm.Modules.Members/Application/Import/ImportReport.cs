@@ -1,3 +1,6 @@
+using System.Globalization;
+using RetailCrm.Sdk.Results;
+
 namespace RetailCrm.Modules.Members.Application.Import;
 
 /// <summary>What is wrong with a row: an error (the row cannot be imported) or a duplicate (of an existing customer or of an earlier row).</summary>
@@ -9,9 +12,17 @@ internal static class IssueKind
 
 /// <summary>
 /// One finding of a dry run or commit. <see cref="Row"/> is the row in the file (header = 1);
-/// <see cref="Field"/> the import field and <see cref="Column"/> the file column it came from.
+/// <see cref="Field"/> the import field and <see cref="Column"/> the file column it came from. <see cref="Message"/> is
+/// English (the API's text); <see cref="Template"/> and <see cref="Arguments"/> are the same text to translate on the page
+/// (null in reports stored before they were kept).
 /// </summary>
-internal sealed record ImportIssue(int Row, string Kind, string Field, string? Column, string Message, string? DuplicateOf = null);
+internal sealed record ImportIssue(int Row, string Kind, string Field, string? Column, string Message, string? DuplicateOf = null,
+    string? Template = null, IReadOnlyList<string>? Arguments = null)
+{
+    public static ImportIssue Of(int row, string kind, string field, string? column, LocalizableText text, string? duplicateOf = null) =>
+        new(row, kind, field, column, text.English(), duplicateOf, text.Template,
+            [.. text.Arguments.Select(a => Convert.ToString(a, CultureInfo.InvariantCulture) ?? "")]);
+}
 
 /// <summary>The row-by-row report of a dry run or a commit, as stored on the batch.</summary>
 internal sealed record ImportReport
@@ -56,15 +67,15 @@ internal sealed class RowFindings
 
     public int DuplicateRows => _duplicateRows.Count;
 
-    public void Error(int row, string field, string? column, string message)
+    public void Error(int row, string field, string? column, LocalizableText text)
     {
-        _issues.Add(new ImportIssue(row, IssueKind.Error, field, column, message));
+        _issues.Add(ImportIssue.Of(row, IssueKind.Error, field, column, text));
         _errorRows.Add(row);
     }
 
-    public void Duplicate(int row, string field, string? column, string message, string duplicateOf)
+    public void Duplicate(int row, string field, string? column, LocalizableText text, string duplicateOf)
     {
-        _issues.Add(new ImportIssue(row, IssueKind.Duplicate, field, column, message, duplicateOf));
+        _issues.Add(ImportIssue.Of(row, IssueKind.Duplicate, field, column, text, duplicateOf));
         _duplicateRows.Add(row);
     }
 

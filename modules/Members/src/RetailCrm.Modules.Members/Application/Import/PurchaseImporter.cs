@@ -61,7 +61,7 @@ internal sealed class PurchaseImporter(MembersDbContext db, ISettingProvider set
         var candidates = new List<PurchaseCandidate>();
         foreach (var row in table.Rows)
         {
-            void Error(string field, string message) => findings.Error(row.Number, field, mapping.Column(field), message);
+            void Error(string field, string message) => findings.Error(row.Number, field, mapping.Column(field), LocalizableText.Of(message));
             var customer = ResolveCustomer(row, mapping, region, byCode, byPhone, Error);
             var receiptId = mapping.Get(row, "receiptId");
             if (receiptId is null)
@@ -101,12 +101,12 @@ internal sealed class PurchaseImporter(MembersDbContext db, ISettingProvider set
             var duplicate = false;
             if (recorded.Contains(receiptId))
             {
-                findings.Duplicate(row.Number, "receiptId", mapping.Column("receiptId"), $"Receipt {receiptId} is already recorded.", receiptId);
+                findings.Duplicate(row.Number, "receiptId", mapping.Column("receiptId"), LocalizableText.Of("Receipt {0} is already recorded.", receiptId), receiptId);
                 duplicate = true;
             }
             else if (!inFile.TryAdd(receiptId, row.Number))
             {
-                findings.Duplicate(row.Number, "receiptId", mapping.Column("receiptId"), $"Receipt {receiptId} is also in row {inFile[receiptId]}.", $"row {inFile[receiptId]}");
+                findings.Duplicate(row.Number, "receiptId", mapping.Column("receiptId"), LocalizableText.Of("Receipt {0} is also in row {1}.", receiptId, inFile[receiptId]), $"row {inFile[receiptId]}");
                 duplicate = true;
             }
 

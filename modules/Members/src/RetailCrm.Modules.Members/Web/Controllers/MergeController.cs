@@ -10,6 +10,9 @@ namespace RetailCrm.Modules.Members.Web.Controllers;
 /// <summary>The merge screen: the candidates side by side, the first one the proposed survivor.</summary>
 internal sealed record MergePage(IReadOnlyList<Customer> Customers);
 
+/// <summary>The merges a customer took part in, as the history page shows them.</summary>
+internal sealed record MergeHistoryPage(Guid CustomerId, IReadOnlyList<MergeHistoryItem> Merges);
+
 /// <summary>The merge screen: pick the survivor and, per field, whose value to keep; confirm.</summary>
 [Route("members/merge")]
 internal sealed class MergeController(MergeService merges) : CrmPageController
@@ -40,6 +43,14 @@ internal sealed class MergeController(MergeService merges) : CrmPageController
             ? await RefusedAsync(merged.Refusal, () => ScreenAsync(shown, cancellationToken))
             : Done("/members/duplicates", "Merged into {0}.", merged.Value.Survivor.Code);
     }
+
+    /// <summary>The merge history of a customer: who went into whom, by whom and when, and whose value each field kept.</summary>
+    [HttpGet("/members/customers/{id:guid}/merges")]
+    [RequirePermission(MembersPermissions.View)]
+    public async Task<IActionResult> History(Guid id, [FromServices] MergeQueries queries, CancellationToken cancellationToken) =>
+        await queries.HistoryAsync(id, cancellationToken) is { } history
+            ? View("~/Web/Views/Merge/History.cshtml", new MergeHistoryPage(id, history))
+            : NotFound();
 
     private async Task<IActionResult> ScreenAsync(IReadOnlyList<Guid> ids, CancellationToken cancellationToken) =>
         View(ViewPath, new MergePage(await merges.LoadForScreenAsync(ids, cancellationToken)));
