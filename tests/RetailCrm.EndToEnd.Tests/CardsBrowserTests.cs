@@ -44,7 +44,7 @@ public sealed partial class CardsBrowserTests(ProductBrowserFixture crm) : IClas
         await page.Locator("#Number").FillAsync(number);
         await page.Locator("#lookup").ClickAsync();
         await Expect(page.Locator("#card-number")).ToHaveTextAsync(number);
-        await Expect(page.Locator("#card-status")).ToHaveTextAsync("InStock");
+        await Expect(page.Locator("#card-status")).ToHaveTextAsync("In stock");
 
         await page.Locator("#sell-MemberCode").FillAsync(memberCode);
         await page.Locator("#sell-InitialTopUp").FillAsync("200");

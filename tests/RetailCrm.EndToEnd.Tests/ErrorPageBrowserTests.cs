@@ -22,7 +22,7 @@ public sealed class ErrorPageBrowserTests(CrmBrowserFixture crm) : IClassFixture
         await Expect(admin.Locator("header.topbar")).ToBeVisibleAsync();
         await admin.ScreenshotAsync(new PageScreenshotOptions { Path = "/tmp/error-404.png", FullPage = true });
         await admin.Locator("[data-way-back='home']").ClickAsync();
-        await admin.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        await admin.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await admin.Context.CloseAsync();
 
         var clerk = await crm.NewPageAsync();
@@ -36,7 +36,7 @@ public sealed class ErrorPageBrowserTests(CrmBrowserFixture crm) : IClassFixture
         await Expect(clerk.Locator(".error-page .reason")).ToContainTextAsync("crm.admin.users");
         await clerk.ScreenshotAsync(new PageScreenshotOptions { Path = "/tmp/error-403.png", FullPage = true });
         await clerk.Locator("[data-way-back='home']").ClickAsync();
-        await clerk.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        await clerk.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await clerk.Context.CloseAsync();
     }
 }

@@ -60,7 +60,7 @@ public sealed class StockBrowserTests(ProductBrowserFixture crm) : IClassFixture
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = "/tmp/stock-request.png", FullPage = true });
 
         await page.GotoAsync("/cards/stock?locationCode=S910");
-        await Expect(page.Locator("#stock-cards")).ToContainTextAsync("AtStore");
+        await Expect(page.Locator("#stock-cards")).ToContainTextAsync("At store");
         await page.Context.CloseAsync();
     }
 

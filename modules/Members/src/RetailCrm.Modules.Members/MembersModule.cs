@@ -30,11 +30,9 @@ public sealed class MembersModule : CrmModule
         services.AddSingleton<ISettingDefinitionProvider, MembersSettingDefinitions>();
         services.AddSingleton<IMenuContributor, MembersMenu>();
         services.AddScoped<IDashboardWidget, Web.Dashboard.CustomersWidget>();
-        services.AddScoped<IDashboardWidget, Web.Dashboard.ReviewQueueWidget>();
-        services.AddScoped<IDashboardWidget, Web.Dashboard.ApprovalQueueWidget>();
+        Web.Dashboard.ChangeStep.Review.Register(services);
+        Web.Dashboard.ChangeStep.Approval.Register(services);
         services.AddScoped<IDashboardWidget, Web.Dashboard.FailedImportsWidget>();
-        services.AddScoped<INotificationCounter, Web.Dashboard.ReviewCounter>();
-        services.AddScoped<INotificationCounter, Web.Dashboard.ApprovalCounter>();
         services.AddScoped<INotificationCounter, Web.Dashboard.CareTodayCounter>();
         services.AddSingleton<Sdk.Jobs.ICrmJob, Application.DataQuality.NameInitialsJob>();
         services.AddScoped<ISearchContributor, Web.Search.CustomerSearch>();

@@ -16,11 +16,13 @@ internal sealed class CardsWidgetKit(IPermissionChecker permissions, IStringLoca
 
     public string Money(long minor, string currency) => display.Money(minor, currency);
 
-    /// <summary>The first currency's total as the figure; the others, if any, in the caption.</summary>
-    public (string Value, string Others) Totals(IReadOnlyList<CurrencyTotal> totals, string currency) =>
-        totals.Count == 0
-            ? (Money(0, currency), "")
-            : (Money(totals[0].Amount, totals[0].Currency), string.Join(" · ", totals.Skip(1).Select(t => Money(t.Amount, t.Currency))));
+    /// <summary>A figure of money: the first currency's total as the value, the others, if any, after the caption.</summary>
+    public DashboardWidget Figure(string key, string title, IReadOnlyList<CurrencyTotal> totals, string caption, string url, int order)
+    {
+        var value = totals.Count == 0 ? Money(0, "CNY") : Money(totals[0].Amount, totals[0].Currency);
+        var others = totals.Skip(1).Select(t => Money(t.Amount, t.Currency));
+        return new DashboardWidget(key, title, new KpiContent(value, string.Join(" · ", others.Prepend(caption)), url), order);
+    }
 }
 
 /// <summary>The clerk's figure: card payments taken today (net of reversals), in the settlement day.</summary>
@@ -34,9 +36,7 @@ internal sealed class PaymentsTodayWidget(CardsDashboardQueries queries, CardsWi
         }
 
         var totals = await queries.PaymentsTodayAsync(cancellationToken);
-        var (value, others) = kit.Totals(totals, "CNY");
-        var caption = kit.T["{0} payments today", totals.Sum(t => t.Count)].Value + (others.Length > 0 ? " · " + others : "");
-        return new DashboardWidget("cards.payments-today", kit.T["Card payments today"], new KpiContent(value, caption, "/cards/desk"), 10);
+        return kit.Figure("cards.payments-today", kit.T["Card payments today"], totals, kit.T["{0} payments today", totals.Sum(t => t.Count)], "/cards/desk", 10);
     }
 }
 
@@ -51,9 +51,7 @@ internal sealed class CardLiabilityWidget(CardsDashboardQueries queries, CardsWi
         }
 
         var totals = await queries.LiabilityAsync(cancellationToken);
-        var (value, others) = kit.Totals(totals, "CNY");
-        var caption = kit.T["on {0} cards", totals.Sum(t => t.Count)].Value + (others.Length > 0 ? " · " + others : "");
-        return new DashboardWidget("cards.liability", kit.T["Card liability"], new KpiContent(value, caption, "/cards/settlement"), 20);
+        return kit.Figure("cards.liability", kit.T["Card liability"], totals, kit.T["on {0} cards", totals.Sum(t => t.Count)], "/cards/settlement", 20);
     }
 }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 using RetailCrm.Modules.Members.Application.Approval;
 using RetailCrm.Modules.Members.Application.Customers;
@@ -11,70 +12,55 @@ using RetailCrm.Sdk.Web;
 
 namespace RetailCrm.Modules.Members.Web.Dashboard;
 
+/// <summary>One step of the change approval as the home page and the bell show it: who acts on it and where.</summary>
+internal sealed record ChangeStep(string Key, string Permission, ChangeRequestStatus Status, string Title, int Order)
+{
+    /// <summary>The department supervisor's reviews.</summary>
+    public static readonly ChangeStep Review = new("members.reviews", MembersPermissions.Review, ChangeRequestStatus.PendingReview, "Changes to review", 40);
+
+    /// <summary>The data administrator's approvals.</summary>
+    public static readonly ChangeStep Approval = new("members.approvals", MembersPermissions.Approve, ChangeRequestStatus.PendingApproval, "Changes to approve", 41);
+
+    public string Url => $"/members/change-requests?status={Status}";
+
+    /// <summary>Registers the step's queue widget and bell counter.</summary>
+    public void Register(IServiceCollection services)
+    {
+        services.AddScoped<IDashboardWidget>(provider => ActivatorUtilities.CreateInstance<ChangeQueueWidget>(provider, this));
+        services.AddScoped<INotificationCounter>(provider => ActivatorUtilities.CreateInstance<ChangeStepCounter>(provider, this));
+    }
+}
+
 /// <summary>
-/// A queue of master-data changes at one step of the approval: the department supervisor's reviews, the data
-/// administrator's approvals. Each user sees the step their permission lets them act on, within their data scope.
+/// The queue of master-data changes at one step of the approval, for the users whose permission acts on that step,
+/// within their data scope.
 /// </summary>
-internal abstract class ChangeQueueWidget(ChangeRequestQueries requests, IPermissionChecker permissions, IStringLocalizer<MembersModule> t) : IDashboardWidget
+internal sealed class ChangeQueueWidget(ChangeStep step, ChangeRequestQueries requests, IPermissionChecker permissions, IStringLocalizer<MembersModule> t) : IDashboardWidget
 {
     public const int Shown = 5;
 
-    protected abstract string Key { get; }
-
-    protected abstract string Permission { get; }
-
-    protected abstract ChangeRequestStatus Step { get; }
-
-    protected abstract string Title { get; }
-
-    protected abstract int Order { get; }
-
-    protected IStringLocalizer<MembersModule> T => t;
-
     public async Task<DashboardWidget?> GetAsync(CancellationToken cancellationToken)
     {
-        if (!await permissions.IsGrantedAsync(Permission, cancellationToken))
+        if (!await permissions.IsGrantedAsync(step.Permission, cancellationToken))
         {
             return null;
         }
 
-        var waiting = await requests.ListAsync(Step, null, 1, Shown, cancellationToken);
-        var more = $"/members/change-requests?status={Step}";
+        var waiting = await requests.ListAsync(step.Status, null, 1, Shown, cancellationToken);
         var items = waiting.Items
-            .Select(r => new QueueItem($"{r.CustomerCode} {r.CustomerName}: {r.Summary}", more, r.RequestedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))
+            .Select(r => new QueueItem($"{r.CustomerCode} {r.CustomerName}: {r.Summary}", step.Url, r.RequestedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))
             .ToList();
-        return new DashboardWidget(Key, Title, new QueueContent(items, waiting.Total, t["No change waits for you."], more), Order);
+        return new DashboardWidget(step.Key, t[step.Title], new QueueContent(items, waiting.Total, t["No change waits for you."], step.Url), step.Order);
     }
 }
 
-/// <summary>The department supervisor's reviews.</summary>
-internal sealed class ReviewQueueWidget(ChangeRequestQueries requests, IPermissionChecker permissions, IStringLocalizer<MembersModule> t)
-    : ChangeQueueWidget(requests, permissions, t)
+/// <summary>The bell's count of the changes waiting at one step of the approval.</summary>
+internal sealed class ChangeStepCounter(ChangeStep step, ChangeRequestQueries requests, IPermissionChecker permissions, IStringLocalizer<MembersModule> t) : INotificationCounter
 {
-    protected override string Key => "members.reviews";
-
-    protected override string Permission => MembersPermissions.Review;
-
-    protected override ChangeRequestStatus Step => ChangeRequestStatus.PendingReview;
-
-    protected override string Title => T["Changes to review"];
-
-    protected override int Order => 40;
-}
-
-/// <summary>The data administrator's approvals.</summary>
-internal sealed class ApprovalQueueWidget(ChangeRequestQueries requests, IPermissionChecker permissions, IStringLocalizer<MembersModule> t)
-    : ChangeQueueWidget(requests, permissions, t)
-{
-    protected override string Key => "members.approvals";
-
-    protected override string Permission => MembersPermissions.Approve;
-
-    protected override ChangeRequestStatus Step => ChangeRequestStatus.PendingApproval;
-
-    protected override string Title => T["Changes to approve"];
-
-    protected override int Order => 41;
+    public async Task<NotificationCount?> CountAsync(CancellationToken cancellationToken) =>
+        await permissions.IsGrantedAsync(step.Permission, cancellationToken)
+            ? new NotificationCount(step.Key, t[step.Title], (await requests.ListAsync(step.Status, null, 1, 1, cancellationToken)).Total, step.Url)
+            : null;
 }
 
 /// <summary>The data administrator's failed imports: each wants a look at its report and a new file.</summary>
