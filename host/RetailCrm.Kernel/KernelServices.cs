@@ -108,6 +108,7 @@ public static class KernelServices
         services.AddScoped<EnabledContributions>();
         services.AddScoped<IProfileSectionProvider, ProfileSectionProvider>();
         services.AddScoped<IDashboard, Dashboard>();
+        services.AddMemoryCache();
         services.AddScoped<INotifications, Notifications>();
         services.AddScoped<IGlobalSearch, GlobalSearch>();
         services.AddScoped<INotificationCounter, Web.Widgets.FailedDeliveriesCounter>();

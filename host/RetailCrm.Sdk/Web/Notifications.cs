@@ -21,6 +21,9 @@ public interface INotificationCounter
 /// <summary>The bell's counts for the current user and tenant; themes render them.</summary>
 public interface INotifications
 {
-    /// <summary>Every counter's count above zero, largest first.</summary>
+    /// <summary>Every counter's count above zero, largest first; may be up to a minute old (the bell is on every page).</summary>
     Task<IReadOnlyList<NotificationCount>> GetAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The counts afresh (the home page asks so), kept for the next pages.</summary>
+    Task<IReadOnlyList<NotificationCount>> RefreshAsync(CancellationToken cancellationToken = default);
 }

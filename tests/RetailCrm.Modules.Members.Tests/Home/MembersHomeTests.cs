@@ -41,6 +41,7 @@ public sealed class MembersHomeTests(MembersHost host) : IClassFixture<MembersHo
         var supervisorHome = await HomePage.OpenAsync(supervisor);
         supervisorHome.Notification("members.reviews").ShouldBe(1);
         supervisorHome.BellTotal.ShouldBe(1);
+        new HomePage(await supervisor.GetStringAsync("/members/customers")).Notification("members.reviews").ShouldBe(1, "every page shows the bell");
         (await HomePage.OpenAsync(steward)).Notification("members.approvals").ShouldBeNull("nothing to approve yet");
         var review = supervisorHome.Widget("members.reviews");
         review.ShouldContain($"{code} 张伟");
