@@ -15,17 +15,14 @@ internal sealed record CardFlowDay(DateOnly Date, long ToppedUp, long Paid);
 /// <summary>The figures of the home page's card widgets, read from the ledger and the cards (read-only, no tracking).</summary>
 internal sealed class CardsDashboardQueries(CardsDbContext db, SettlementService settlement)
 {
-    /// <summary>Card payments taken today (net of reversals and refunds onto cards), per currency.</summary>
+    private static readonly LedgerEntryKind[] s_payments = [LedgerEntryKind.Payment, LedgerEntryKind.Reversal];
+    private static readonly LedgerEntryKind[] s_flow = [LedgerEntryKind.TopUp, LedgerEntryKind.Payment, LedgerEntryKind.Reversal];
+
+    /// <summary>Card payments taken today (net of reversals), per currency.</summary>
     public async Task<IReadOnlyList<CurrencyTotal>> PaymentsTodayAsync(CancellationToken cancellationToken)
     {
         var today = await settlement.TodayRangeAsync(cancellationToken);
-        var rows = await (from entry in db.Set<LedgerEntry>().AsNoTracking()
-                          join card in db.Set<Card>() on entry.CardId equals card.Id
-                          join product in db.Set<CardProduct>() on card.ProductId equals product.Id
-                          where entry.OccurredAt >= today.From && entry.OccurredAt < today.To
-                              && (entry.Kind == LedgerEntryKind.Payment || entry.Kind == LedgerEntryKind.Reversal)
-                          select new { product.Currency, entry.Kind, entry.Amount })
-            .ToListAsync(cancellationToken);
+        var rows = await MovementsAsync(today.From, today.To, s_payments, cancellationToken);
         return rows.GroupBy(r => r.Currency)
             .Select(g => new CurrencyTotal(g.Key, -g.Sum(r => r.Amount), g.Count(r => r.Kind == LedgerEntryKind.Payment)))
             .OrderByDescending(t => t.Amount).ToList();
@@ -49,13 +46,7 @@ internal sealed class CardsDashboardQueries(CardsDbContext db, SettlementService
         var today = await settlement.TodayRangeAsync(cancellationToken);
         var first = today.Date.AddDays(1 - days);
         var since = SettlementService.StartOf(first, today.TimeZone);
-        var rows = await (from entry in db.Set<LedgerEntry>().AsNoTracking()
-                          join card in db.Set<Card>() on entry.CardId equals card.Id
-                          join product in db.Set<CardProduct>() on card.ProductId equals product.Id
-                          where entry.OccurredAt >= since && entry.OccurredAt < today.To
-                              && (entry.Kind == LedgerEntryKind.TopUp || entry.Kind == LedgerEntryKind.Payment || entry.Kind == LedgerEntryKind.Reversal)
-                          select new { product.Currency, entry.Kind, entry.Amount, entry.OccurredAt })
-            .ToListAsync(cancellationToken);
+        var rows = await MovementsAsync(since, today.To, s_flow, cancellationToken);
         var currency = rows.GroupBy(r => r.Currency).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault() ?? "CNY";
         var byDay = rows.Where(r => r.Currency == currency)
             .ToLookup(r => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(r.OccurredAt, DateTimeKind.Utc), today.TimeZone)));
@@ -66,4 +57,15 @@ internal sealed class CardsDashboardQueries(CardsDbContext db, SettlementService
             .ToList();
         return (currency, flow);
     }
+
+    /// <summary>The ledger entries of these kinds in [<paramref name="since"/>, <paramref name="until"/>), with their card's currency.</summary>
+    private Task<List<Movement>> MovementsAsync(DateTime since, DateTime until, LedgerEntryKind[] kinds, CancellationToken cancellationToken) =>
+        (from entry in db.Set<LedgerEntry>().AsNoTracking()
+         join card in db.Set<Card>() on entry.CardId equals card.Id
+         join product in db.Set<CardProduct>() on card.ProductId equals product.Id
+         where entry.OccurredAt >= since && entry.OccurredAt < until && kinds.Contains(entry.Kind)
+         select new Movement(product.Currency, entry.Kind, entry.Amount, entry.OccurredAt))
+        .ToListAsync(cancellationToken);
+
+    private sealed record Movement(string Currency, LedgerEntryKind Kind, long Amount, DateTime OccurredAt);
 }
