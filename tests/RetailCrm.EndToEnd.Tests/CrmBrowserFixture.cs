@@ -32,6 +32,9 @@ public class CrmBrowserFixture : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
 
+    /// <summary>Settings a fixture adds to the host's (e.g. demo mode).</summary>
+    protected virtual IReadOnlyDictionary<string, string> ExtraSettings => new Dictionary<string, string>();
+
     public async Task InitializeAsync()
     {
         var chromium = ChromiumPath();
@@ -45,6 +48,11 @@ public class CrmBrowserFixture : IAsyncLifetime
             ["RetailCrm:Admin:UserName"] = AdminUserName,
             ["RetailCrm:Admin:Password"] = AdminPassword,
         };
+        foreach (var (key, value) in ExtraSettings)
+        {
+            settings[key] = value;
+        }
+
         foreach (var folder in new[] { settings["RetailCrm:ModulesPath"], settings["RetailCrm:ThemesPath"] })
         {
             Directory.Exists(folder).ShouldBeTrue($"{folder} is missing: build the end-to-end tests project (it builds the host, its themes and the samples).");
@@ -65,13 +73,13 @@ public class CrmBrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh browser context (own cookies) whose relative URLs go to the host.</summary>
-    public async Task<IPage> NewPageAsync(int width = 1280, int height = 800)
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 800, string locale = "en-US")
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },
-            Locale = "en-US",
+            Locale = locale,
         });
         context.SetDefaultTimeout(30_000);
         return await context.NewPageAsync();
@@ -138,4 +146,12 @@ public class CrmBrowserFixture : IAsyncLifetime
 public sealed class ProductBrowserFixture : CrmBrowserFixture
 {
     protected override string ModulesPath => Path.Combine(AppContext.BaseDirectory, "modules");
+}
+
+/// <summary>The product in demo mode (`RetailCrm:DemoData`): the demo customers and cards, one user per role, "Try as".</summary>
+public sealed class DemoBrowserFixture : CrmBrowserFixture
+{
+    protected override string ModulesPath => Path.Combine(AppContext.BaseDirectory, "modules");
+
+    protected override IReadOnlyDictionary<string, string> ExtraSettings => new Dictionary<string, string> { ["RetailCrm:DemoData"] = "true" };
 }

@@ -25,8 +25,35 @@ internal sealed class MenuBuilder : INavigationMenu
         _permissions = permissions;
     }
 
-    public async Task<IReadOnlyList<NavigationEntry>> GetAsync(CancellationToken cancellationToken = default) =>
-        (await BuildAsync(cancellationToken)).Select(i => new NavigationEntry(i.Item.Key, i.Text, i.Item.Url, i.Item.ModuleId)).ToList();
+    /// <summary>
+    /// The entries grouped: each module's items under its display name, in the order of their first item, then the
+    /// administration areas (<see cref="MenuSections"/>) in their fixed order. Within a group the items keep their order.
+    /// </summary>
+    public async Task<IReadOnlyList<NavigationEntry>> GetAsync(CancellationToken cancellationToken = default)
+    {
+        var culture = CultureInfo.CurrentUICulture.Name;
+        var entries = (await BuildAsync(cancellationToken)).Select(i =>
+        {
+            var section = MenuSectionTitles.Find(i.Item.Section);
+            return new NavigationEntry(i.Item.Key, i.Text, i.Item.Url, i.Item.ModuleId)
+            {
+                Icon = i.Item.Icon,
+                Group = section?.Key ?? i.Item.ModuleId,
+                GroupText = section?.Text(culture) ?? ModuleTitle(i.Item.ModuleId, culture),
+            };
+        }).ToList();
+
+        return entries
+            .GroupBy(e => e.Group, StringComparer.Ordinal)
+            .OrderBy(g => MenuSectionTitles.Rank(g.Key))
+            .ThenBy(g => entries.IndexOf(g.First()))
+            .SelectMany(g => g)
+            .ToList();
+    }
+
+    private string ModuleTitle(string moduleId, string culture) =>
+        moduleId.Length == 0 ? MenuSectionTitles.Find(MenuSections.System)!.Text(culture)
+        : _catalog.Find(moduleId)?.Manifest.DisplayNameFor(culture) ?? moduleId;
 
     public async Task<IReadOnlyList<(MenuItem Item, string Text)>> BuildAsync(CancellationToken cancellationToken)
     {

@@ -9,8 +9,30 @@ public sealed record MenuItem(string Key, string Text, string Url, int Order = 1
     /// <summary>Permission the user must hold to see the item.</summary>
     public string? RequiredPermission { get; init; }
 
+    /// <summary>A Lucide icon name (https://lucide.dev/icons, e.g. <c>credit-card</c>) drawn by the theme; none when null.</summary>
+    public string? Icon { get; init; }
+
+    /// <summary>
+    /// The group the item is shown in: null for its module's own group (titled with the module's display name),
+    /// or one of the <see cref="MenuSections"/> for the administration areas.
+    /// </summary>
+    public string? Section { get; init; }
+
     /// <summary>Id of the module that contributed it; set by the kernel.</summary>
     public string ModuleId { get; internal set; } = "";
+}
+
+/// <summary>The administration areas of the navigation, in the order they are shown, after the modules' groups.</summary>
+public static class MenuSections
+{
+    /// <summary>People and structure: users, roles, organization units, tenants.</summary>
+    public const string Organization = "admin.organization";
+
+    /// <summary>How the tenant runs: modules, plugins, settings, branding.</summary>
+    public const string System = "admin.system";
+
+    /// <summary>What happened: the audit log, event deliveries, imports' and jobs' outcomes.</summary>
+    public const string Monitoring = "admin.monitoring";
 }
 
 /// <summary>Contributes menu items. Shown only to tenants that have the module enabled.</summary>
@@ -39,7 +61,17 @@ public interface IProfileSectionContributor
 }
 
 /// <summary>An entry of the navigation as shown to the current user, text already in the user's language.</summary>
-public sealed record NavigationEntry(string Key, string Text, string Url, string ModuleId);
+public sealed record NavigationEntry(string Key, string Text, string Url, string ModuleId)
+{
+    /// <summary>The Lucide icon name of the entry, or null.</summary>
+    public string? Icon { get; init; }
+
+    /// <summary>The key of the entry's group: a module id or one of the <see cref="MenuSections"/>.</summary>
+    public string Group { get; init; } = "";
+
+    /// <summary>The group's title in the user's language.</summary>
+    public string GroupText { get; init; } = "";
+}
 
 /// <summary>The navigation for the current user and tenant; themes render it.</summary>
 public interface INavigationMenu

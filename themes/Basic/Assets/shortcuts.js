@@ -1,8 +1,11 @@
 // Keyboard shortcuts of every page: "/" or Ctrl+K (Cmd+K) puts the cursor in the header's search box.
 (function () {
     "use strict";
+    // Whether the key goes into a field being typed in (a checkbox or a button is not one).
     function typing(target) {
-        return target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+        if (!target) { return false; }
+        if (target.tagName === "INPUT") { return !/^(checkbox|radio|button|submit|reset)$/.test(target.type); }
+        return target.isContentEditable || /^(TEXTAREA|SELECT)$/.test(target.tagName);
     }
     document.addEventListener("keydown", function (event) {
         var search = document.getElementById("global-search");

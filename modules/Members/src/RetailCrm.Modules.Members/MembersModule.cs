@@ -57,6 +57,6 @@ internal sealed class MembersMenu : IMenuContributor
 {
     public IEnumerable<MenuItem> GetMenuItems() =>
     [
-        new("members.customers", "Customers", "/members/customers", 10) { TextZh = "客户", RequiredPermission = MembersPermissions.View },
+        new("members.customers", "Customers", "/members/customers", 10) { TextZh = "客户", Icon = "users", RequiredPermission = MembersPermissions.View },
     ];
 }

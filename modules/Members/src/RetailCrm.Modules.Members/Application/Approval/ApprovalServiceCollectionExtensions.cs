@@ -20,6 +20,6 @@ internal sealed class ChangeRequestsMenu : IMenuContributor
 {
     public IEnumerable<MenuItem> GetMenuItems() =>
     [
-        new("members.change-requests", "Change requests", "/members/change-requests", 30) { TextZh = "变更审批", RequiredPermission = MembersPermissions.View },
+        new("members.change-requests", "Change requests", "/members/change-requests", 30) { TextZh = "变更审批", Icon = "file-check", RequiredPermission = MembersPermissions.View },
     ];
 }

@@ -21,6 +21,6 @@ internal sealed class CareMenu : IMenuContributor
 {
     public IEnumerable<MenuItem> GetMenuItems() =>
     [
-        new("members.care", "Customer care", "/members/care", 20) { TextZh = "客户关怀", RequiredPermission = MembersPermissions.View },
+        new("members.care", "Customer care", "/members/care", 20) { TextZh = "客户关怀", Icon = "heart-handshake", RequiredPermission = MembersPermissions.View },
     ];
 }

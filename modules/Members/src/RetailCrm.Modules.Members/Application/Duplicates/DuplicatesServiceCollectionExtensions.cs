@@ -22,6 +22,6 @@ internal sealed class DuplicatesMenu : IMenuContributor
 {
     public IEnumerable<MenuItem> GetMenuItems() =>
     [
-        new("members.duplicates", "Duplicates", "/members/duplicates", 20) { TextZh = "重复客户", RequiredPermission = MembersPermissions.Merge },
+        new("members.duplicates", "Duplicates", "/members/duplicates", 20) { TextZh = "重复客户", Icon = "copy", RequiredPermission = MembersPermissions.Merge },
     ];
 }

@@ -23,6 +23,6 @@ internal sealed class ImportsMenu : IMenuContributor
 {
     public IEnumerable<MenuItem> GetMenuItems() =>
     [
-        new("members.imports", "Import", "/members/imports", 20) { TextZh = "导入", RequiredPermission = MembersPermissions.Import },
+        new("members.imports", "Import", "/members/imports", 20) { TextZh = "导入", Icon = "upload", RequiredPermission = MembersPermissions.Import },
     ];
 }

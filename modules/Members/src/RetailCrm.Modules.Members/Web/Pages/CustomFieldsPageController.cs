@@ -83,6 +83,6 @@ internal sealed class CustomFieldsMenu : IMenuContributor
 {
     public IEnumerable<MenuItem> GetMenuItems() =>
     [
-        new("members.custom-fields", "Customer fields", "/members/custom-fields", 60) { TextZh = "客户字段", RequiredPermission = MembersPermissions.Configure },
+        new("members.custom-fields", "Customer fields", "/members/custom-fields", 60) { TextZh = "客户字段", Icon = "list-plus", RequiredPermission = MembersPermissions.Configure },
     ];
 }

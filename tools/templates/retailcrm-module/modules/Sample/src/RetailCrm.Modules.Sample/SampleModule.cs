@@ -27,6 +27,6 @@ internal sealed class SampleMenu : IMenuContributor
 {
     public IEnumerable<MenuItem> GetMenuItems() =>
     [
-        new("sample.things", "Sample", "/sample", 500) { TextZh = "示例", RequiredPermission = SamplePermissions.View },
+        new("sample.things", "Sample", "/sample", 500) { TextZh = "示例", Icon = "box", RequiredPermission = SamplePermissions.View },
     ];
 }
