@@ -81,7 +81,8 @@ public class CrmBrowserFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = locale,
         });
-        context.SetDefaultTimeout(30_000);
+        // Generous: on CI's two cores the browser shares them with the template test's Release build.
+        context.SetDefaultTimeout(60_000);
         return await context.NewPageAsync();
     }
 

@@ -24,6 +24,7 @@ public sealed class EnumTranslationTests
         "RetailCrm.Modules.Cards.Application.Settlement.SettlementExportFormat",
         "RetailCrm.Modules.Members.Application.Export.ExportFormat",
         "RetailCrm.Sdk.Web.ChartKind",
+        "RetailCrm.Sdk.Web.FieldKind",
     ];
 
     [Fact]

@@ -181,7 +181,7 @@ public sealed partial class CardPagesTests(CardsHost host) : IClassFixture<Cards
         desk.ShouldContain("<h1>门店收银", Case.Sensitive, desk);
         desk.ShouldContain("已激活");
         desk.ShouldContain("卡支付");
-        desk.ShouldContain(">门店收银</a>");
+        desk.ShouldContain("<span>门店收银</span></a>");
         desk.ShouldContain("卡账");
         products.ShouldContain("新建卡产品");
         products.ShouldContain("储值卡");

@@ -188,7 +188,7 @@ public sealed partial class SellingPagesTests(CardsHost host) : IClassFixture<Ca
         page.ShouldContain("与总部轧差");
         page.ShouldContain("总部应付门店");
         page.ShouldContain("导出 CSV");
-        page.ShouldContain(">总部售卡</a>");
+        page.ShouldContain("<span>总部售卡</span></a>");
     }
 
     /// <summary>Looks the card up at the desk (for a store, when given) and returns the desk path of the card, without the query.</summary>

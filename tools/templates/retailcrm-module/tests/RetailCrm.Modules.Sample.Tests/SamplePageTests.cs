@@ -13,7 +13,7 @@ public sealed class SamplePageTests(SampleHost host) : IClassFixture<SampleHost>
 
         var page = await client.SubmitAndFollowAsync("/sample", "/sample", ("Name", "From the form"));
 
-        page.ShouldContain("<div class=\"alert ok\" role=\"status\" id=\"notice\">Added From the form.</div>");
+        page.ShouldMatch("<div class=\"alert ok\" role=\"status\" id=\"notice\"[^>]*>.*<span>Added From the form.</span></div>");
         page.ShouldContain("<td>From the form</td>");
     }
 
@@ -28,7 +28,8 @@ public sealed class SamplePageTests(SampleHost host) : IClassFixture<SampleHost>
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
-        page.ShouldContain("<span class=\"field-error\" role=\"alert\">请为事项填写 1 到 100 个字符的名称。</span>");
+        page.ShouldContain("<span class=\"field-error\" id=\"Name-error\" role=\"alert\">请为事项填写 1 到 100 个字符的名称。</span>");
+        page.ShouldContain("aria-invalid=\"true\"");
         page.ShouldContain($"value=\"{typed}\"");
         page.ShouldContain("<h1>示例</h1>");
         (await client.GetFromJsonAsync<ThingDto[]>("/api/sample/things")).ShouldBeEmpty();
