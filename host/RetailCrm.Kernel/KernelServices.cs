@@ -23,6 +23,7 @@ using RetailCrm.Kernel.Modularity;
 using RetailCrm.Kernel.MultiTenancy;
 using RetailCrm.Kernel.Settings;
 using RetailCrm.Kernel.Web;
+using RetailCrm.Kernel.Web.Help;
 using RetailCrm.Sdk.Authorization;
 using RetailCrm.Sdk.Data;
 using RetailCrm.Sdk.Events;
@@ -111,6 +112,7 @@ public static class KernelServices
         services.AddMemoryCache();
         services.AddScoped<INotifications, Notifications>();
         services.AddScoped<IGlobalSearch, GlobalSearch>();
+        services.AddSingleton<HelpLibrary>();
         services.AddScoped<INotificationCounter, Web.Widgets.FailedDeliveriesCounter>();
         services.AddScoped<IDashboardWidget, Web.Widgets.FailedDeliveriesWidget>();
         services.AddSingleton<IMenuContributor, AdminMenu>();

@@ -1,4 +1,5 @@
-// Keyboard shortcuts of every page: "/" or Ctrl+K (Cmd+K) puts the cursor in the header's search box.
+// Keyboard shortcuts of every page: "/" or Ctrl+K (Cmd+K) puts the cursor in the header's search box;
+// "?" opens the help about the page (the header's help link).
 (function () {
     "use strict";
     // Whether the key goes into a field being typed in (a checkbox or a button is not one).
@@ -8,6 +9,12 @@
         return target.isContentEditable || /^(TEXTAREA|SELECT)$/.test(target.tagName);
     }
     document.addEventListener("keydown", function (event) {
+        var help = document.getElementById("help-link");
+        if (help && event.key === "?" && !typing(event.target) && !event.ctrlKey && !event.metaKey && !event.altKey) {
+            event.preventDefault();
+            window.location.href = help.href;
+            return;
+        }
         var search = document.getElementById("global-search");
         if (!search) { return; }
         var slash = event.key === "/" && !typing(event.target) && !event.ctrlKey && !event.metaKey && !event.altKey;
