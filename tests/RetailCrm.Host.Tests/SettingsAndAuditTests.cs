@@ -83,6 +83,37 @@ public sealed class SettingsAndAuditTests(SqliteHost host) : IClassFixture<Sqlit
     }
 
     [Fact]
+    public async Task Should_page_the_audit_log_newest_first_across_modules_and_filter_it_by_module_and_user()
+    {
+        var tenant = await _factory.CreateTenantAsync(await _factory.SignedInClientAsync(), Names.Tenant("audit"));
+        for (var i = 1; i <= 53; i++)
+        {
+            (await tenant.PostAsJsonAsync("/api/alpha/things", new { name = $"thing {i:00}" })).EnsureSuccessStatusCode();
+        }
+
+        var first = await tenant.GetStringAsync("/admin/audit?entityType=AlphaThing");
+        var second = await tenant.GetStringAsync("/admin/audit?entityType=AlphaThing&page=2");
+        var alphaOnly = await tenant.GetStringAsync("/admin/audit?module=alpha&page=2");
+        var nobody = await tenant.GetStringAsync("/admin/audit?user=nobody");
+
+        AuditRows(first).Count.ShouldBe(50);
+        AuditRows(second).Count.ShouldBe(3);
+        AuditRows(first).Intersect(AuditRows(second)).ShouldBeEmpty();
+        first.ShouldContain("thing 53");
+        second.ShouldContain("thing 01");
+        first.ShouldContain("data-pager=\"1/2\"");
+        first.ShouldContain("href=\"?entityType=AlphaThing&amp;page=2\" rel=\"next\"");
+        second.ShouldContain("rel=\"prev\"");
+        alphaOnly.ShouldContain("data-pager=\"2/2\"");
+        alphaOnly.ShouldNotContain("data-module=\"crm\"");
+        (await tenant.GetStringAsync("/admin/audit?module=crm")).ShouldContain("data-module=\"crm\"");
+        nobody.ShouldContain("No audit entries match.");
+    }
+
+    private static List<string> AuditRows(string page) =>
+        [.. System.Text.RegularExpressions.Regex.Matches(page, "data-audit=\"([^\"]+)\"").Select(m => m.Groups[1].Value)];
+
+    [Fact]
     public async Task Should_show_the_changes_on_the_audit_page_as_text_not_escaped_json()
     {
         var tenant = await _factory.CreateTenantAsync(await _factory.SignedInClientAsync(), Names.Tenant("audit"));

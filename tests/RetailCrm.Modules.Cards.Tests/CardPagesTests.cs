@@ -225,6 +225,27 @@ public sealed partial class CardPagesTests(CardsHost host) : IClassFixture<Cards
     }
 
     [Fact]
+    public async Task Should_page_the_card_list_keeping_its_filter()
+    {
+        var (_, client) = await TenantAsync(_factory, "cpager");
+        var (_, _, product) = await ActiveCardAsync(client, 1_000);
+        (await client.SubmitAndFollowAsync("/cards/stock/numbering", "/cards/stock/numbering", ("ProductId", product.GetProperty("id").GetString()!), ("Quantity", "53")))
+            .ShouldContain("53 card(s) put into stock");
+
+        var first = await client.GetStringAsync("/cards/cards?status=InStock");
+        var second = await client.GetStringAsync("/cards/cards?status=InStock&page=2");
+        var none = WebUtility.HtmlDecode(await client.GetStringAsync("/cards/cards?term=000000000"));
+
+        Regex.Count(first, "<tr data-card=").ShouldBe(50);
+        Regex.Count(second, "<tr data-card=").ShouldBe(3);
+        first.ShouldContain("data-pager=\"1/2\"");
+        first.ShouldContain("href=\"?status=InStock&amp;page=2\" rel=\"next\"");
+        second.ShouldContain("data-pager=\"2/2\"");
+        none.ShouldContain("No cards found.");
+        none.ShouldContain("class=\"empty-state\"");
+    }
+
+    [Fact]
     public async Task Should_hide_the_cards_menu_and_pages_from_a_user_without_cards_permissions()
     {
         var (_, admin) = await TenantAsync(_factory, "menu");

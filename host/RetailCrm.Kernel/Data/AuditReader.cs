@@ -16,27 +16,57 @@ public sealed record AuditRecord(string ModuleId, AuditEntryDto Entry)
     public IReadOnlyList<AuditChange> ReadChanges() => AuditChanges.Read(Entry.Changes);
 }
 
+/// <summary>Which audit entries to read: all of them, or of one module, one kind of record, one user.</summary>
+public sealed record AuditFilter(string? ModuleId = null, string? EntityType = null, string? UserName = null);
+
+/// <summary>One page of the audit log, newest first, and how many entries the filter matches in all.</summary>
+public sealed record AuditPage(IReadOnlyList<AuditRecord> Records, int Total, int Page, int PageSize);
+
 /// <summary>Reads the current tenant's audit log across every module's audit table, newest first.</summary>
 public sealed class AuditReader(IServiceProvider services, DbContextRegistry registry, ICurrentTenant currentTenant)
 {
-    public async Task<IReadOnlyList<AuditRecord>> ReadAsync(string? entityType, int take, CancellationToken cancellationToken)
-    {
-        var tenantId = currentTenant.Id;
-        var all = new List<AuditRecord>();
-        foreach (var registered in registry.Contexts)
-        {
-            var context = (CrmDbContext)services.GetRequiredService(registered.ContextType);
-            var query = context.Set<AuditEntry>().AsNoTracking().Where(a => a.TenantId == tenantId);
-            if (!string.IsNullOrWhiteSpace(entityType))
-            {
-                query = query.Where(a => a.EntityType == entityType);
-            }
+    /// <summary>The modules that keep an audit table, for the page's module filter.</summary>
+    public IReadOnlyList<string> ModuleIds => [.. registry.Contexts.Select(c => c.ModuleId).Distinct().Order(StringComparer.Ordinal)];
 
-            var entries = await query.OrderByDescending(a => a.OccurredAt).Take(take).ToListAsync(cancellationToken);
-            all.AddRange(entries.Select(e => new AuditRecord(registered.ModuleId,
+    public async Task<IReadOnlyList<AuditRecord>> ReadAsync(string? entityType, int take, CancellationToken cancellationToken) =>
+        (await ReadPageAsync(new AuditFilter(EntityType: entityType), 1, take, cancellationToken)).Records;
+
+    /// <summary>
+    /// One page across the modules' tables: each table gives its newest <c>page × size</c> entries, the merge of them
+    /// holds the page (every entry before it is among them), counted per table for the total.
+    /// </summary>
+    public async Task<AuditPage> ReadPageAsync(AuditFilter filter, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        var depth = page * pageSize;
+        var total = 0;
+        var merged = new List<AuditRecord>();
+        foreach (var registered in registry.Contexts.Where(c => filter.ModuleId is not { Length: > 0 } module || c.ModuleId == module))
+        {
+            var query = Filtered((CrmDbContext)services.GetRequiredService(registered.ContextType), filter);
+            total += await query.CountAsync(cancellationToken);
+            var entries = await query.OrderByDescending(a => a.OccurredAt).Take(depth).ToListAsync(cancellationToken);
+            merged.AddRange(entries.Select(e => new AuditRecord(registered.ModuleId,
                 new AuditEntryDto(e.Id, e.TenantId, e.UserName, e.EntityType, e.EntityId, e.Action, e.Changes, e.OccurredAt))));
         }
 
-        return all.OrderByDescending(r => r.Entry.OccurredAt).Take(take).ToList();
+        var records = merged.OrderByDescending(r => r.Entry.OccurredAt).ThenBy(r => r.ModuleId, StringComparer.Ordinal).Skip(depth - pageSize).Take(pageSize).ToList();
+        return new AuditPage(records, total, page, pageSize);
+    }
+
+    private IQueryable<AuditEntry> Filtered(CrmDbContext context, AuditFilter filter)
+    {
+        var tenantId = currentTenant.Id;
+        var query = context.Set<AuditEntry>().AsNoTracking().Where(a => a.TenantId == tenantId);
+        if (!string.IsNullOrWhiteSpace(filter.EntityType))
+        {
+            query = query.Where(a => a.EntityType == filter.EntityType.Trim());
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.UserName))
+        {
+            query = query.Where(a => a.UserName == filter.UserName.Trim());
+        }
+
+        return query;
     }
 }

@@ -69,13 +69,19 @@ public sealed partial class AdminController(
         await AnswerAsync(await tenants.SetStatusAsync(id, status, cancellationToken), StatusForm(id), () => Tenants(cancellationToken),
             tenant => Done("/admin/tenants", status == TenantStatus.Suspended ? "Suspended tenant {0}." : "Resumed tenant {0}.", tenant.Name));
 
+    private const int AuditPageSize = 50;
+
     /// <summary>The form that suspends or resumes one tenant.</summary>
     public static string StatusForm(Guid tenantId) => "status-" + tenantId;
 
     [HttpGet("audit")]
     [RequirePermission(KernelPermissions.Audit)]
-    public async Task<IActionResult> Audit(string? entityType, [FromServices] AuditReader reader, CancellationToken cancellationToken) =>
-        View(await reader.ReadAsync(entityType, 200, cancellationToken));
+    public async Task<IActionResult> Audit(string? module, string? entityType, string? user, int? page, [FromServices] AuditReader reader, CancellationToken cancellationToken)
+    {
+        var (number, size) = Pager.Clamp(page, null, AuditPageSize);
+        var filter = new AuditFilter(module, entityType, user);
+        return View(new AuditLogPage(filter, reader.ModuleIds, await reader.ReadPageAsync(filter, number, size, cancellationToken)));
+    }
 
     [HttpGet("events")]
     [RequirePermission(KernelPermissions.Events)]
@@ -97,3 +103,6 @@ public sealed partial class AdminController(
         : result.Refusal.Kind == RefusalKind.NotFound ? NotFound()
         : await RefusedAsync(result.Refusal, page, formId);
 }
+
+/// <summary>The audit log's page: the filter, the modules to filter by and the page of entries.</summary>
+public sealed record AuditLogPage(AuditFilter Filter, IReadOnlyList<string> ModuleIds, AuditPage Result);

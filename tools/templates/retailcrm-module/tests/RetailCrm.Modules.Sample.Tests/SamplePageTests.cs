@@ -50,4 +50,20 @@ public sealed class SamplePageTests(SampleHost host) : IClassFixture<SampleHost>
         (await client.GetFromJsonAsync<ThingDto[]>("/api/sample/things")).ShouldHaveSingleItem().Name.ShouldBe("Double click");
         WebUtility.HtmlDecode(await client.GetStringAsync(again.Headers.Location)).ShouldContain("This form was sent before; it was carried out once.");
     }
+
+    [Fact]
+    public async Task Should_open_the_help_of_the_page_in_both_languages()
+    {
+        var (_, client) = await host.TenantAsync();
+
+        var link = await client.GetAsync("/help?page=%2Fsample");
+        var english = WebUtility.HtmlDecode(await client.GetStringAsync("/help/sample/things"));
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-CN");
+        var chinese = WebUtility.HtmlDecode(await client.GetStringAsync("/help/sample/things"));
+
+        link.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        link.Headers.Location!.OriginalString.ShouldBe("/help/sample/things");
+        english.ShouldContain(">Things</h1>");
+        chinese.ShouldContain(">事项</h1>");
+    }
 }
