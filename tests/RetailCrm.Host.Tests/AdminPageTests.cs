@@ -188,7 +188,7 @@ public sealed class AdminPageTests(SqliteHost host) : IClassFixture<SqliteHost>
         Row(page, "crm.ui.page-size").ShouldContain("data-source=\"Tenant\"");
 
         page = await admin.SubmitAndFollowAsync("/admin/settings", "/admin/settings/crm.ui.page-size/mine", ("value", "100"));
-        page.ShouldContain("Saved crm.ui.page-size (My value).");
+        page.ShouldContain("Saved Rows per page (My value).");
         Row(page, "crm.ui.page-size").ShouldContain("<strong class=\"effective\">100</strong>");
         Row(page, "crm.ui.page-size").ShouldContain("data-source=\"User\"");
 

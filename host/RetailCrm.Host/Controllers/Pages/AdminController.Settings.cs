@@ -1,4 +1,6 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
+using RetailCrm.Kernel.Settings;
 using RetailCrm.Kernel.Authorization;
 using RetailCrm.Sdk.Authorization;
 using RetailCrm.Sdk.Settings;
@@ -47,6 +49,15 @@ public sealed partial class AdminController
     {
         value = clear || string.IsNullOrWhiteSpace(value) ? null : value.Trim();
         return await AnswerAsync(await settings.SetAsync(name, value, scope, cancellationToken), SettingForm(scope, name), () => Settings(cancellationToken),
-            setting => Done("/admin/settings", value is null ? "Cleared {0} ({1})." : "Saved {0} ({1}).", setting.Name, T(ScopeLabel(scope))));
+            setting => Done("/admin/settings", value is null ? "Cleared {0} ({1})." : "Saved {0} ({1}).", SettingTitle(setting.Name), T(ScopeLabel(scope))));
+    }
+
+    /// <summary>The setting's name as the page shows it, in the user's language (not its key).</summary>
+    private string SettingTitle(string name)
+    {
+        var definition = HttpContext.RequestServices.GetRequiredService<SettingDefinitions>().Get(name);
+        return CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.OrdinalIgnoreCase) && definition.DisplayNameZh is { } chinese
+            ? chinese
+            : definition.DisplayName;
     }
 }
