@@ -5,7 +5,7 @@ namespace RetailCrm.EndToEnd.Tests;
 
 /// <summary>
 /// The product walked as a new user would, on the demo data, at 1366×768 and 390×844, in English and Chinese:
-/// sign-in with the keyboard, each role's home, the navigation, the global search and an error page. Every page is
+/// sign-in with the keyboard, each role's home, the navigation, the global search, the help and an error page. Every page is
 /// photographed under TestResults/screenshots and must fit the screen (no element past its right edge).
 /// </summary>
 public sealed class ProductWalkTests(DemoBrowserFixture crm) : IClassFixture<DemoBrowserFixture>
@@ -45,6 +45,17 @@ public sealed class ProductWalkTests(DemoBrowserFixture crm) : IClassFixture<Dem
         await page.Keyboard.PressAsync("Enter");
         await Expect(page.Locator("main")).ToContainTextAsync("张伟");
         await CheckAsync(page, shot("search"));
+
+        await page.GotoAsync("/cards/settlement");
+        await page.Locator("body").PressAsync("?");
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/help/cards/settlement");
+        await Expect(page.Locator("#help-article h1")).ToHaveTextAsync(language == "en" ? "Settlement and bulk sales" : "门店日结与总部售卡");
+        await CheckAsync(page, shot("help-topic"));
+        await page.Locator("a[href='/help']").First.ClickAsync();
+        await page.Locator("#help-term").FillAsync(language == "en" ? "pinyin" : "拼音");
+        await page.Locator("#help-term").PressAsync("Enter");
+        await Expect(page.Locator("a.help-topic[href='/help/general/getting-started']")).ToBeVisibleAsync();
+        await CheckAsync(page, shot("help-search"));
 
         await page.GotoAsync("/no-such-page");
         await Expect(page.Locator(".error-page[data-status='404']")).ToBeVisibleAsync();
