@@ -111,6 +111,38 @@ public sealed class ProductWalkTests(DemoBrowserFixture crm) : IClassFixture<Dem
         await page.Context.CloseAsync();
     }
 
+    [Theory]
+    [MemberData(nameof(Walks))]
+    public async Task Should_fit_the_findings_of_an_import_dry_run_on_the_screen(int width, int height, string language)
+    {
+        var shot = Shot(width, language);
+        var page = await crm.NewPageAsync(width, height);
+        await OpenSignInAsync(page, language);
+        await page.Locator("[data-try-as='data-administrator']").ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        var file = string.Join("\n",
+            "姓名,手机,邮箱,地址,邮编",
+            "李娜,13911112222,li.na@example.cn,上海市长宁区延安西路1号,200050",
+            "王强,not a phone,wang@example.cn,北京市朝阳区建国路88号SOHO现代城A座1501室,100022",
+            "赵敏,13933334444,broken@,广州市天河区天河路385号,510620",
+            "张伟,13800138000,,,");
+
+        await page.GotoAsync("/members/imports");
+        await page.Locator("input[type=file][name=file]").SetInputFilesAsync(new FilePayload
+        {
+            Name = "walk.csv",
+            MimeType = "text/csv",
+            Buffer = System.Text.Encoding.UTF8.GetBytes(file),
+        });
+        await page.Locator("form[data-form='upload'] button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath.StartsWith("/members/imports/", StringComparison.Ordinal));
+        await page.Locator("form[data-form='dry-run'] button[type=submit]").ClickAsync();
+
+        await Expect(page.Locator("#import-report tr[data-kind='error']").First).ToBeVisibleAsync();
+        await CheckAsync(page, shot("import-findings"));
+        await page.Context.CloseAsync();
+    }
+
     private static readonly (string Path, string Name)[] s_workingPages =
     [
         ("/members/customers", "customers"),
