@@ -78,10 +78,7 @@ public sealed class ProductWalkTests(DemoBrowserFixture crm) : IClassFixture<Dem
         };
         foreach (var (role, widget) in homes)
         {
-            var page = await crm.NewPageAsync(width, height);
-            await OpenSignInAsync(page, language);
-            await page.Locator($"[data-try-as='{role}']").ClickAsync();
-            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+            var page = await TryAsAsync(crm, width, height, language, role);
             await Expect(page.Locator(widget.Length > 0 ? $"[data-widget='{widget}']" : ".dashboard [data-widget]").First).ToBeVisibleAsync();
             await Expect(page.Locator("#user-menu")).ToContainTextAsync(role);
             await CheckAsync(page, shot("home-" + role));
@@ -116,10 +113,7 @@ public sealed class ProductWalkTests(DemoBrowserFixture crm) : IClassFixture<Dem
     public async Task Should_fit_the_findings_of_an_import_dry_run_on_the_screen(int width, int height, string language)
     {
         var shot = Shot(width, language);
-        var page = await crm.NewPageAsync(width, height);
-        await OpenSignInAsync(page, language);
-        await page.Locator("[data-try-as='data-administrator']").ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        var page = await TryAsAsync(crm, width, height, language, "data-administrator");
         var file = string.Join("\n",
             "姓名,手机,邮箱,地址,邮编",
             "李娜,13911112222,li.na@example.cn,上海市长宁区延安西路1号,200050",
@@ -172,6 +166,16 @@ public sealed class ProductWalkTests(DemoBrowserFixture crm) : IClassFixture<Dem
             await page.Locator($"button[name='culture'][value='{language}']").ClickAsync();
             await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", language);
         }
+    }
+
+    /// <summary>A new page signed in as the demo user of a role, from the sign-in page's "try as" list, on its home.</summary>
+    internal static async Task<IPage> TryAsAsync(DemoBrowserFixture crm, int width, int height, string language, string role)
+    {
+        var page = await crm.NewPageAsync(width, height);
+        await OpenSignInAsync(page, language);
+        await page.Locator($"[data-try-as='{role}']").ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        return page;
     }
 
     internal static async Task CheckAsync(IPage page, string name)
