@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -66,6 +67,31 @@ public abstract class OutboxTests(CrmHostFactory factory)
 
         var retry = await client.PostAsync($"/api/admin/events/{delivery.GetProperty("id").GetString()}/retry", null);
         retry.EnsureSuccessStatusCode();
+    }
+
+    [Fact]
+    public async Task Should_send_a_given_up_delivery_again_from_the_events_page_and_answer_404_for_one_that_is_not_there()
+    {
+        var (client, _) = await NewTenantAsync();
+        var name = "fail-always-" + Guid.NewGuid().ToString("N")[..6];
+        (await client.PostAsJsonAsync("/api/alpha/things", new { name })).EnsureSuccessStatusCode();
+        JsonElement failed = default;
+        await CrmHostFactory.EventuallyAsync(async () =>
+        {
+            failed = await client.GetFromJsonAsync<JsonElement>("/api/admin/events/failed");
+            return failed.GetArrayLength() > 0;
+        }, "the delivery to be given up");
+        var id = failed[0].GetProperty("id").GetString()!;
+
+        var page = await client.GetStringAsync("/admin/events");
+        var sent = await client.SubmitAndFollowAsync("/admin/events", $"/admin/events/{id}/retry");
+        var unknown = Guid.NewGuid().ToString();
+        var gone = await client.SubmitHtmlAsync(page.Replace(id, unknown, StringComparison.Ordinal), $"/admin/events/{unknown}/retry");
+
+        page.ShouldContain($"action=\"/admin/events/{id}/retry\"");
+        sent.ShouldContain("alpha.thing-created to ");
+        sent.ShouldContain(" is sent again.");
+        gone.StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
     [Fact]

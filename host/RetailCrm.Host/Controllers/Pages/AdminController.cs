@@ -86,7 +86,17 @@ public sealed partial class AdminController(
     [HttpGet("events")]
     [RequirePermission(KernelPermissions.Events)]
     public async Task<IActionResult> Events([FromServices] IEventDeliveryAdministration events, CancellationToken cancellationToken) =>
-        View(await events.WaitingAsync(cancellationToken));
+        View(nameof(Events), await events.WaitingAsync(cancellationToken));
+
+    [HttpPost("events/{id:guid}/retry")]
+    [RequirePermission(KernelPermissions.Events)]
+    [PostOnce]
+    public async Task<IActionResult> RetryEvent(Guid id, [FromServices] IEventDeliveryAdministration events, CancellationToken cancellationToken) =>
+        await AnswerAsync(await events.RetryAsync(id, cancellationToken), RetryForm, () => Events(events, cancellationToken),
+            delivery => Done("/admin/events", "{0} to {1} is sent again.", delivery.EventName, delivery.Handler));
+
+    /// <summary>The forms that send a delivery again: their refusal shows above the list, also when the delivery is gone.</summary>
+    public const string RetryForm = "retry";
 
     private async Task<IActionResult> ModulesPageAsync(ModuleKind kind, CancellationToken cancellationToken) =>
         View(kind == ModuleKind.Plugin ? nameof(Plugins) : nameof(Modules), await modules.ListAsync(kind, cancellationToken));
