@@ -15,12 +15,14 @@ namespace RetailCrm.Modules.Cards.Web.Pages;
 
 internal sealed record LookupForm([Required(ErrorMessage = "Type or scan the card number.")][StringLength(40, ErrorMessage = "At most 40 characters.")] string? Number, string? StoreCode);
 
+/// <summary>A sale: MemberCode is the member's code, phone (any format), name or pinyin initials; MemberPick the code picked from the list a search with several hits showed (it wins).</summary>
 internal sealed record SellForm(
     [Required(ErrorMessage = "Give the member's code.")][StringLength(40, ErrorMessage = "At most 40 characters.")] string? MemberCode,
     [Yuan] string? InitialTopUp,
     [RegularExpression("^[0-9]{4,8}$", ErrorMessage = "A PIN has 4 to 8 digits.")] string? Pin,
     [StringLength(100, ErrorMessage = "At most 100 characters.")] string? ReceiptId,
-    string? StoreCode);
+    string? StoreCode,
+    [StringLength(40, ErrorMessage = "At most 40 characters.")] string? MemberPick);
 
 internal sealed record TopUpForm(
     [Required(ErrorMessage = "Give the amount.")][Yuan(Positive = true)] string? Amount,
@@ -107,7 +109,7 @@ internal sealed partial class TillDeskController(CardQueries queries, ICustomerL
     public Task<IActionResult> Sell(Guid id, SellForm form, string? formToken, [FromServices] CardActivation activation, CancellationToken cancellationToken) =>
         ActAsync<Guid?>(id, "sell", form.StoreCode, "Card sold.", async number =>
         {
-            var member = await MemberCodeAsync(form.MemberCode!, cancellationToken);
+            var member = await MemberCodeAsync(Blank(form.MemberPick) ?? form.MemberCode!, cancellationToken);
             if (member.Refusal is { } unknown)
             {
                 return unknown;
