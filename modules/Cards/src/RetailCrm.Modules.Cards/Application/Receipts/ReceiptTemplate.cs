@@ -17,8 +17,8 @@ internal sealed record RenderedReceipt(string Text, bool FromTenantTemplate);
 /// </summary>
 internal static class ReceiptTemplate
 {
-    /// <summary>Characters of a line at 72 mm in a monospace font of the receipt's size.</summary>
-    public const int LineWidth = 42;
+    /// <summary>Characters of a line at 72 mm in the slip's 12 px monospace font (about 7.2 px a character).</summary>
+    public const int LineWidth = 32;
 
     public static string Default { get; } = LoadDefault();
 
