@@ -122,6 +122,25 @@ public sealed partial class TillDeskPagesTests(CardsHost host) : IClassFixture<C
         chinese.ShouldContain("收银员:");
     }
 
+    [Fact]
+    public async Task Should_edit_the_receipt_template_on_its_page_refusing_a_broken_one_at_the_field_and_showing_a_sample()
+    {
+        var (_, client) = await TenantAsync(_factory, "tdtemplate");
+        const string page = "/cards/desk/receipts/template";
+
+        var refused = WebUtility.HtmlDecode(await client.SubmitRefusedAsync(page, page, ("Template", "{{ for x in }}")));
+        refused.ShouldContain("The receipt template is refused: The template does not parse");
+        refused.ShouldContain("{{ for x in }}</textarea>");
+
+        var saved = WebUtility.HtmlDecode(await client.SubmitAndFollowAsync(page, page, ("Template", "SHOP\r\n{{ operation }} {{ amount }}")));
+        saved.ShouldContain("Receipt template saved.");
+        saved.ShouldContain("tenant template");
+        Regex.Match(saved, "id=\"sample-receipt\"[^>]*>([^<]*)<").Groups[1].Value.ShouldBe("SHOP\nPayment -12.50\u00A0CNY");
+
+        var cleared = WebUtility.HtmlDecode(await client.SubmitAndFollowAsync(page, page, ("Template", "")));
+        cleared.ShouldContain("default template");
+    }
+
     private static async Task<string> PersonAsync(HttpClient client, string name, string phone)
     {
         var response = await client.PostAsJsonAsync("/api/members/customers", new { customer = new { kind = "Person", displayName = name, phone }, keepDespiteDuplicates = true });

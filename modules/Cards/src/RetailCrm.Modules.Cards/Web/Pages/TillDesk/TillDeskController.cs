@@ -80,7 +80,7 @@ internal sealed partial class TillDeskController(CardQueries queries, ICustomerL
 
     private static readonly string[] s_deskPermissions =
         [CardsPermissions.Sell, CardsPermissions.TopUp, CardsPermissions.Pay, CardsPermissions.Reverse, CardsPermissions.Freeze, CardsPermissions.Close,
-        CardsPermissions.Exchange, CardsPermissions.RedeemPoints];
+        CardsPermissions.Exchange, CardsPermissions.RedeemPoints, CardsPermissions.ManageProducts];
 
     [HttpGet("")]
     [RequirePermission(CardsPermissions.ViewCards)]

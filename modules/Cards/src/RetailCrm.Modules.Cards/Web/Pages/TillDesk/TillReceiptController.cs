@@ -1,9 +1,11 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using RetailCrm.Modules.Cards.Application;
 using RetailCrm.Modules.Cards.Application.Cards;
 using RetailCrm.Modules.Cards.Application.Receipts;
 using RetailCrm.Modules.Cards.Contracts;
+using RetailCrm.Modules.Cards.Domain;
 using RetailCrm.Sdk.Authorization;
 using RetailCrm.Sdk.MultiTenancy;
 using RetailCrm.Sdk.Settings;
@@ -13,6 +15,11 @@ namespace RetailCrm.Modules.Cards.Web.Pages;
 
 /// <summary>The page of one printed receipt: the text and whether the tenant's own template made it.</summary>
 internal sealed record ReceiptPage(Guid EntryId, Guid CardId, RenderedReceipt Receipt);
+
+/// <summary>The tenant's receipt template as typed (empty: the default prints) and a sample receipt it prints.</summary>
+internal sealed record ReceiptTemplatePage(string? Template, RenderedReceipt Sample);
+
+internal sealed record ReceiptTemplateForm([StringLength(20_000, ErrorMessage = "At most 20000 characters.")] string? Template);
 
 /// <summary>
 /// The desk's 80 mm receipt of one ledger entry (a sale, top-up, payment, reversal or refund), rendered by the tenant's
@@ -50,6 +57,35 @@ internal sealed class TillReceiptController(CardQueries queries, IOrganizationUn
         var template = await settings.GetAsync(CardsSettings.ReceiptTemplate, cancellationToken);
         return View(new ReceiptPage(entry.Id, card.Id, ReceiptTemplate.Render(template, model)));
     }
+
+    /// <summary>The tenant's template in a text area, with a sample receipt it prints (a setting's one-line field cannot hold it).</summary>
+    [HttpGet("template")]
+    [RequirePermission(CardsPermissions.ManageProducts)]
+    public async Task<IActionResult> Template(CancellationToken cancellationToken) =>
+        TemplatePage(await settings.GetAsync(CardsSettings.ReceiptTemplate, cancellationToken));
+
+    /// <summary>Saves the tenant's template (empty: back to the default); one that does not parse or prints nothing is refused at the field.</summary>
+    [HttpPost("template")]
+    [RequirePermission(CardsPermissions.ManageProducts)]
+    [PostOnce]
+    public Task<IActionResult> SaveTemplate(ReceiptTemplateForm form, CancellationToken cancellationToken) =>
+        SubmitAsync<bool>("template", async () =>
+            {
+                var text = string.IsNullOrWhiteSpace(form.Template) ? null : form.Template.Replace("\r\n", "\n", StringComparison.Ordinal);
+                if (text is not null && ReceiptTemplate.Problem(text) is { } problem)
+                {
+                    return Refuse.Invalid("Template", "The receipt template is refused: {0}", problem);
+                }
+
+                await settings.SetAsync(CardsSettings.ReceiptTemplate, text, SettingScope.Tenant, cancellationToken);
+                return true;
+            },
+            _ => Done("/cards/desk/receipts/template", "Receipt template saved."),
+            () => Task.FromResult<IActionResult>(TemplatePage(form.Template)));
+
+    private ViewResult TemplatePage(string? template) => View("Template", new ReceiptTemplatePage(template, ReceiptTemplate.Render(template, new ReceiptModel(
+        t["Head office"], "2026-01-01", "12:00:00", "************1234", display.Name(LedgerEntryKind.Payment), display.Money(-1_250, "CNY"), display.Money(8_750, "CNY"),
+        "desk-1a2b3c4d5e6f", "clerk", Labels()))));
 
     private Dictionary<string, string> Labels() => new()
     {
