@@ -82,6 +82,30 @@ public sealed partial class TillDeskPagesTests(CardsHost host) : IClassFixture<C
     }
 
     [Fact]
+    public async Task Should_search_members_for_a_sale_within_the_clerks_data_scope()
+    {
+        var (_, admin) = await TenantAsync(_factory, "tdscope");
+        await StoreAsync(admin, "SC1");
+        var units = (await admin.GetFromJsonAsync<JsonElement>("/api/admin/organization-units")).EnumerateArray().ToList();
+        Guid Unit(string code) => units.Single(u => u.GetProperty("code").GetString() == code).GetProperty("id").GetGuid();
+        var product = await CreateProductAsync(admin, Product("SV"));
+        var cards = await StockAsync(admin, product, 2);
+        var ours = await PersonAsync(admin, "周敏", "13711112222", Unit("SC1"));
+        var theirs = await PersonAsync(admin, "周明", "13733334444", Unit("HQ"));
+        (await admin.PostAsJsonAsync("/api/admin/users", new { userName = "clerk-scope", displayName = "clerk-scope", password = "Clerk-Passw0rd!", organizationUnitId = Unit("SC1"), roles = new[] { "store-clerk" } }))
+            .StatusCode.ShouldBe(HttpStatusCode.Created);
+        var clerk = await _factory.SignedInClientAsync(admin.BaseAddress!.Host, "clerk-scope", "Clerk-Passw0rd!");
+
+        var adminDesk = await DeskAsync(admin, cards[0]);
+        WebUtility.HtmlDecode(await admin.SubmitRefusedAsync(PathOf(adminDesk), PathOf(adminDesk) + "/sell", ("MemberCode", "ZM"))).ShouldContain("Several members match: pick one.");
+
+        var desk = await DeskAsync(clerk, cards[1]);
+        var sold = WebUtility.HtmlDecode(await clerk.SubmitAndFollowAsync(PathOf(desk), PathOf(desk) + "/sell", ("MemberCode", "ZM")));
+        sold.ShouldContain(ours, Case.Sensitive, "the clerk sees only the store's members: one hit");
+        sold.ShouldNotContain(theirs);
+    }
+
+    [Fact]
     public async Task Should_print_a_payments_receipt_with_the_default_template_then_the_tenants_own_and_refuse_a_broken_one()
     {
         var (_, client) = await TenantAsync(_factory, "tdreceipt");
@@ -141,9 +165,9 @@ public sealed partial class TillDeskPagesTests(CardsHost host) : IClassFixture<C
         cleared.ShouldContain("default template");
     }
 
-    private static async Task<string> PersonAsync(HttpClient client, string name, string phone)
+    private static async Task<string> PersonAsync(HttpClient client, string name, string phone, Guid? unitId = null)
     {
-        var response = await client.PostAsJsonAsync("/api/members/customers", new { customer = new { kind = "Person", displayName = name, phone }, keepDespiteDuplicates = true });
+        var response = await client.PostAsJsonAsync("/api/members/customers", new { customer = new { kind = "Person", displayName = name, phone, unitId }, keepDespiteDuplicates = true });
         response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString()!;
     }
