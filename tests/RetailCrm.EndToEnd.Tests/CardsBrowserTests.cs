@@ -53,10 +53,13 @@ public sealed partial class CardsBrowserTests(ProductBrowserFixture crm) : IClas
         await Expect(page.Locator("#card-status")).ToHaveTextAsync("Active");
         await Expect(page.Locator("#card-holder")).ToContainTextAsync(memberCode);
 
+        // One operation at a time: the command bar opens the next one.
+        await page.Locator("#tab-top-up").ClickAsync();
         await page.Locator("#top-up-Amount").FillAsync("12.34");
         await page.Locator("#top-up").ClickAsync();
         await Expect(page.Locator("#card-balance")).ToHaveTextAsync("212.34 CNY");
 
+        await page.Locator("#tab-pay").ClickAsync();
         await page.Locator("#pay-Amount").FillAsync("45.60");
         await page.Locator("#pay").ClickAsync();
         await Expect(page.Locator("#notice")).ToHaveTextAsync("Payment taken.");

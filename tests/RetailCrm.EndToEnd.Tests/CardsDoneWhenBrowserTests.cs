@@ -59,12 +59,14 @@ public sealed partial class CardsDoneWhenBrowserTests(ProductBrowserFixture crm)
         await page.Locator("#sell-InitialTopUp").FillAsync("100");
         await page.Locator("#sell").ClickAsync();
         await Expect(page.Locator("#notice")).ToHaveTextAsync("Card sold.");
+        await page.Locator("#tab-top-up").ClickAsync();
         await page.Locator("#top-up-Amount").FillAsync("50");
         await page.Locator("#top-up").ClickAsync();
         await Expect(page.Locator("#card-balance")).ToHaveTextAsync("150.00 CNY");
 
         // Store B: a payment.
         await LookUpAsync(page, number, "SB");
+        await page.Locator("#tab-pay").ClickAsync();
         await page.Locator("#pay-Amount").FillAsync("30");
         await page.Locator("#pay").ClickAsync();
         await Expect(page.Locator("#notice")).ToHaveTextAsync("Payment taken.");
@@ -72,6 +74,7 @@ public sealed partial class CardsDoneWhenBrowserTests(ProductBrowserFixture crm)
 
         // HQ: exchange onto a card from HQ stock; the desk moves to the new card.
         await LookUpAsync(page, number, "");
+        await page.Locator("#tab-exchange").ClickAsync();
         await Expect(page.Locator("#exchange-fee")).ToBeVisibleAsync();
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = "/tmp/cards-desk-hq.png", FullPage = true });
         await page.Locator("#exchange-NewNumber").SelectOptionAsync("");

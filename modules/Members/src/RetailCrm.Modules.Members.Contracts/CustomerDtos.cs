@@ -72,6 +72,12 @@ public interface ICustomerLookup
 
     /// <summary>Customers with this phone number, in any format the tenant's region understands (screen pop).</summary>
     Task<IReadOnlyList<CustomerSummary>> FindByPhoneAsync(string phone, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Active customers the term finds as the customer list does: code, name, pinyin initials, phone in any format,
+    /// e-mail; within the current user's data scope, at most <paramref name="limit"/>.
+    /// </summary>
+    Task<IReadOnlyList<CustomerSummary>> SearchAsync(string term, int limit, CancellationToken cancellationToken = default);
 }
 
 /// <summary>

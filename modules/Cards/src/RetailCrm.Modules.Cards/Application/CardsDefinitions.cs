@@ -48,13 +48,22 @@ internal static class CardsSettings
     public const string SettlementTimeZone = "cards.settlement.timeZone";
 
     public const string DefaultTimeZone = "Asia/Shanghai";
+
+    /// <summary>The tenant's Scriban template of the desk's 80 mm receipt; empty: the module's default (<c>Templates/receipt.scriban</c>).</summary>
+    public const string ReceiptTemplate = "cards.receipt.template";
 }
 
 internal sealed class CardsSettingDefinitions : ISettingDefinitionProvider
 {
-    public void Define(ISettingDefinitionContext context) =>
+    public void Define(ISettingDefinitionContext context)
+    {
         context.Add(new SettingDefinition(CardsSettings.SettlementTimeZone, SettingType.String, CardsSettings.DefaultTimeZone, "Time zone of the daily settlement (e.g. Asia/Shanghai)", "日结时区")
         {
             Validator = id => TimeZoneInfo.TryFindSystemTimeZoneById(id, out _) ? null : "not a time zone id such as Asia/Shanghai or Europe/Berlin.",
         });
+        context.Add(new SettingDefinition(CardsSettings.ReceiptTemplate, SettingType.String, null, "Till receipt template (Scriban; empty: the default)", "收银小票模板（Scriban；留空用默认模板）")
+        {
+            Validator = Receipts.ReceiptTemplate.Problem,
+        });
+    }
 }

@@ -154,6 +154,27 @@ internal sealed class CardQueries(CardsDbContext db)
         return await db.Set<Card>().AsNoTracking().Where(c => c.Number == trimmed).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(cancellationToken);
     }
 
+    /// <summary>The newest entry of a sale (its first top-up, else the issue itself): what a sale's receipt shows.</summary>
+    public async Task<Guid?> LatestMoneyEntryIdAsync(Guid cardId, CancellationToken cancellationToken)
+    {
+        var entries = await db.Set<LedgerEntry>().AsNoTracking().Where(e => e.CardId == cardId && (e.Kind == LedgerEntryKind.Issue || e.Kind == LedgerEntryKind.TopUp))
+            .Select(e => new { e.Id, e.OccurredAt, e.Kind }).ToListAsync(cancellationToken);
+        return entries.OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Kind).Select(e => (Guid?)e.Id).FirstOrDefault();
+    }
+
+    /// <summary>One ledger entry and its card, for the entry's receipt; null when the tenant has no such entry.</summary>
+    public async Task<(LedgerEntryView Entry, CardView Card)?> EntryAsync(Guid entryId, CancellationToken cancellationToken)
+    {
+        var entry = await db.Set<LedgerEntry>().AsNoTracking().FirstOrDefaultAsync(e => e.Id == entryId, cancellationToken);
+        if (entry is null)
+        {
+            return null;
+        }
+
+        var card = await db.Set<Card>().AsNoTracking().FirstAsync(c => c.Id == entry.CardId, cancellationToken);
+        return (LedgerEntryView.From(entry), CardView.From(card));
+    }
+
     /// <summary>The card's latest payments, newest first, each marked reversible when nothing reversed or refunded it yet.</summary>
     public async Task<IReadOnlyList<PaymentRow>> RecentPaymentsAsync(Guid cardId, int count, CancellationToken cancellationToken)
     {

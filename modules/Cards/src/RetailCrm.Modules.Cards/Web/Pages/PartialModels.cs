@@ -3,7 +3,7 @@ using RetailCrm.Modules.Cards.Application.Cards;
 namespace RetailCrm.Modules.Cards.Web.Pages;
 
 /// <summary>Model of <c>Views/Shared/_MoneyInput</c>: a yuan amount field of a form (<paramref name="FormId"/> on pages with several) with its label and error.</summary>
-internal sealed record MoneyInput(string Name, string Label, string? Value, string? FormId = null, bool Required = false, string? IdPrefix = null)
+internal sealed record MoneyInput(string Name, string Label, string? Value, string? FormId = null, bool Required = false, string? IdPrefix = null, bool Autofocus = false)
 {
     public string Id => (IdPrefix is null ? "" : IdPrefix + "-") + Name;
 }

@@ -8,8 +8,21 @@ using RetailCrm.Sdk.Settings;
 namespace RetailCrm.Modules.Members.Application.Customers;
 
 /// <summary>Customers for other modules, through the Contracts interface only.</summary>
-internal sealed class CustomerLookup(MembersDbContext db, ISettingProvider settings) : ICustomerLookup
+internal sealed class CustomerLookup(MembersDbContext db, ISettingProvider settings, CustomerService customers) : ICustomerLookup
 {
+    public async Task<IReadOnlyList<CustomerSummary>> SearchAsync(string term, int limit, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(term))
+        {
+            return [];
+        }
+
+        var found = await customers.SearchAsync(new CustomerQuery { Term = term, PageSize = Math.Clamp(limit, 1, 50) }, cancellationToken);
+        var ids = found.Items.Select(c => c.Id).ToList();
+        var summaries = await Summaries(db.Set<Customer>().Where(c => ids.Contains(c.Id))).ToListAsync(cancellationToken);
+        return [.. ids.Select(id => summaries.First(s => s.Id == id))];
+    }
+
     public Task<CustomerSummary?> FindAsync(Guid id, CancellationToken cancellationToken = default) =>
         Summaries(db.Set<Customer>().Where(c => c.Id == id)).FirstOrDefaultAsync(cancellationToken);
 

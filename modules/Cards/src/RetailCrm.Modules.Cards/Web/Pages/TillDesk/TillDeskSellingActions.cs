@@ -56,5 +56,6 @@ internal sealed partial class TillDeskController
     [PostOnce]
     public Task<IActionResult> Refund(Guid id, Guid paymentId, RefundForm form, string? formToken, [FromServices] CardPayments payments, CancellationToken cancellationToken) =>
         ActAsync(id, "refund:" + paymentId, form.StoreCode, "Refunded onto the card.", _ =>
-            payments.RefundAsync(paymentId, new RefundInput(Fen(form.Amount), Receipt(null, formToken), Blank(form.StoreCode)), cancellationToken), cancellationToken);
+            payments.RefundAsync(paymentId, new RefundInput(Fen(form.Amount), Receipt(null, formToken), Blank(form.StoreCode)), cancellationToken),
+            cancellationToken, receipt: Written);
 }
