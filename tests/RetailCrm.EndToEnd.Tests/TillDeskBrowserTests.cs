@@ -11,14 +11,18 @@ namespace RetailCrm.EndToEnd.Tests;
 public sealed class TillDeskBrowserTests(ProductBrowserFixture crm) : IClassFixture<ProductBrowserFixture>
 {
     [Theory]
-    [InlineData(1366, 768)]
-    [InlineData(390, 844)]
-    public async Task Should_pay_reverse_and_print_with_the_keyboard_only(int width, int height)
+    [InlineData(1366, 768, "en")]
+    [InlineData(390, 844, "en")]
+    [InlineData(1366, 768, "zh-CN")]
+    [InlineData(390, 844, "zh-CN")]
+    public async Task Should_pay_reverse_and_print_with_the_keyboard_only(int width, int height, string language)
     {
-        var shot = (string step) => $"till-desk-{(width < 720 ? "phone" : "desktop")}-{step}";
-        var (number, clerk) = await ActiveCardAndClerkAsync(width);
+        var shot = (string step) => $"till-desk-{(width < 720 ? "phone" : "desktop")}-{language}-{step}";
+        var words = language == "en" ? s_english : s_chinese;
+        var (number, clerk) = await ActiveCardAndClerkAsync(width, language);
 
-        var page = await crm.NewPageAsync(width, height);
+        // The browser's language (Accept-Language) picks the desk's: no click on the language buttons.
+        var page = await crm.NewPageAsync(width, height, language);
         page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
         await page.GotoAsync("/account/login");
         await Expect(page.Locator("#UserName")).ToBeFocusedAsync();
@@ -59,7 +63,8 @@ public sealed class TillDeskBrowserTests(ProductBrowserFixture crm) : IClassFixt
         // Pay: the balance falls, the receipt is offered and the cursor waits for the next card.
         await page.Keyboard.TypeAsync("12.50");
         await page.Keyboard.PressAsync("Enter");
-        await Expect(page.Locator("#notice")).ToHaveTextAsync("Payment taken.");
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", language);
+        await Expect(page.Locator("#notice")).ToHaveTextAsync(words.Paid);
         await Expect(page.Locator("#card-balance")).ToHaveTextAsync("87.50 CNY");
         await Expect(page.Locator("#Number")).ToBeFocusedAsync();
         await Expect(page.Locator("#print-receipt")).ToBeVisibleAsync();
@@ -72,9 +77,9 @@ public sealed class TillDeskBrowserTests(ProductBrowserFixture crm) : IClassFixt
         await Expect(page.Locator("[data-reverse='last']")).ToBeFocusedAsync();
         await Viewport.ShouldFitAsync(page, shot("payments"));
         await page.Keyboard.PressAsync("Enter");
-        await Expect(page.Locator("#notice")).ToHaveTextAsync("Payment reversed.");
+        await Expect(page.Locator("#notice")).ToHaveTextAsync(words.Reversed);
         await Expect(page.Locator("#card-balance")).ToHaveTextAsync("100.00 CNY");
-        await Expect(page.Locator("#last-receipt")).ToContainTextAsync("Reversal");
+        await Expect(page.Locator("#last-receipt")).ToContainTextAsync(words.Reversal);
         await Expect(page.Locator("#Number")).ToBeFocusedAsync();
 
         // The receipt: Tab past the look-up button to the link, Enter opens the slip.
@@ -83,7 +88,7 @@ public sealed class TillDeskBrowserTests(ProductBrowserFixture crm) : IClassFixt
         await Expect(page.Locator("#print-receipt")).ToBeFocusedAsync();
         var receipt = await page.Context.RunAndWaitForPageAsync(() => page.Keyboard.PressAsync("Enter"));
         await receipt.WaitForLoadStateAsync();
-        await Expect(receipt.Locator("#receipt")).ToContainTextAsync("Reversal");
+        await Expect(receipt.Locator("#receipt")).ToContainTextAsync(words.Reversal);
         await Expect(receipt.Locator("#receipt")).ToContainTextAsync("12.50 CNY");
         await Expect(receipt.Locator("#receipt")).ToContainTextAsync("************" + number[^4..]);
         await Expect(receipt.Locator("#receipt")).ToContainTextAsync(clerk);
@@ -97,15 +102,21 @@ public sealed class TillDeskBrowserTests(ProductBrowserFixture crm) : IClassFixt
 
     private const string ClerkPassword = "Clerk-Passw0rd!";
 
+    private sealed record Words(string Paid, string Reversed, string Reversal);
+
+    private static readonly Words s_english = new("Payment taken.", "Payment reversed.", "Reversal");
+    private static readonly Words s_chinese = new("支付成功。", "支付已冲正。", "冲正");
+
     /// <summary>Set up by the admin over the API (not part of the walk): a product, one card sold with 100.00 CNY on it, a store clerk.</summary>
-    private async Task<(string Number, string Clerk)> ActiveCardAndClerkAsync(int width)
+    private async Task<(string Number, string Clerk)> ActiveCardAndClerkAsync(int width, string language)
     {
         var admin = await crm.NewPageAsync();
         await ModulesPageTests.SignInAsync(admin);
         var api = admin.Context.APIRequest;
         var product = await PostAsync(api, "/api/cards/products", 201, new
         {
-            code = "TD" + width, name = "Till " + width, kind = "StoredValue", currency = "CNY", numberPrefix = width < 720 ? "7734" : "7733", numberLength = 16,
+            code = $"TD{width}{language[..2]}", name = $"Till {width} {language}", kind = "StoredValue", currency = "CNY",
+            numberPrefix = (width < 720 ? "773" : "774") + (language == "en" ? "4" : "5"), numberLength = 16,
             validityMonths = 24, fee = 0, deposit = 2_000, discountPercent = 0, pointsPerUnit = 1, pointsUnitAmount = 100, pointsRounding = "Down",
             minTopUp = 100, maxTopUp = 500_000, maxBalance = 1_000_000, pinRequired = false, pinMaxAttempts = 3,
         });
@@ -113,7 +124,7 @@ public sealed class TillDeskBrowserTests(ProductBrowserFixture crm) : IClassFixt
         var number = stocked[0].GetProperty("number").GetString()!;
         var member = await PostAsync(api, "/api/members/customers", 201, new { customer = new { kind = "Person", displayName = "陈静" }, keepDespiteDuplicates = true });
         await PostAsync(api, $"/api/cards/cards/{number}/activation", 200, new { memberCode = member.GetProperty("code").GetString(), initialTopUp = 10_000 });
-        var clerk = "till-" + width;
+        var clerk = $"till-{width}-{language[..2]}";
         await PostAsync(api, "/api/admin/users", 201, new { userName = clerk, displayName = clerk, password = ClerkPassword, roles = new[] { "store-clerk" } });
         await admin.Context.CloseAsync();
         return (number, clerk);
