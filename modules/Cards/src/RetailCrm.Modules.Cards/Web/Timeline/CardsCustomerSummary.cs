@@ -37,7 +37,7 @@ internal sealed class CardsCustomerSummary(HolderActivity activity, IPermissionC
         {
             Tiles =
             [
-                new SummaryTile("cards.count", t["Cards"], cards.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                new SummaryTile("cards.count", t["Cards held"], cards.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)),
                 new SummaryTile("cards.balance", t["Card balance"], string.Join(" · ", balances)),
                 new SummaryTile("cards.points", t["Points"], cards.Sum(c => c.Points).ToString(System.Globalization.CultureInfo.InvariantCulture)),
             ],
