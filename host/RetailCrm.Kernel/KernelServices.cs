@@ -108,6 +108,8 @@ public static class KernelServices
         services.AddScoped<INavigationMenu>(sp => sp.GetRequiredService<MenuBuilder>());
         services.AddScoped<EnabledContributions>();
         services.AddScoped<IProfileSectionProvider, ProfileSectionProvider>();
+        services.AddScoped<ICustomerTimeline, CustomerTimeline>();
+        services.AddScoped<ICustomerSummary, CustomerSummary>();
         services.AddScoped<IDashboard, Dashboard>();
         services.AddMemoryCache();
         services.AddScoped<INotifications, Notifications>();

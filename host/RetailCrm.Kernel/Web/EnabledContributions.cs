@@ -12,8 +12,16 @@ namespace RetailCrm.Kernel.Web;
 /// </summary>
 internal sealed class EnabledContributions(ModuleCatalog catalog, ModuleToggles toggles, ICurrentTenant tenant, ILogger<EnabledContributions> logger)
 {
-    public async Task<List<TResult>> CollectAsync<TContributor, TResult>(
+    public Task<List<TResult>> CollectAsync<TContributor, TResult>(
         IEnumerable<TContributor> contributors, Func<TContributor, Task<TResult?>> ask, string what, CancellationToken cancellationToken)
+        where TContributor : class
+        where TResult : class =>
+        CollectAsync(contributors, (contributor, _) => ask(contributor), what, cancellationToken);
+
+    /// <summary>As above, telling <paramref name="ask"/> the id of the contributor's module ("" for the host's own).</summary>
+    public async Task<List<TResult>> CollectAsync<TContributor, TResult>(
+        IEnumerable<TContributor> contributors, Func<TContributor, string, Task<TResult?>> ask, string what, CancellationToken cancellationToken,
+        string? onlyModule = null)
         where TContributor : class
         where TResult : class
     {
@@ -27,14 +35,14 @@ internal sealed class EnabledContributions(ModuleCatalog catalog, ModuleToggles 
         foreach (var contributor in contributors)
         {
             var moduleId = catalog.OwnerOf(contributor.GetType())?.Id ?? "";
-            if (moduleId.Length > 0 && !enabled.Contains(moduleId))
+            if ((moduleId.Length > 0 && !enabled.Contains(moduleId)) || (onlyModule is not null && moduleId != onlyModule))
             {
                 continue;
             }
 
             try
             {
-                if (await ask(contributor) is { } result)
+                if (await ask(contributor, moduleId) is { } result)
                 {
                     results.Add(result);
                 }
@@ -46,5 +54,19 @@ internal sealed class EnabledContributions(ModuleCatalog catalog, ModuleToggles 
         }
 
         return results;
+    }
+
+    /// <summary>The ids of the modules the tenant has on that own one of the contributors (the host's own left out).</summary>
+    public async Task<IReadOnlyList<string>> EnabledModulesAsync<TContributor>(IEnumerable<TContributor> contributors, CancellationToken cancellationToken)
+        where TContributor : class
+    {
+        if (tenant.Id is not { } tenantId)
+        {
+            return [];
+        }
+
+        var enabled = await toggles.GetEnabledAsync(tenantId, cancellationToken);
+        return contributors.Select(c => catalog.OwnerOf(c.GetType())?.Id ?? "").Where(id => id.Length > 0 && enabled.Contains(id))
+            .Distinct().Order(StringComparer.Ordinal).ToList();
     }
 }

@@ -19,5 +19,6 @@ public sealed class AlphaModule : CrmModule
         context.Services.AddSingleton<ISettingDefinitionProvider, AlphaSettingDefinitions>();
         context.Services.AddSingleton<ICrmJob, TickJob>();
         context.Services.AddScoped<IProfileSectionContributor, AlphaProfileSection>();
+        context.Services.AddScoped<ITimelineContributor, AlphaTimeline>();
     }
 }

@@ -15,6 +15,7 @@ public sealed class BetaModule : CrmModule
         context.AddDbContext<BetaDbContext>();
         context.Services.AddScoped<IIntegrationEventHandler<AlphaThingCreatedIntegrationEvent>, AlphaThingCreatedHandler>();
         context.Services.AddSingleton<IMenuContributor, BetaMenu>();
+        context.Services.AddScoped<ITimelineContributor, BrokenTimeline>();
     }
 }
 

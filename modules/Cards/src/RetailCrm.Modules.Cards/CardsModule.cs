@@ -69,6 +69,9 @@ public sealed class CardsModule : CrmModule
         services.AddScoped<SellingPageQueries>();
         services.AddSingleton<IMenuContributor, CardsMenu>();
         services.AddScoped<IProfileSectionContributor, CardsProfileSection>();
+        services.AddScoped<HolderActivity>();
+        services.AddScoped<ITimelineContributor, Web.Timeline.CardsTimeline>();
+        services.AddScoped<ICustomerSummaryContributor, Web.Timeline.CardsCustomerSummary>();
         services.AddScoped<CardsDashboardQueries>();
         services.AddScoped<CardsWidgetKit>();
         services.AddScoped<IDashboardWidget, PaymentsTodayWidget>();

@@ -39,6 +39,9 @@ public sealed class MembersModule : CrmModule
         services.AddScoped<CustomerCodeGenerator>();
         services.AddScoped<DuplicateFinder>();
         services.AddScoped<CustomerService>();
+        services.AddScoped<CustomerSpending>();
+        services.AddScoped<Web.Pages.CustomerProfileReader>();
+        services.AddScoped<ITimelineContributor, Web.Timeline.MembersTimeline>();
         services.AddScoped<ICustomerLookup, CustomerLookup>();
         services.AddScoped<IDemoDataContributor, MembersDemoData>();
         services.AddPurchases();

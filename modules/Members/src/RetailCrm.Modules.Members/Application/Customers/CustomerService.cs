@@ -36,6 +36,10 @@ internal sealed class CustomerService(
     public Task<IQueryable<Customer>> VisibleAsync(CancellationToken cancellationToken) =>
         dataScope.ApplyAsync(db.Set<Customer>(), c => c.OwnerUserId, c => c.UnitId, cancellationToken);
 
+    /// <summary>Whether the customer exists and is in the user's data scope.</summary>
+    public async Task<bool> ExistsAsync(Guid id, CancellationToken cancellationToken) =>
+        await (await VisibleAsync(cancellationToken)).AnyAsync(c => c.Id == id, cancellationToken);
+
     /// <summary>The refusal's extension with the likely duplicates (<see cref="DuplicateMatch"/> list).</summary>
     public const string CandidatesExtension = "candidates";
 

@@ -5,6 +5,7 @@ using RetailCrm.Modules.Members.Application.Customers;
 using RetailCrm.Modules.Members.Contracts;
 using RetailCrm.Sdk.Authorization;
 using RetailCrm.Sdk.Results;
+using RetailCrm.Sdk.Web;
 
 namespace RetailCrm.Modules.Members.Web.Controllers;
 
@@ -28,6 +29,25 @@ internal sealed class CustomersApiController(CustomerService customers) : Contro
     [ProducesResponseType<CustomerDetails>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Get(Guid id, CancellationToken cancellationToken) =>
         await customers.GetAsync(id, cancellationToken) is { } customer ? Ok(customer) : new RefusalResult(MembersRefusals.CustomerNotFound);
+
+    /// <summary>
+    /// The customer's timeline: what every module the tenant has on knows happened (cards sold, payments, changes,
+    /// merges), newest first; <c>before</c> (UTC) pages back, <c>module</c> keeps one module's entries. Amounts in minor units.
+    /// </summary>
+    [HttpGet("{id:guid}/timeline")]
+    [RequirePermission(MembersPermissions.View)]
+    [ProducesResponseType<TimelinePage>(StatusCodes.Status200OK)]
+    public async Task<IActionResult> Timeline(
+        Guid id, DateTime? before, int? max, string? module, [FromServices] ICustomerTimeline timeline, CancellationToken cancellationToken)
+    {
+        if (!await customers.ExistsAsync(id, cancellationToken))
+        {
+            return new RefusalResult(MembersRefusals.CustomerNotFound);
+        }
+
+        var query = new TimelineQuery(id, before?.ToUniversalTime(), max ?? TimelineQuery.DefaultEntries) { Module = string.IsNullOrWhiteSpace(module) ? null : module.Trim() };
+        return Ok(await timeline.GetAsync(query, cancellationToken));
+    }
 
     /// <summary>Lists the existing customers that are probably the one entered, before it is saved.</summary>
     [HttpPost("duplicate-check")]

@@ -186,7 +186,10 @@ internal sealed record CustomerListPage(CustomerQuery Query, PagedResult<Custome
     public int PageCount => Math.Max(1, (Result.Total + Result.PageSize - 1) / Result.PageSize);
 }
 
-/// <summary>The 360° page: the record, its relations, pending changes, purchases, class history and the sections other modules contribute.</summary>
+/// <summary>
+/// The 360° page: the record, its relations, pending changes, purchases, class history, the summary (what the
+/// customer spent, other modules' tiles), the timeline and the sections other modules contribute.
+/// </summary>
 internal sealed record CustomerDetailsPage(
     CustomerDetails Customer,
     CustomerRelations Relations,
@@ -194,4 +197,17 @@ internal sealed record CustomerDetailsPage(
     IReadOnlyList<Application.Purchases.PurchaseView> RecentPurchases,
     IReadOnlyList<Application.Lifecycle.LifecycleChangeView> LifecycleHistory,
     IReadOnlyList<RetailCrm.Sdk.Web.ProfileSection> Sections,
-    IReadOnlyList<CustomFieldDefinition> CustomFields);
+    IReadOnlyList<CustomFieldDefinition> CustomFields)
+{
+    /// <summary>The members currency, in which the purchases are summed.</summary>
+    public string Currency { get; init; } = "CNY";
+
+    /// <summary>What the customer spent, one amount per currency, the members currency first.</summary>
+    public IReadOnlyList<RetailCrm.Sdk.Results.MoneyAmount> Spent { get; init; } = [];
+
+    /// <summary>The other modules' parts of the summary.</summary>
+    public IReadOnlyList<RetailCrm.Sdk.Web.CustomerSummaryPart> SummaryParts { get; init; } = [];
+
+    /// <summary>One page of the timeline.</summary>
+    public RetailCrm.Sdk.Web.TimelinePage Timeline { get; init; } = new([], false);
+}

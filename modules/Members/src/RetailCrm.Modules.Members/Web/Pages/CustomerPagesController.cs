@@ -42,30 +42,18 @@ internal sealed class CustomerPagesController(CustomerService customers, Members
             : Done($"/members/customers/{saved.Value.Customer.Id}", "Created {0}.", saved.Value.Customer.Code);
     }
 
+    /// <summary>The 360° page: header, summary tiles, the timeline of every module (one page of it, before <paramref name="before"/>) and the sections.</summary>
     [HttpGet("{id:guid}")]
     [RequirePermission(MembersPermissions.View)]
     public async Task<IActionResult> Details(
         Guid id,
-        [FromServices] IProfileSectionProvider sections,
-        [FromServices] Application.Approval.ChangeRequestQueries changeRequests,
-        [FromServices] Application.Purchases.PurchaseQueries purchases,
-        [FromServices] Application.Lifecycle.LifecycleService lifecycle,
+        [FromQuery] DateTime? before,
+        [FromQuery] string? module,
+        [FromServices] CustomerProfileReader profile,
         CancellationToken cancellationToken)
     {
-        var customer = await customers.GetAsync(id, cancellationToken);
-        if (customer is null)
-        {
-            return NotFound();
-        }
-
-        return View(new CustomerDetailsPage(
-            customer,
-            await customers.GetRelationsAsync(id, cancellationToken),
-            await changeRequests.PendingForCustomerAsync(id, cancellationToken),
-            (await purchases.ForCustomerAsync(id, 1, 10, cancellationToken))?.Items ?? [],
-            await lifecycle.HistoryAsync(id, cancellationToken) ?? [],
-            await sections.GetSectionsAsync(id, cancellationToken),
-            await CustomFieldsAsync(cancellationToken)));
+        var page = await profile.ReadAsync(id, before, module, cancellationToken);
+        return page is null ? NotFound() : View(page);
     }
 
     [HttpGet("{id:guid}/edit")]
