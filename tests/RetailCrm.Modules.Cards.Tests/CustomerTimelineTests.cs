@@ -23,8 +23,12 @@ public abstract class CustomerTimelineTests(CrmHostFactory factory)
 
         entries.ShouldAllBe(e => e.GetProperty("module").GetString() == "cards");
         entries.ShouldAllBe(e => e.GetProperty("url").GetString() == $"/cards/cards/{cardId}");
-        entries.Select(e => e.GetProperty("kind").GetString()).ShouldBe(["cards.reversal", "cards.payment", "cards.payment", "cards.top-up", "cards.issue"]);
-        var payment = entries.Single(e => e.GetProperty("detail").ValueKind == JsonValueKind.String && e.GetProperty("detail").GetString()!.Contains("P-1", StringComparison.Ordinal));
+        entries.Select(e => e.GetProperty("kind").GetString()).ShouldBe(
+        [
+            // A reversal takes back the points its payment earned; the sale's first top-up is its own entry.
+            "cards.points-redeem", "cards.reversal", "cards.points-earn", "cards.payment", "cards.points-earn", "cards.payment", "cards.top-up", "cards.top-up", "cards.issue",
+        ]);
+        var payment = entries.Single(e => e.GetProperty("kind").GetString() == "cards.payment" && e.GetProperty("detail").ValueKind == JsonValueKind.String && e.GetProperty("detail").GetString()!.Contains("P-1", StringComparison.Ordinal));
         payment.GetProperty("amount").GetProperty("minor").GetInt64().ShouldBe(8_850);
         payment.GetProperty("title").GetString().ShouldBe($"Paid with card {new string('*', number.Length - 4)}{number[^4..]}");
         timeline.GetRawText().ShouldNotContain(number);
