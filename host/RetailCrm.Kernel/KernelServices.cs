@@ -11,6 +11,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
 using RetailCrm.Kernel.Authorization;
+using RetailCrm.Kernel.Branding;
 using RetailCrm.Kernel.Cluster;
 using RetailCrm.Kernel.Data;
 using RetailCrm.Kernel.Data.Conventions;
@@ -150,7 +151,11 @@ public static class KernelServices
 
     private static void AddWeb(IServiceCollection services, ModuleCatalog catalog, List<System.Reflection.Assembly> themes, string keysPath, ModuleAuthenticationSchemes schemes)
     {
-        services.AddSingleton(new ThemeAssets(themes));
+        var themeCatalog = new ThemeCatalog(themes);
+        services.AddSingleton(themeCatalog);
+        services.AddSingleton<ThemeAssets>();
+        services.AddScoped<TenantBrandingReader>();
+        services.AddScoped<ITenantBranding>(sp => sp.GetRequiredService<TenantBrandingReader>());
         services
             .AddControllersWithViews(options =>
             {
@@ -176,6 +181,7 @@ public static class KernelServices
         {
             options.ViewLocationFormats.Add("/Web/Views/{1}/{0}.cshtml");
             options.ViewLocationFormats.Add("/Web/Views/Shared/{0}.cshtml");
+            options.ViewLocationExpanders.Add(new ThemeViewLocations());
         });
         // Chinese and every other script are written as they are, not as &#x...; escapes.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using RetailCrm.Kernel.Branding;
 using RetailCrm.Kernel.Data;
 using RetailCrm.Kernel.Identity;
 using RetailCrm.Kernel.Modularity;
@@ -149,12 +150,14 @@ public static class KernelPipeline
         app.UseRouting();
         app.UseAuthentication();
         app.UseMiddleware<TenantResolutionMiddleware>();
+        app.UseMiddleware<ThemeSelectionMiddleware>();
         app.UseMiddleware<StatusPagesMiddleware>();
         app.UseMiddleware<ModuleGateMiddleware>();
         app.UseAuthorization();
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
         ThemeAssets.Map(app);
+        BrandingLogo.Map(app);
         app.MapControllers();
         app.MapDefaultControllerRoute();
     }

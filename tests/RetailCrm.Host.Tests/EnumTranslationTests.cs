@@ -25,6 +25,7 @@ public sealed class EnumTranslationTests
         "RetailCrm.Modules.Members.Application.Export.ExportFormat",
         "RetailCrm.Sdk.Web.ChartKind",
         "RetailCrm.Sdk.Web.FieldKind",
+        "RetailCrm.Kernel.Branding.LogoKind",
     ];
 
     [Fact]

@@ -12,7 +12,30 @@ public static partial class HtmlForms
         await client.SubmitHtmlAsync(await client.GetStringAsync(page), action, fields);
 
     /// <summary>POSTs the form of an HTML page already in hand (e.g. a form shown again with a warning).</summary>
-    public static async Task<HttpResponseMessage> SubmitHtmlAsync(this HttpClient client, string html, string action, params (string Name, string Value)[] fields)
+    public static async Task<HttpResponseMessage> SubmitHtmlAsync(this HttpClient client, string html, string action, params (string Name, string Value)[] fields) =>
+        await client.PostAsync(action, new FormUrlEncodedContent(Values(html, action, fields)));
+
+    /// <summary>GETs the page and POSTs its form as <c>multipart/form-data</c>, with files as a browser uploads them.</summary>
+    public static async Task<HttpResponseMessage> SubmitFilesAsync(
+        this HttpClient client, string page, string action, IEnumerable<(string Name, string FileName, byte[] Content)> files, params (string Name, string Value)[] fields)
+    {
+        var html = await client.GetStringAsync(page);
+        var content = new MultipartFormDataContent();
+        foreach (var (name, value) in Values(html, action, fields))
+        {
+            content.Add(new StringContent(value), name);
+        }
+
+        foreach (var (name, fileName, bytes) in files)
+        {
+            Form(html, action).ShouldContain($"name=\"{name}\"", customMessage: $"The form posting to {action} has no file field {name}.");
+            content.Add(new ByteArrayContent(bytes), name, fileName);
+        }
+
+        return await client.PostAsync(action, content);
+    }
+
+    private static List<KeyValuePair<string, string>> Values(string html, string action, (string Name, string Value)[] fields)
     {
         var form = FormPattern().Matches(html).FirstOrDefault(m => m.Groups["action"].Value == action)
             ?? throw new InvalidOperationException($"No form posting to {action} on the page.");
@@ -27,7 +50,7 @@ public static partial class HtmlForms
             values.Add(new KeyValuePair<string, string>(name, value));
         }
 
-        return await client.PostAsync(action, new FormUrlEncodedContent(values));
+        return values;
     }
 
     /// <summary>Submits the form, expects the redirect that means "done", and returns the page it leads to.</summary>

@@ -12,6 +12,7 @@ internal static class AdministrationServices
         .AddScoped<IUnitAdministration, UnitAdministration>()
         .AddScoped<IModuleAdministration, ModuleAdministration>()
         .AddScoped<ISettingsAdministration, SettingsAdministration>()
+        .AddScoped<IBrandingAdministration, BrandingAdministration>()
         .AddScoped<IApiKeyAdministration, ApiKeyAdministration>()
         .AddScoped<IEventDeliveryAdministration, EventDeliveryAdministration>()
         .AddScoped<ISignIn, SignIn>()

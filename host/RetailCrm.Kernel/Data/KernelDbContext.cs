@@ -3,7 +3,7 @@ using RetailCrm.Sdk.Data;
 
 namespace RetailCrm.Kernel.Data;
 
-/// <summary>The kernel's own tables (prefix <c>crm_</c> / schema <c>crm</c>): tenants, users, roles, settings, toggles, keys, deliveries, job leases, idempotency keys.</summary>
+/// <summary>The kernel's own tables (prefix <c>crm_</c> / schema <c>crm</c>): tenants, users, roles, settings, toggles, keys, deliveries, job leases, idempotency keys, logos.</summary>
 internal sealed class KernelDbContext(DbContextOptions<KernelDbContext> options) : CrmDbContext(options)
 {
     public const string ModuleId = "crm";
@@ -33,6 +33,8 @@ internal sealed class KernelDbContext(DbContextOptions<KernelDbContext> options)
     public DbSet<JobLease> JobLeases => Set<JobLease>();
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    public DbSet<TenantLogo> TenantLogos => Set<TenantLogo>();
 
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
@@ -128,6 +130,13 @@ internal sealed class KernelDbContext(DbContextOptions<KernelDbContext> options)
             b.Property(x => x.ResponseContentType).HasMaxLength(200);
             b.Property(x => x.ResponseLocation).HasMaxLength(2000);
             b.HasIndex(x => x.ExpiresAt);
+        });
+        modelBuilder.Entity<TenantLogo>(b =>
+        {
+            b.ToTable("tenant_logos");
+            b.HasKey(x => x.TenantId);
+            b.Property(x => x.ContentType).HasMaxLength(50);
+            b.Property(x => x.Hash).HasMaxLength(64);
         });
     }
 }

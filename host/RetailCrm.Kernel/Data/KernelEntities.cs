@@ -276,3 +276,19 @@ internal sealed class IdempotencyRecord : ITenantOwned
 
     public DateTime ExpiresAt { get; set; }
 }
+
+/// <summary>A tenant's logo (at most one): the image as uploaded, checked to be a PNG, JPEG, WebP or plain SVG.</summary>
+internal sealed class TenantLogo : ITenantOwned
+{
+    public Guid TenantId { get; set; }
+
+    public string ContentType { get; set; } = "";
+
+    [Sensitive]
+    public byte[] Content { get; set; } = [];
+
+    /// <summary>Hex SHA-256 of the content: the ETag, and the version in the logo's URL.</summary>
+    public string Hash { get; set; } = "";
+
+    public DateTime UpdatedAt { get; set; }
+}

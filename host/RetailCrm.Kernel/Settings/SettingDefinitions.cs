@@ -1,5 +1,7 @@
 using System.Globalization;
+using RetailCrm.Kernel.Branding;
 using RetailCrm.Kernel.Modularity;
+using RetailCrm.Kernel.Web;
 using RetailCrm.Sdk.Settings;
 
 namespace RetailCrm.Kernel.Settings;
@@ -72,18 +74,23 @@ public sealed class SettingDefinitions
 }
 
 /// <summary>The kernel's own settings.</summary>
-internal sealed class KernelSettings : ISettingDefinitionProvider
+internal sealed class KernelSettings(ThemeCatalog themes) : ISettingDefinitionProvider
 {
     public const string Culture = "crm.ui.culture";
     public const string PageSize = "crm.ui.page-size";
     public const string ThemeBrandName = "crm.theme.brand-name";
     public const string ThemeColor = "crm.theme.primary-color";
+    public const string ThemeName = "crm.theme.name";
 
     public void Define(ISettingDefinitionContext context)
     {
         context.Add(new SettingDefinition(Culture, SettingType.Choice, "en", "Language", "语言") { Choices = ["en", "zh-CN"], UserOverridable = true });
         context.Add(new SettingDefinition(PageSize, SettingType.Int, "25", "Rows per page", "每页行数") { UserOverridable = true });
         context.Add(new SettingDefinition(ThemeBrandName, SettingType.String, "RetailCrm", "Brand name", "品牌名称"));
-        context.Add(new SettingDefinition(ThemeColor, SettingType.String, "#1f6feb", "Primary colour", "主色"));
+        context.Add(new SettingDefinition(ThemeColor, SettingType.String, "#1f6feb", "Primary colour", "主色") { Validator = ColorRefusal });
+        context.Add(new SettingDefinition(ThemeName, SettingType.Choice, ThemeCatalog.Default, "Theme", "主题") { Choices = themes.Names });
     }
+
+    private static string? ColorRefusal(string value) =>
+        BrandColor.Why(value) is { } why ? string.Format(CultureInfo.InvariantCulture, why.Template, [.. why.Arguments]) : null;
 }

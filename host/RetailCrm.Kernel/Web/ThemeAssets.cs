@@ -1,8 +1,9 @@
-using System.Reflection;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.Extensions.DependencyInjection;
+using RetailCrm.Sdk.Web;
 
 namespace RetailCrm.Kernel.Web;
 
@@ -10,8 +11,9 @@ namespace RetailCrm.Kernel.Web;
 /// The files a theme serves (its scripts, and front-end packages such as Apache ECharts that its build brings from
 /// the npm registry), embedded in the theme's assembly as <c>theme/{path}</c> and answered at <c>/theme/{path}</c>.
 /// A theme loaded at run time has no static web assets of its own; this is how it ships files without a CDN.
+/// A file is looked for in the tenant's theme first, then in Basic (<see cref="ThemeCatalog.LookupOrder"/>).
 /// </summary>
-internal sealed class ThemeAssets(IReadOnlyList<Assembly> themes)
+internal sealed class ThemeAssets(ThemeCatalog themes)
 {
     private const string Prefix = "theme/";
     private static readonly FileExtensionContentTypeProvider s_contentTypes = new();
@@ -21,9 +23,10 @@ internal sealed class ThemeAssets(IReadOnlyList<Assembly> themes)
             .AllowAnonymous()
             .ExcludeFromDescription();
 
-    private IResult Answer(string path, HttpContext context)
+    private async Task<IResult> Answer(string path, HttpContext context)
     {
-        foreach (var theme in themes)
+        var branding = await context.RequestServices.GetRequiredService<ITenantBranding>().GetAsync(context.RequestAborted);
+        foreach (var theme in themes.LookupOrder(branding.Theme))
         {
             if (theme.GetManifestResourceStream(Prefix + path) is { } stream)
             {
