@@ -46,22 +46,15 @@ internal sealed class BrandingAdministration(
     KernelDbContext db,
     ISettingProvider settings,
     ICurrentTenant tenant,
-    ThemeCatalog themes) : IBrandingAdministration
+    ThemeCatalog themes,
+    TenantBrandingReader reader) : IBrandingAdministration
 {
     public const int MaxProductName = 60;
 
     public async Task<BrandingPage> GetAsync(CancellationToken cancellationToken)
     {
-        var name = await settings.GetAsync(KernelSettings.ThemeBrandName, cancellationToken);
-        var color = await settings.GetAsync(KernelSettings.ThemeColor, cancellationToken);
-        var theme = themes.Resolve(await settings.GetAsync(KernelSettings.ThemeName, cancellationToken));
-        var logo = await db.TenantLogos.AsNoTracking().Select(l => l.Hash).FirstOrDefaultAsync(cancellationToken);
-        return new BrandingPage(
-            string.IsNullOrWhiteSpace(name) ? TenantBrandingReader.ProductDefault : name,
-            color ?? "",
-            theme,
-            logo is null ? null : BrandingLogo.Url(logo),
-            themes.Names);
+        var branding = await reader.ReadAsync(cancellationToken);
+        return new BrandingPage(branding.ProductName, branding.PrimaryColor ?? "", branding.Theme, branding.LogoUrl, themes.Names);
     }
 
     public async Task<Result<BrandingPage>> SaveAsync(BrandingChange change, CancellationToken cancellationToken)

@@ -32,7 +32,8 @@ internal sealed class TenantBrandingReader(ISettingProvider settings, KernelDbCo
         return Loaded;
     }
 
-    private async Task<TenantBranding> ReadAsync(CancellationToken cancellationToken)
+    /// <summary>Reads the branding afresh (not kept): what the branding page shows right after a save.</summary>
+    public async Task<TenantBranding> ReadAsync(CancellationToken cancellationToken)
     {
         var name = await settings.GetAsync(KernelSettings.ThemeBrandName, cancellationToken);
         var color = await settings.GetAsync(KernelSettings.ThemeColor, cancellationToken);
