@@ -19,8 +19,6 @@ internal enum LogoKind
 /// </summary>
 internal static class LogoImage
 {
-    public const int MaxBytes = Administration.UploadedLogo.MaxBytes;
-
     private static readonly HashSet<string> s_forbiddenElements = new(StringComparer.OrdinalIgnoreCase)
     {
         "script", "foreignObject", "iframe", "embed", "object", "handler", "listener", "set", "animate", "animateMotion", "animateTransform",
