@@ -24,6 +24,7 @@ internal static class MessagingServices
         services.AddScoped<ITemplateAdministration, TemplateAdministration>();
         services.AddScoped<OutgoingMessageQueue>();
         services.AddScoped<IOutgoingMessages>(sp => sp.GetRequiredService<OutgoingMessageQueue>());
+        services.AddScoped<IOutgoingMessageAdministration>(sp => sp.GetRequiredService<OutgoingMessageQueue>());
         services.AddScoped<OutgoingMessageSender>();
         services.AddSingleton<ICrmJob, OutgoingMessagesJob>();
         services.AddScoped<INotificationChannel, EmailChannel>();

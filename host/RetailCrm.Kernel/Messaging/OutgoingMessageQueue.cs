@@ -11,9 +11,32 @@ public sealed record OutgoingMessageDto(
     Guid Id, string Channel, string To, string TemplateKey, string Culture, OutgoingMessageStatus Status, OutgoingFailure Failure,
     string? Reason, int Attempts, string? Subject, string? TransportId, DateTime CreatedAt, DateTime? SentAt);
 
-/// <summary>Stores outgoing messages of the current tenant, lists them and queues failed ones again.</summary>
-internal sealed class OutgoingMessageQueue(KernelDbContext db, TimeProvider time) : IOutgoingMessages
+/// <summary>The outgoing messages of the current tenant for the admin page: listed, failed ones sent again, a check e-mail sent.</summary>
+public interface IOutgoingMessageAdministration
 {
+    /// <summary>The newest messages first, optionally of one status.</summary>
+    Task<IReadOnlyList<OutgoingMessageDto>> ListAsync(OutgoingMessageStatus? status, int take, CancellationToken cancellationToken);
+
+    /// <summary>Queues a failed message again now, with its attempts counted afresh.</summary>
+    Task<Result<OutgoingMessageDto>> RetryAsync(Guid id, CancellationToken cancellationToken);
+
+    /// <summary>Queues the e-mail that checks the tenant's mail settings (template <c>crm.mail-check</c>).</summary>
+    Task<Result<Guid>> QueueMailCheckAsync(string? address, string requestedBy, string culture, CancellationToken cancellationToken);
+}
+
+/// <summary>Stores outgoing messages of the current tenant, lists them and queues failed ones again.</summary>
+internal sealed class OutgoingMessageQueue(KernelDbContext db, TimeProvider time, RetailCrm.Sdk.MultiTenancy.ICurrentTenant tenant) : IOutgoingMessages, IOutgoingMessageAdministration
+{
+    public async Task<Result<Guid>> QueueMailCheckAsync(string? address, string requestedBy, string culture, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(address) || !MimeKit.MailboxAddress.TryParse(address, out _))
+        {
+            return Refusal.Invalid("invalid-address", "to", "Write an e-mail address, e.g. service@example.com.");
+        }
+
+        return await QueueAsync(new OutgoingMessage(ChannelKinds.Email, address.Trim(), KernelTemplates.MailCheck, new MailCheckModel(tenant.Name ?? "", requestedBy), culture), cancellationToken);
+    }
+
     public async Task<Guid> QueueAsync(OutgoingMessage message, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(message.Channel);
@@ -38,7 +61,6 @@ internal sealed class OutgoingMessageQueue(KernelDbContext db, TimeProvider time
         return record.Id;
     }
 
-    /// <summary>The newest messages first, optionally of one status.</summary>
     public async Task<IReadOnlyList<OutgoingMessageDto>> ListAsync(OutgoingMessageStatus? status, int take, CancellationToken cancellationToken) =>
         await db.Set<OutgoingMessageRecord>().AsNoTracking()
             .Where(m => status == null || m.Status == status)
@@ -46,7 +68,6 @@ internal sealed class OutgoingMessageQueue(KernelDbContext db, TimeProvider time
             .Select(m => new OutgoingMessageDto(m.Id, m.Channel, m.To, m.TemplateKey, m.Culture, m.Status, m.Failure, m.Reason, m.Attempts, m.Subject, m.TransportId, m.CreatedAt, m.SentAt))
             .ToListAsync(cancellationToken);
 
-    /// <summary>Queues a failed message again now, with its attempts counted afresh.</summary>
     public async Task<Result<OutgoingMessageDto>> RetryAsync(Guid id, CancellationToken cancellationToken)
     {
         var message = await db.Set<OutgoingMessageRecord>().FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
