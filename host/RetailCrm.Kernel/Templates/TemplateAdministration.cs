@@ -37,7 +37,7 @@ public interface ITemplateAdministration
 
     /// <summary>
     /// Saves the tenant's text; refused at the field <c>text</c> with the line and column (extensions <c>line</c>,
-    /// <c>column</c>, <c>errors</c>) when it does not parse or fails on the sample model. Sends again the messages that
+    /// <c>column</c>, <c>templateErrors</c>) when it does not parse or fails on the sample model. Sends again the messages that
     /// failed on the template.
     /// </summary>
     Task<Result<TemplateSaved>> SaveAsync(string key, string culture, string? text, CancellationToken cancellationToken);
@@ -96,7 +96,7 @@ internal sealed class TemplateAdministration(
         {
             return Refusal.Invalid("template-invalid", "text", "Line {0}, column {1}: {2}", first.Line, first.Column, first.Message)
                 .With("line", first.Line).With("column", first.Column)
-                .With("errors", errors.Select(e => new { line = e.Line, column = e.Column, message = e.Message }).ToList());
+                .With("templateErrors", errors.Select(e => new { line = e.Line, column = e.Column, message = e.Message }).ToList());
         }
 
         culture = TemplateCatalog.Normalize(culture);

@@ -43,5 +43,5 @@ internal sealed class TemplateRenderer(TemplateTexts texts) : ITemplateRenderer
 
     public static Refusal Failed(string key, IReadOnlyList<TemplateError> errors) =>
         Refusal.Unprocessable("template-failed", "Template {0} fails at {1}.", key, string.Join("; ", errors))
-            .With("errors", errors.Select(e => new { line = e.Line, column = e.Column, message = e.Message }).ToList());
+            .With("templateErrors", errors.Select(e => new { line = e.Line, column = e.Column, message = e.Message }).ToList());
 }

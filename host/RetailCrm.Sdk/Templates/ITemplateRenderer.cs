@@ -28,7 +28,7 @@ public interface ITemplateRenderer
 {
     /// <summary>
     /// Renders a template for the current tenant. A template that does not parse or fails on the model is refused
-    /// (<see cref="RefusalKind.Unprocessable"/>, code <c>template-failed</c>, extension <c>errors</c> with each
+    /// (<see cref="RefusalKind.Unprocessable"/>, code <c>template-failed</c>, extension <c>templateErrors</c> with each
     /// <see cref="TemplateError"/>); an unknown key is <see cref="RefusalKind.NotFound"/>.
     /// </summary>
     Task<Result<RenderedTemplate>> RenderAsync(string key, object model, string culture, CancellationToken cancellationToken = default);
