@@ -63,7 +63,7 @@ public abstract class MessagingTests(CrmHostFactory factory)
 
         var list = await admin.GetFromJsonAsync<JsonElement>("/api/admin/templates");
         list.EnumerateArray().Single(r => r.GetProperty("key").GetString() == Key && r.GetProperty("culture").GetString() == "en").GetProperty("overridden").GetBoolean().ShouldBeTrue();
-        (await admin.DeleteAsync($"/api/admin/templates/{Key}?culture=en")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await admin.DeleteAsync($"/api/admin/templates/{Key}?language=en")).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await RenderAsync(name, "en")).Subject.ShouldBe($"RetailCrm e-mail check for {name}");
     }
 
@@ -190,7 +190,7 @@ public abstract class MessagingTests(CrmHostFactory factory)
         admin.DefaultRequestHeaders.AcceptLanguage.ParseAdd(culture);
 
         var list = WebUtility.HtmlDecode(await admin.GetStringAsync("/admin/templates"));
-        var editor = WebUtility.HtmlDecode(await admin.GetStringAsync($"/admin/templates/{Key}?culture=zh-CN"));
+        var editor = WebUtility.HtmlDecode(await admin.GetStringAsync($"/admin/templates/{Key}?language=zh-CN"));
         var outgoing = WebUtility.HtmlDecode(await admin.GetStringAsync("/admin/messages"));
 
         list.ShouldContain($"<h1>{templates}</h1>");
@@ -205,7 +205,7 @@ public abstract class MessagingTests(CrmHostFactory factory)
     {
         var name = NewName("form");
         var admin = await factory.CreateTenantAsync(await factory.SignedInClientAsync(), name);
-        var page = await admin.SubmitRefusedAsync($"/admin/templates/{Key}?culture=en", $"/admin/templates/{Key}", ("text", "Hi {{ if }}"));
+        var page = await admin.SubmitRefusedAsync($"/admin/templates/{Key}?language=en", $"/admin/templates/{Key}", ("text", "Hi {{ if }}"));
 
         page.ShouldContain("Line 1, column ");
         page.ShouldContain("Hi {{ if }}</textarea>");

@@ -24,8 +24,8 @@ public sealed class MessagingController(ITemplateAdministration templates, ICurr
 
     [HttpGet("templates/{key}")]
     [RequirePermission(MessagingPermissions.Templates)]
-    public async Task<IActionResult> Template(string key, string? culture, CancellationToken cancellationToken) =>
-        await EditorAsync(key, culture, null, cancellationToken);
+    public async Task<IActionResult> Template(string key, string? language, CancellationToken cancellationToken) =>
+        await EditorAsync(key, language, null, cancellationToken);
 
     [HttpPost("templates/{key}/preview")]
     [RequirePermission(MessagingPermissions.Templates)]
@@ -68,7 +68,8 @@ public sealed class MessagingController(ITemplateAdministration templates, ICurr
         await AnswerAsync(await queue.QueueMailCheckAsync(to, user.UserName ?? "", System.Globalization.CultureInfo.CurrentUICulture.Name, cancellationToken),
             () => Messages(null, queue, cancellationToken), _ => Done("/admin/messages", "A check message to {0} is queued.", to!.Trim()), MessagesForm);
 
-    public static string EditorUrl(TemplateRow row) => $"/admin/templates/{row.Key}?culture={row.Culture}";
+    /// <summary>The editor of a template in a language; not <c>?culture=</c>, which would switch the page's own language.</summary>
+    public static string EditorUrl(TemplateRow row) => $"/admin/templates/{row.Key}?language={row.Culture}";
 
     private async Task<IActionResult> EditorAsync(string key, string? culture, string? text, CancellationToken cancellationToken)
     {
