@@ -140,7 +140,7 @@ public abstract class MessagingTests(CrmHostFactory factory)
     }
 
     [Fact]
-    public async Task Should_try_again_with_back_off_while_the_smtp_server_is_down_and_send_once_it_is_back()
+    public async Task Should_try_again_with_back_off_while_the_smtp_server_is_down_and_send_once_it_is_back_while_another_tenant_sends_meanwhile()
     {
         var name = NewName("down");
         var admin = await factory.CreateTenantAsync(await factory.SignedInClientAsync(), name);
@@ -149,6 +149,13 @@ public abstract class MessagingTests(CrmHostFactory factory)
 
         var id = await QueueAsync(name, new OutgoingMessage(ChannelKinds.Email, to, Key, new MailCheckModel(name, "ann")));
         await CrmHostFactory.EventuallyAsync(async () => (await MessageAsync(name, id)).Attempts >= 2, "two failed attempts");
+
+        var other = NewName("up");
+        var otherAdmin = await factory.CreateTenantAsync(await factory.SignedInClientAsync(), other);
+        await _mail.ConfigureTenantAsync(otherAdmin, $"service@{other}.test", "Other desk");
+        var otherTo = $"other-{Guid.NewGuid():N}@example.test";
+        await QueueAsync(other, new OutgoingMessage(ChannelKinds.Email, otherTo, Key, new MailCheckModel(other, "bob")));
+        (await _mail.WaitForAsync(otherTo)).From.Mailboxes.Single().Address.ShouldBe($"service@{other}.test");
 
         var waiting = await MessageAsync(name, id);
         waiting.Status.ShouldBe(OutgoingMessageStatus.Pending);
@@ -210,6 +217,23 @@ public abstract class MessagingTests(CrmHostFactory factory)
         page.ShouldContain("Line 1, column ");
         page.ShouldContain("Hi {{ if }}</textarea>");
         (await RenderAsync(name, "en")).Subject.ShouldBe($"RetailCrm e-mail check for {name}");
+    }
+
+    [Fact]
+    public async Task Should_send_the_check_email_from_the_outgoing_messages_page_and_list_it_as_sent()
+    {
+        var name = NewName("chk");
+        var admin = await factory.CreateTenantAsync(await factory.SignedInClientAsync(), name);
+        await _mail.ConfigureTenantAsync(admin, $"service@{name}.test", "Service desk");
+        var to = $"check-{Guid.NewGuid():N}@example.test";
+
+        var refused = await admin.SubmitRefusedAsync("/admin/messages", "/admin/messages/check", ("to", "not an address"));
+        var done = await admin.SubmitAndFollowAsync("/admin/messages", "/admin/messages/check", ("to", to));
+
+        refused.ShouldContain("Write an e-mail address, e.g. service@example.com.");
+        done.ShouldContain($"A check message to {to} is queued.");
+        (await _mail.WaitForAsync(to)).Subject.ShouldBe($"RetailCrm e-mail check for {name}");
+        await CrmHostFactory.EventuallyAsync(async () => (await admin.GetStringAsync("/admin/messages")).Contains("data-status=\"Sent\"", StringComparison.Ordinal), "the page lists the message as sent");
     }
 
     private static string NewName(string prefix) => prefix + Guid.NewGuid().ToString("N")[..8];
