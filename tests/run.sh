@@ -3,6 +3,8 @@
 #
 # 1. starts a throwaway PostgreSQL (tests/services/postgres.sh) -> RETAILCRM_TEST_POSTGRES
 #    (skipped when RETAILCRM_TEST_POSTGRES is already set: the tests then use that server)
+#    starts a throwaway mail server (tests/services/smtp4dev.sh) -> RETAILCRM_TEST_SMTP, RETAILCRM_TEST_IMAP
+#    (skipped when RETAILCRM_TEST_SMTP is already set)
 # 2. makes sure Chromium is installed (tests/services/chromium.sh) -> RETAILCRM_CHROMIUM
 # 3. dotnet build -c Release, then dotnet test --no-build with TRX results in TestResults/
 # 4. lints the OpenAPI document that OpenApiDocumentTests wrote (tools/openapi/lint.sh: Redocly and Spectral,
@@ -25,6 +27,7 @@ export NUGET_XMLDOC_MODE=skip
 export MSBUILDDISABLENODEREUSE=1
 
 pg_started=0
+smtp_started=0
 summary_printed=0
 
 log() { echo "[run.sh] $*" >&2; }
@@ -35,6 +38,9 @@ finish() {
     # Silent on purpose: the summary line must stay the last line of the output.
     if [[ $pg_started == 1 ]]; then
         bash "$ROOT/tests/services/postgres.sh" stop >/dev/null 2>&1 || true
+    fi
+    if [[ $smtp_started == 1 ]]; then
+        bash "$ROOT/tests/services/smtp4dev.sh" stop >/dev/null 2>&1 || true
     fi
     if command -v dotnet >/dev/null 2>&1; then
         timeout 60 dotnet build-server shutdown >/dev/null 2>&1 || true
@@ -59,6 +65,15 @@ else
     pg_env="$(bash "$ROOT/tests/services/postgres.sh" start)"
     eval "$pg_env"
     export RETAILCRM_TEST_POSTGRES RETAILCRM_TEST_PG_DIR
+fi
+
+if [[ -n "${RETAILCRM_TEST_SMTP:-}" ]]; then
+    log "using the mail server given in RETAILCRM_TEST_SMTP / RETAILCRM_TEST_IMAP"
+else
+    smtp_started=1
+    smtp_env="$(bash "$ROOT/tests/services/smtp4dev.sh" start)"
+    eval "$smtp_env"
+    export RETAILCRM_TEST_SMTP RETAILCRM_TEST_IMAP RETAILCRM_TEST_SMTP4DEV_API RETAILCRM_TEST_SMTP4DEV_DIR
 fi
 
 bash "$ROOT/tests/services/chromium.sh"

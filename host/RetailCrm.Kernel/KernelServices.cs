@@ -121,6 +121,7 @@ public static class KernelServices
         services.AddSingleton<IMenuContributor, AdminMenu>();
         services.AddScoped<AuditReader>();
         Administration.AdministrationServices.AddAdministration(services);
+        Messaging.MessagingServices.Add(services);
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<KernelStartup>();
         services.AddSingleton<StartupPasswords>();

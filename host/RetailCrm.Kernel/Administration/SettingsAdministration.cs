@@ -93,7 +93,7 @@ internal sealed class SettingsAdministration(
                 : global is not null ? (global, SettingSource.Global)
                 : configured is not null ? (configured, SettingSource.Configuration)
                 : (definition.DefaultValue, SettingSource.Default);
-            rows.Add(new SettingRow(definition, value, source, mine, tenantValue, global, configured));
+            rows.Add(new SettingRow(definition, Shown(definition, value), source, Shown(definition, mine), Shown(definition, tenantValue), Shown(definition, global), Shown(definition, configured)));
         }
 
         return new SettingsOverview(rows, await CanSetGlobalAsync(cancellationToken));
@@ -157,6 +157,11 @@ internal sealed class SettingsAdministration(
         }
     }
 
+    /// <summary>What pages and the API show of a value: a secret only as set or not.</summary>
+    public const string SecretMask = "********";
+
+    private static string? Shown(SettingDefinition definition, string? value) => definition.IsSecret && value is not null ? SecretMask : value;
+
     private Task<bool> CanSetGlobalAsync(CancellationToken cancellationToken) => permissions.IsGrantedAsync(KernelPermissions.Tenants, cancellationToken);
 
     private async Task<IReadOnlyList<SettingDefinition>> VisibleAsync(CancellationToken cancellationToken)
@@ -167,5 +172,5 @@ internal sealed class SettingsAdministration(
 
     private async Task<SettingDto> ToDtoAsync(SettingDefinition definition, CancellationToken cancellationToken) =>
         new(definition.Name, definition.ModuleId.Length == 0 ? "crm" : definition.ModuleId, definition.Type.ToString(),
-            await settings.GetAsync(definition.Name, cancellationToken), definition.DefaultValue, definition.Choices, definition.UserOverridable);
+            Shown(definition, await settings.GetAsync(definition.Name, cancellationToken)), definition.DefaultValue, definition.Choices, definition.UserOverridable);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using RetailCrm.Kernel.Data;
@@ -13,8 +14,14 @@ internal sealed class SettingProvider(
     SettingDefinitions definitions,
     IConfiguration configuration,
     ICurrentTenant currentTenant,
-    ICurrentUser currentUser) : ISettingProvider
+    ICurrentUser currentUser,
+    IDataProtectionProvider protection) : ISettingProvider
 {
+    /// <summary>The Data Protection purpose of secret settings' stored values.</summary>
+    public const string SecretPurpose = "crm.settings.secrets";
+
+    private IDataProtector Secrets => protection.CreateProtector(SecretPurpose);
+
     public async Task<string?> GetAsync(string name, CancellationToken cancellationToken = default)
     {
         var definition = definitions.Get(name);
@@ -26,10 +33,15 @@ internal sealed class SettingProvider(
                     || (v.Scope == SettingScope.Tenant && v.TenantId == tenantId)
                     || (v.Scope == SettingScope.User && v.TenantId == tenantId && v.UserId == userId)))
             .ToListAsync(cancellationToken);
-        return stored.FirstOrDefault(v => v.Scope == SettingScope.User && userId is not null)?.Value
+        var value = stored.FirstOrDefault(v => v.Scope == SettingScope.User && userId is not null)?.Value
             ?? stored.FirstOrDefault(v => v.Scope == SettingScope.Tenant && tenantId is not null)?.Value
-            ?? stored.FirstOrDefault(v => v.Scope == SettingScope.Global)?.Value
-            ?? configuration["Settings:" + definition.Name]
+            ?? stored.FirstOrDefault(v => v.Scope == SettingScope.Global)?.Value;
+        if (value is not null)
+        {
+            return definition.IsSecret ? Secrets.Unprotect(value) : value;
+        }
+
+        return configuration["Settings:" + definition.Name]
             ?? definition.DefaultValue;
     }
 
@@ -45,6 +57,7 @@ internal sealed class SettingProvider(
         if (value is not null)
         {
             SettingDefinitions.Validate(definition, value);
+            value = definition.IsSecret ? Secrets.Protect(value) : value;
         }
 
         var (tenantId, userId) = scope switch

@@ -35,6 +35,12 @@ public sealed record SettingDefinition(string Name, SettingType Type, string? De
     /// <summary>A further check of a value that fits the type: returns why it is refused, or null. E.g. a code format needing <c>{seq:N}</c>.</summary>
     public Func<string, string?>? Validator { get; init; }
 
+    /// <summary>
+    /// A secret such as a password: stored encrypted (ASP.NET Core Data Protection), never shown back on pages or by the
+    /// API (they show only whether it is set); <see cref="ISettingProvider.GetAsync"/> answers it in clear.
+    /// </summary>
+    public bool IsSecret { get; init; }
+
     /// <summary>Id of the module that declared it; set by the kernel.</summary>
     public string ModuleId { get; internal set; } = "";
 }

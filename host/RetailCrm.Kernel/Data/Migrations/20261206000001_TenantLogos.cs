@@ -5,7 +5,7 @@ using RetailCrm.Sdk.Data;
 namespace RetailCrm.Kernel.Data.Migrations;
 
 [DbContext(typeof(KernelDbContext))]
-[Migration("20261206000000_TenantLogos")]
+[Migration("20261206000001_TenantLogos")]
 internal sealed class TenantLogos : CrmMigration
 {
     protected override string ModuleId => KernelDbContext.ModuleId;
