@@ -1,10 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using RetailCrm.Modules.Service.Application;
+using RetailCrm.Modules.Service.Application.DemoData;
 using RetailCrm.Modules.Service.Application.Tickets;
 using RetailCrm.Modules.Service.Contracts;
 using RetailCrm.Modules.Service.Infrastructure.Persistence;
 using RetailCrm.Sdk.Authorization;
+using RetailCrm.Sdk.DemoData;
 using RetailCrm.Sdk.Modularity;
 using RetailCrm.Sdk.Settings;
 using RetailCrm.Sdk.Web;
@@ -23,6 +25,7 @@ public sealed class ServiceModule : CrmModule
         services.AddSingleton<IMenuContributor, ServiceMenu>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddServiceTickets();
+        services.AddScoped<IDemoDataContributor, ServiceDemoData>();
     }
 }
 
@@ -32,5 +35,6 @@ internal sealed class ServiceMenu : IMenuContributor
     [
         new("service.queue", "Tickets", "/service", 400) { TextZh = "工单", Icon = "headset", RequiredPermission = ServicePermissions.TicketsView },
         new("service.new-ticket", "New ticket", "/service/tickets/new", 401) { TextZh = "新建工单", Icon = "circle-plus", RequiredPermission = ServicePermissions.TicketsWork },
+        new("service.types", "Ticket types", "/service/admin/types", 480) { TextZh = "工单类型", Icon = "list", RequiredPermission = ServicePermissions.Administer },
     ];
 }
