@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using RetailCrm.Modules.Service.Application;
+using RetailCrm.Modules.Service.Application.Knowledge;
 using RetailCrm.Modules.Service.Contracts;
 using RetailCrm.Modules.Service.Infrastructure.Persistence;
 using RetailCrm.Sdk.Authorization;
@@ -20,6 +21,7 @@ public sealed class ServiceModule : CrmModule
         services.AddSingleton<IMenuContributor, ServiceMenu>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<ThingService>();
+        services.AddServiceKnowledge();
     }
 }
 
