@@ -104,6 +104,7 @@ public static class KernelServices
         services.AddScoped<IDataScopeProvider, DataScopeProvider>();
         services.AddScoped<ISettingProvider, SettingProvider>();
         services.AddScoped<IOrganizationUnits, OrganizationUnitDirectory>();
+        services.AddScoped<IUserDirectory, UserDirectory>();
         services.AddScoped<UserAccounts>();
         services.AddScoped<MenuBuilder>();
         services.AddScoped<INavigationMenu>(sp => sp.GetRequiredService<MenuBuilder>());

@@ -43,6 +43,8 @@ public sealed class MembersModule : CrmModule
         services.AddScoped<Web.Pages.CustomerProfileReader>();
         services.AddScoped<ITimelineContributor, Web.Timeline.MembersTimeline>();
         services.AddScoped<ICustomerLookup, CustomerLookup>();
+        services.AddScoped<ICustomerRegistration, CustomerRegistration>();
+        services.AddScoped<IPhoneNumbers, TenantPhoneNumbers>();
         services.AddScoped<IDemoDataContributor, MembersDemoData>();
         services.AddPurchases();
         services.AddLifecycle();

@@ -2,15 +2,17 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using RetailCrm.Modules.Service.Application;
 using RetailCrm.Modules.Service.Application.Knowledge;
+using RetailCrm.Modules.Service.Application.Tickets;
 using RetailCrm.Modules.Service.Contracts;
 using RetailCrm.Modules.Service.Infrastructure.Persistence;
 using RetailCrm.Sdk.Authorization;
 using RetailCrm.Sdk.Modularity;
+using RetailCrm.Sdk.Settings;
 using RetailCrm.Sdk.Web;
 
 namespace RetailCrm.Modules.Service;
 
-/// <summary>Service (服务): things, each with a name.</summary>
+/// <summary>Service (服务): the call center's tickets from every channel, SLA, knowledge base and surveys.</summary>
 public sealed class ServiceModule : CrmModule
 {
     public override void ConfigureServices(ModuleServiceContext context)
@@ -18,9 +20,10 @@ public sealed class ServiceModule : CrmModule
         var services = context.Services;
         context.AddDbContext<ServiceDbContext>();
         services.AddSingleton<IPermissionDefinitionProvider, ServicePermissionDefinitions>();
+        services.AddSingleton<ISettingDefinitionProvider, ServiceSettingDefinitions>();
         services.AddSingleton<IMenuContributor, ServiceMenu>();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddScoped<ThingService>();
+        services.AddServiceTickets();
         services.AddServiceKnowledge();
     }
 }
@@ -29,6 +32,7 @@ internal sealed class ServiceMenu : IMenuContributor
 {
     public IEnumerable<MenuItem> GetMenuItems() =>
     [
-        new("service.things", "Service", "/service", 500) { TextZh = "服务", Icon = "box", RequiredPermission = ServicePermissions.View },
+        new("service.queue", "Tickets", "/service", 400) { TextZh = "工单", Icon = "headset", RequiredPermission = ServicePermissions.TicketsView },
+        new("service.new-ticket", "New ticket", "/service/tickets/new", 401) { TextZh = "新建工单", Icon = "circle-plus", RequiredPermission = ServicePermissions.TicketsWork },
     ];
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using RetailCrm.Modules.Service.Application.Tickets;
 using RetailCrm.Sdk.DemoData;
 using RetailCrm.Sdk.Web;
 
@@ -14,6 +15,7 @@ internal static class KnowledgeServices
         services.AddScoped<ArticleVoting>();
         services.AddScoped<IDemoDataContributor, KnowledgeDemoData>();
         services.AddSingleton<IMenuContributor, KnowledgeMenu>();
+        services.AddScoped<ITicketPanelContributor, KnowledgeTicketPanel>();
         return services;
     }
 }

@@ -1,0 +1,16 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace RetailCrm.Modules.Service.Application.Tickets;
+
+internal static class TicketServices
+{
+    public static IServiceCollection AddServiceTickets(this IServiceCollection services)
+    {
+        services.AddScoped<TicketNumbers>();
+        services.AddScoped<TicketTypeCatalog>();
+        services.AddScoped<TicketInputCheck>();
+        services.AddScoped<TicketService>();
+        services.AddScoped<TicketQueries>();
+        return services;
+    }
+}
