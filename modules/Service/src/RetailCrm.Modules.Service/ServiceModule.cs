@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using RetailCrm.Modules.Service.Application;
 using RetailCrm.Modules.Service.Application.DemoData;
+using RetailCrm.Modules.Service.Application.Knowledge;
 using RetailCrm.Modules.Service.Application.Tickets;
 using RetailCrm.Modules.Service.Contracts;
 using RetailCrm.Modules.Service.Infrastructure.Persistence;
@@ -26,6 +27,7 @@ public sealed class ServiceModule : CrmModule
         services.TryAddSingleton(TimeProvider.System);
         services.AddServiceTickets();
         services.AddScoped<IDemoDataContributor, ServiceDemoData>();
+        services.AddServiceKnowledge();
     }
 }
 
