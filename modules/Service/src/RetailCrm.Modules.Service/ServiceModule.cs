@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using RetailCrm.Modules.Service.Application;
 using RetailCrm.Modules.Service.Application.DemoData;
 using RetailCrm.Modules.Service.Application.Knowledge;
+using RetailCrm.Modules.Service.Application.Sla;
 using RetailCrm.Modules.Service.Application.Tickets;
 using RetailCrm.Modules.Service.Contracts;
 using RetailCrm.Modules.Service.Infrastructure.Persistence;
@@ -28,6 +29,7 @@ public sealed class ServiceModule : CrmModule
         services.AddServiceTickets();
         services.AddScoped<IDemoDataContributor, ServiceDemoData>();
         services.AddServiceKnowledge();
+        services.AddServiceSla();
     }
 }
 
