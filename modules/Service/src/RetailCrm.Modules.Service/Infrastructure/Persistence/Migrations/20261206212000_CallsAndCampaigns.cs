@@ -64,5 +64,34 @@ internal sealed class CallsAndCampaigns : CrmMigration
             UsedAt = t.Column<DateTime>(nullable: false),
         }, constraints: t => t.PrimaryKey("PK_" + Table("webhook_nonces"), x => new { x.TenantId, x.Source, x.Nonce }));
         CreateIndex(migrationBuilder, "webhook_nonces", ["UsedAt"]);
+
+        migrationBuilder.CreateTable(Table("campaigns"), schema: Schema, columns: t => new
+        {
+            Id = t.Column<Guid>(nullable: false),
+            TenantId = t.Column<Guid>(nullable: false),
+            Name = t.Column<string>(maxLength: 120, nullable: false),
+            Term = t.Column<string>(maxLength: 100, nullable: true),
+            Tier = t.Column<string>(maxLength: 50, nullable: true),
+            LifecycleClass = t.Column<string>(maxLength: 20, nullable: true),
+            CreatedAt = t.Column<DateTime>(nullable: false),
+            CreatedByUserId = t.Column<Guid>(nullable: true),
+        }, constraints: t => t.PrimaryKey("PK_" + Table("campaigns"), x => x.Id));
+        CreateIndex(migrationBuilder, "campaigns", ["TenantId", "CreatedAt"]);
+
+        migrationBuilder.CreateTable(Table("campaign_calls"), schema: Schema, columns: t => new
+        {
+            Id = t.Column<Guid>(nullable: false),
+            TenantId = t.Column<Guid>(nullable: false),
+            CampaignId = t.Column<Guid>(nullable: false),
+            CustomerId = t.Column<Guid>(nullable: false),
+            CustomerName = t.Column<string>(maxLength: 200, nullable: false),
+            Phone = t.Column<string>(maxLength: 40, nullable: false),
+            AgentUserId = t.Column<Guid>(nullable: false),
+            Outcome = t.Column<string>(maxLength: 20, nullable: true),
+            Note = t.Column<string>(maxLength: 1000, nullable: true),
+            CalledAt = t.Column<DateTime>(nullable: true),
+        }, constraints: t => t.PrimaryKey("PK_" + Table("campaign_calls"), x => x.Id));
+        CreateIndex(migrationBuilder, "campaign_calls", ["TenantId", "CampaignId", "AgentUserId"]);
+        CreateIndex(migrationBuilder, "campaign_calls", ["TenantId", "CampaignId", "CustomerId"], unique: true);
     }
 }
