@@ -4,6 +4,7 @@ using RetailCrm.Modules.Service.Application;
 using RetailCrm.Modules.Service.Application.DemoData;
 using RetailCrm.Modules.Service.Application.Knowledge;
 using RetailCrm.Modules.Service.Application.Sla;
+using RetailCrm.Modules.Service.Application.Calls;
 using RetailCrm.Modules.Service.Application.Tickets;
 using RetailCrm.Modules.Service.Contracts;
 using RetailCrm.Modules.Service.Infrastructure.Persistence;
@@ -30,6 +31,7 @@ public sealed class ServiceModule : CrmModule
         services.AddScoped<IDemoDataContributor, ServiceDemoData>();
         services.AddServiceKnowledge();
         services.AddServiceSla();
+        services.AddServiceChannels();
     }
 }
 
@@ -40,5 +42,7 @@ internal sealed class ServiceMenu : IMenuContributor
         new("service.queue", "Tickets", "/service", 400) { TextZh = "工单", Icon = "headset", RequiredPermission = ServicePermissions.TicketsView },
         new("service.new-ticket", "New ticket", "/service/tickets/new", 401) { TextZh = "新建工单", Icon = "circle-plus", RequiredPermission = ServicePermissions.TicketsWork },
         new("service.types", "Ticket types", "/service/admin/types", 480) { TextZh = "工单类型", Icon = "list", RequiredPermission = ServicePermissions.Administer },
+        new("service.calls", "Calls", "/service/calls", 402) { TextZh = "通话记录", Icon = "phone", RequiredPermission = ServicePermissions.TicketsView },
+        new("service.campaigns", "Call lists", "/service/campaigns", 403) { TextZh = "外呼名单", Icon = "phone-outgoing", RequiredPermission = ServicePermissions.TicketsView },
     ];
 }
