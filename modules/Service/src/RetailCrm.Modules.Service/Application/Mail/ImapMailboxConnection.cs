@@ -50,8 +50,18 @@ internal sealed class ImapMailboxConnection : IAsyncDisposable
     /// </summary>
     public async Task<IReadOnlyList<uint>> NewUidsAsync(long lastUid, bool firstPoll, int max, CancellationToken cancellationToken)
     {
-        var query = firstPoll ? SearchQuery.NotSeen : SearchQuery.Uids(new UniqueIdRange(new UniqueId((uint)Math.Min(lastUid + 1, uint.MaxValue)), UniqueId.MaxValue));
-        var uids = await _folder.SearchAsync(query, cancellationToken);
+        IEnumerable<UniqueId> uids;
+        if (firstPoll)
+        {
+            uids = await _folder.SearchAsync(SearchQuery.NotSeen, cancellationToken);
+        }
+        else
+        {
+            // A FETCH of "n:*" rather than a UID SEARCH: some servers (smtp4dev) walk a SEARCH range up to 4294967295.
+            var range = new UniqueIdRange(new UniqueId((uint)Math.Min(lastUid + 1, uint.MaxValue)), UniqueId.MaxValue);
+            uids = (await _folder.FetchAsync(range, MessageSummaryItems.UniqueId, cancellationToken)).Select(s => s.UniqueId);
+        }
+
         // "n:*" always answers the newest message, even when its UID is below n.
         return [.. uids.Select(u => u.Id).Where(u => u > lastUid).Order().Take(max)];
     }

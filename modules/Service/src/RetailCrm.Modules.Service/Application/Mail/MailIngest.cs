@@ -53,6 +53,11 @@ internal sealed partial class MailIngest(ServiceDbContext db, TicketService tick
             return await PassAsync(mailbox, uid, MailOutcome.NotForMailbox, mail, cancellationToken);
         }
 
+        if (mail.Problem is { } problem)
+        {
+            return new MailResult(MailOutcome.Refused, Reason: problem, Mail: mail);
+        }
+
         var messageId = ParsedMail.Normalize(mail.MessageId);
         if (await db.Set<InboundMail>().AnyAsync(m => m.MessageId == messageId, cancellationToken))
         {

@@ -26,8 +26,8 @@ internal sealed partial record ParsedMail(
     private static readonly string[] DeliveryHeaders = ["Delivered-To", "X-Original-To", "Envelope-To"];
 
     /// <summary>
-    /// Reads the raw message, or answers why it cannot be taken in. MimeKit reads almost anything, so "malformed" in
-    /// practice means a mail with no sender address: nobody to answer, nothing to thread.
+    /// Reads the raw message, or answers why it cannot be read at all. MimeKit reads almost anything, so "malformed" in
+    /// practice is a mail with no sender address (<see cref="Problem"/>): nobody to answer, nothing to thread.
     /// </summary>
     public static (ParsedMail? Mail, string? Reason) Parse(byte[] raw)
     {
@@ -43,11 +43,6 @@ internal sealed partial record ParsedMail(
         }
 
         var from = message.From.Mailboxes.FirstOrDefault(m => MailboxAddress.TryParse(m.Address, out _) && m.Address.Contains('@', StringComparison.Ordinal));
-        if (from is null)
-        {
-            return (null, "The mail has no sender address (From), so it can be neither answered nor threaded.");
-        }
-
         var threadIds = message.References.Reverse().Prepend(message.InReplyTo).OfType<string>().Where(id => id.Length > 0).Distinct().ToList();
         var recipients = message.To.Mailboxes.Concat(message.Cc.Mailboxes).Concat(message.Bcc.Mailboxes).Select(m => m.Address)
             .Concat(DeliveryHeaders.SelectMany(h => message.Headers.Where(x => x.Field.Equals(h, StringComparison.OrdinalIgnoreCase)).Select(x => x.Value.Trim().Trim('<', '>'))))
@@ -56,8 +51,8 @@ internal sealed partial record ParsedMail(
         var automatic = message.Headers[HeaderId.AutoSubmitted] is { } auto && !auto.Trim().Equals("no", StringComparison.OrdinalIgnoreCase);
         return (new ParsedMail(
             string.IsNullOrWhiteSpace(message.MessageId) ? $"{Convert.ToHexStringLower(SHA256.HashData(raw))[..40]}@{NoMessageIdDomain}" : message.MessageId,
-            from.Address.ToLowerInvariant(),
-            string.IsNullOrWhiteSpace(from.Name) ? null : from.Name.Trim(),
+            from?.Address.ToLowerInvariant() ?? "",
+            string.IsNullOrWhiteSpace(from?.Name) ? null : from.Name.Trim(),
             message.Subject?.Trim() ?? "",
             BodyOf(message),
             threadIds,
@@ -65,6 +60,9 @@ internal sealed partial record ParsedMail(
             files,
             automatic || message.Headers[HeaderId.Precedence] is "bulk" or "junk" or "list"), null);
     }
+
+    /// <summary>Why the mail cannot become a ticket although it was read (no sender address), or null.</summary>
+    public string? Problem => FromAddress.Length == 0 ? "The mail has no sender address (From), so it can be neither answered nor threaded." : null;
 
     /// <summary>A Message-ID as the ticket entries store it: without angle brackets.</summary>
     public static string Normalize(string messageId) => messageId.Trim().Trim('<', '>');
