@@ -5,6 +5,7 @@ using RetailCrm.Modules.Service.Application.DemoData;
 using RetailCrm.Modules.Service.Application.Knowledge;
 using RetailCrm.Modules.Service.Application.Sla;
 using RetailCrm.Modules.Service.Application.Calls;
+using RetailCrm.Modules.Service.Application.Mail;
 using RetailCrm.Modules.Service.Application.Tickets;
 using RetailCrm.Modules.Service.Contracts;
 using RetailCrm.Modules.Service.Infrastructure.Persistence;
@@ -32,6 +33,7 @@ public sealed class ServiceModule : CrmModule
         services.AddServiceKnowledge();
         services.AddServiceSla();
         services.AddServiceChannels();
+        services.AddServiceMail();
     }
 }
 
