@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using RetailCrm.Modules.Service.Application;
+using RetailCrm.Modules.Service.Application.AfterTheTicket;
 using RetailCrm.Modules.Service.Application.Tickets;
 using RetailCrm.Modules.Service.Contracts;
 using RetailCrm.Modules.Service.Infrastructure.Persistence;
@@ -23,6 +24,7 @@ public sealed class ServiceModule : CrmModule
         services.AddSingleton<IMenuContributor, ServiceMenu>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddServiceTickets();
+        services.AddServiceAfterTheTicket();
     }
 }
 
@@ -32,5 +34,6 @@ internal sealed class ServiceMenu : IMenuContributor
     [
         new("service.queue", "Tickets", "/service", 400) { TextZh = "工单", Icon = "headset", RequiredPermission = ServicePermissions.TicketsView },
         new("service.new-ticket", "New ticket", "/service/tickets/new", 401) { TextZh = "新建工单", Icon = "circle-plus", RequiredPermission = ServicePermissions.TicketsWork },
+        new("service.reports", "Service reports", "/service/reports", 420) { TextZh = "服务报表", Icon = "chart-column", RequiredPermission = ServicePermissions.Supervise },
     ];
 }
