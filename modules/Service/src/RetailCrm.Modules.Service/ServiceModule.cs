@@ -6,6 +6,7 @@ using RetailCrm.Modules.Service.Application.Knowledge;
 using RetailCrm.Modules.Service.Application.Sla;
 using RetailCrm.Modules.Service.Application.Calls;
 using RetailCrm.Modules.Service.Application.Mail;
+using RetailCrm.Modules.Service.Application.AfterTheTicket;
 using RetailCrm.Modules.Service.Application.Tickets;
 using RetailCrm.Modules.Service.Contracts;
 using RetailCrm.Modules.Service.Infrastructure.Persistence;
@@ -34,6 +35,7 @@ public sealed class ServiceModule : CrmModule
         services.AddServiceSla();
         services.AddServiceChannels();
         services.AddServiceMail();
+        services.AddServiceAfterTheTicket();
     }
 }
 
@@ -46,5 +48,6 @@ internal sealed class ServiceMenu : IMenuContributor
         new("service.types", "Ticket types", "/service/admin/types", 480) { TextZh = "工单类型", Icon = "list", RequiredPermission = ServicePermissions.Administer },
         new("service.calls", "Calls", "/service/calls", 402) { TextZh = "通话记录", Icon = "phone", RequiredPermission = ServicePermissions.TicketsView },
         new("service.campaigns", "Call lists", "/service/campaigns", 403) { TextZh = "外呼名单", Icon = "phone-outgoing", RequiredPermission = ServicePermissions.TicketsView },
+        new("service.reports", "Service reports", "/service/reports", 420) { TextZh = "服务报表", Icon = "chart-column", RequiredPermission = ServicePermissions.Supervise },
     ];
 }
