@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.DependencyInjection;
 using RetailCrm.Sdk.DemoData;
 
 namespace RetailCrm.Modules.Service.Tests.Knowledge;
