@@ -4,7 +4,7 @@ using static Microsoft.Playwright.Assertions;
 namespace RetailCrm.EndToEnd.Tests;
 
 /// <summary>On the ticket page an agent searches the knowledge base and inserts an article into the reply, in the real browser.</summary>
-public sealed class KnowledgeBasePickerBrowserTests(CrmBrowserFixture crm) : IClassFixture<CrmBrowserFixture>
+public sealed class KnowledgeBasePickerBrowserTests(ProductBrowserFixture crm) : IClassFixture<ProductBrowserFixture>
 {
     [Fact]
     public async Task Agent_searches_the_knowledge_base_from_the_ticket_and_inserts_the_article_into_the_reply()
