@@ -122,6 +122,19 @@ public sealed partial class KnowledgePageTests(ServiceHost host) : IClassFixture
         (await tenant.Admin.SearchAsync("top-up", "en")).ShouldNotBeEmpty();
     }
 
+    [Fact]
+    public async Task The_ticket_page_carries_the_knowledge_base_picker_for_agents()
+    {
+        var tenant = await KnowledgeTenant.CreateAsync(host.Factory);
+        var ticket = await Tickets.TicketsApiTests.OpenAsync(tenant.Admin);
+
+        var page = await tenant.Admin.GetStringAsync($"/service/tickets/{ticket.Id}");
+
+        page.ShouldContain("data-panel=\"kb\"");
+        page.ShouldContain("data-kb-picker");
+        page.ShouldContain("id=\"reply-body\" name=\"body\"");
+    }
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex Token();
 }
