@@ -2,10 +2,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using RetailCrm.Modules.Service.Application;
 using RetailCrm.Modules.Service.Application.AfterTheTicket;
+using RetailCrm.Modules.Service.Application.DemoData;
+using RetailCrm.Modules.Service.Application.Knowledge;
 using RetailCrm.Modules.Service.Application.Tickets;
 using RetailCrm.Modules.Service.Contracts;
 using RetailCrm.Modules.Service.Infrastructure.Persistence;
 using RetailCrm.Sdk.Authorization;
+using RetailCrm.Sdk.DemoData;
 using RetailCrm.Sdk.Modularity;
 using RetailCrm.Sdk.Settings;
 using RetailCrm.Sdk.Web;
@@ -24,6 +27,8 @@ public sealed class ServiceModule : CrmModule
         services.AddSingleton<IMenuContributor, ServiceMenu>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddServiceTickets();
+        services.AddScoped<IDemoDataContributor, ServiceDemoData>();
+        services.AddServiceKnowledge();
         services.AddServiceAfterTheTicket();
     }
 }
@@ -34,6 +39,7 @@ internal sealed class ServiceMenu : IMenuContributor
     [
         new("service.queue", "Tickets", "/service", 400) { TextZh = "工单", Icon = "headset", RequiredPermission = ServicePermissions.TicketsView },
         new("service.new-ticket", "New ticket", "/service/tickets/new", 401) { TextZh = "新建工单", Icon = "circle-plus", RequiredPermission = ServicePermissions.TicketsWork },
+        new("service.types", "Ticket types", "/service/admin/types", 480) { TextZh = "工单类型", Icon = "list", RequiredPermission = ServicePermissions.Administer },
         new("service.reports", "Service reports", "/service/reports", 420) { TextZh = "服务报表", Icon = "chart-column", RequiredPermission = ServicePermissions.Supervise },
     ];
 }
