@@ -73,6 +73,18 @@ public sealed record NavigationEntry(string Key, string Text, string Url, string
     public string GroupText { get; init; } = "";
 }
 
+/// <summary>
+/// Adds scripts to every page a signed-in user sees: a module's live parts, e.g. the service module's screen pop.
+/// Register with <c>services.AddScoped&lt;IPageScriptContributor, T&gt;()</c>; the theme's layout loads each URL with
+/// <c>defer</c> after its own scripts. A contributor answers none for a user the feature is not for: check a permission
+/// (<see cref="Authorization.IPermissionChecker"/> is false for a module the tenant has off).
+/// </summary>
+public interface IPageScriptContributor
+{
+    /// <summary>The scripts' URLs for the current user, e.g. <c>/service/assets/screen-pop.js</c>.</summary>
+    Task<IReadOnlyList<string>> GetScriptsAsync(CancellationToken cancellationToken = default);
+}
+
 /// <summary>The navigation for the current user and tenant; themes render it.</summary>
 public interface INavigationMenu
 {

@@ -149,15 +149,18 @@ internal sealed class TicketInputCheck(TicketTypeCatalog types, ICustomerLookup 
     private static Dictionary<string, string> CheckFields(TicketType type, IReadOnlyDictionary<string, string?>? values, List<FieldRefusal> errors)
     {
         var result = new Dictionary<string, string>();
+        // The field's label goes into the message as typed by the tenant, in the language of the page that shows it.
+        var chinese = CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.Ordinal);
         foreach (var field in type.Fields)
         {
+            var label = chinese && field.LabelZh.Length > 0 ? field.LabelZh : field.Label;
             var value = values is not null && values.TryGetValue(field.Key, out var typed) ? Clean(typed) : null;
             var name = "fields." + field.Key;
             if (value is null)
             {
                 if (field.Required)
                 {
-                    errors.Add(Field(name, "Fill in {0}.", field.Label));
+                    errors.Add(Field(name, "Fill in {0}.", label));
                 }
 
                 continue;
@@ -173,7 +176,7 @@ internal sealed class TicketInputCheck(TicketTypeCatalog types, ICustomerLookup 
             };
             if (error is not null)
             {
-                errors.Add(Field(name, error, field.Label));
+                errors.Add(Field(name, error, label));
                 continue;
             }
 
