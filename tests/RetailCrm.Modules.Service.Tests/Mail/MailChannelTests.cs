@@ -186,7 +186,7 @@ public sealed class MailChannelTests(MailHost host) : IClassFixture<MailHost>
         fax.Body = body.ToMessageBody();
         await tenant.SendAsync(fax);
 
-        (await tenant.PollAsync()).GetProperty("deadLetters").GetInt32().ShouldBe(1);
+        await tenant.PollAsync(); // the minute job may have read it first: what counts is what was stored
         var letter = (await tenant.DeadLettersAsync()).ShouldHaveSingleItem();
         letter.Reason.ShouldContain("fields.");
         var fixedType = await tenant.Client.PutAsJsonAsync($"/api/service/mailboxes/{tenant.MailboxId}", new
