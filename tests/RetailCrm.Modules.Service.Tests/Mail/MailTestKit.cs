@@ -1,6 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using MailKit.Net.Smtp;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 using RetailCrm.Modules.Service.Domain.Mail;
 using RetailCrm.Modules.Service.Domain.Tickets;
@@ -46,13 +48,15 @@ public sealed record MailTenant(MailHost Host, string Name, HttpClient Client, s
 {
     public static string Customer() => $"cust-{Guid.NewGuid():N}"[..17] + "@example.com";
 
-    /// <summary>Hands the mail to smtp4dev's SMTP, addressed to the mailbox (it shows up in smtp4dev's IMAP).</summary>
+    /// <summary>Hands the mail to smtp4dev's SMTP, addressed to the mailbox, and waits until smtp4dev's IMAP shows it.</summary>
     public async Task SendAsync(MimeMessage message)
     {
+        message.MessageId ??= MimeKit.Utils.MimeUtils.GenerateMessageId("example.com");
         using var smtp = new SmtpClient();
         await smtp.ConnectAsync(Host.Mail.SmtpHost, Host.Mail.SmtpPort, MailKit.Security.SecureSocketOptions.None);
         await smtp.SendAsync(message, message.From.Mailboxes.FirstOrDefault() ?? new MailboxAddress("", "nobody@example.com"), [MailboxAddress.Parse(Address)]);
         await smtp.DisconnectAsync(true);
+        await CrmHostFactory.EventuallyAsync(async () => (await Host.Mail.FindAsync(Address)).Any(m => m.MessageId == message.MessageId), "the mail in the IMAP folder");
     }
 
     public MimeMessage Compose(string from, string subject, string text, string? fromName = null)
@@ -71,6 +75,13 @@ public sealed record MailTenant(MailHost Host, string Name, HttpClient Client, s
         var result = await response.Content.ReadFromJsonAsync<JsonElement>();
         result.GetProperty("error").ValueKind.ShouldBe(JsonValueKind.Null, result.ToString());
         return result;
+    }
+
+    /// <summary>How many tickets a poll opened or threaded into.</summary>
+    public async Task<int> TestPollAsync()
+    {
+        var polled = await PollAsync();
+        return polled.GetProperty("opened").GetInt32() + polled.GetProperty("threaded").GetInt32();
     }
 
     internal Task<List<Ticket>> TicketsAsync() =>

@@ -9,8 +9,8 @@ namespace RetailCrm.Modules.Service.Application.Mail;
 
 /// <summary>
 /// The e-mail channel's part of a ticket's life, inside the ticket's transaction: a mail being taken in brings its
-/// files and its Message-ID record; an e-mail reply gets its Message-ID; a new e-mail or web-form ticket asks for an
-/// acknowledgement.
+/// files and its Message-ID record; an e-mail reply gets its Message-ID; a ticket a mailbox or the web form opened asks for
+/// an acknowledgement.
 /// <para>
 /// Outgoing mail is never queued here. <c>IOutgoingMessages.QueueAsync</c> commits to the kernel's database at once,
 /// outside this transaction, and the ticket's SaveChanges may still fail after the observers (a concurrent change is a
@@ -25,8 +25,10 @@ internal sealed class MailTicketObserver(ServiceDbContext db, InboundMailScope i
     public async Task OpenedAsync(Ticket ticket, TicketEntry? firstMessage, CancellationToken cancellationToken)
     {
         TakeInFiles(ticket, firstMessage);
-        if (ticket.Channel is not (TicketChannel.Email or TicketChannel.WebForm) || ticket.ContactEmail is null
-            || inbound.Mail is { IsAutomatic: true }
+        // What the customer sent in is acknowledged: a mail a mailbox took in, or the public web form. A ticket an agent
+        // opens by hand (even on the e-mail channel) is answered by the agent, not by an automatic "we have it".
+        var sentIn = (ticket.Channel == TicketChannel.Email && inbound.Mail is not null) || ticket.Channel == TicketChannel.WebForm;
+        if (!sentIn || ticket.ContactEmail is null || inbound.Mail is { IsAutomatic: true }
             || !await settings.GetBoolAsync(MailSettingDefinitions.Acknowledge, cancellationToken))
         {
             return;
