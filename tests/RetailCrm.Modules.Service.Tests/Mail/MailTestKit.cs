@@ -1,8 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using MailKit.Net.Smtp;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 using RetailCrm.Modules.Service.Domain.Mail;
 using RetailCrm.Modules.Service.Domain.Tickets;

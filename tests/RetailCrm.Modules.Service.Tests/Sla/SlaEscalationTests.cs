@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 using RetailCrm.Modules.Service.Application.Sla;
 using RetailCrm.Sdk.Authorization;
 

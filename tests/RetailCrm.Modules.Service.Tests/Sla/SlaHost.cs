@@ -4,8 +4,6 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using RetailCrm.Kernel.MultiTenancy;
 using RetailCrm.Modules.Service.Infrastructure.Persistence;
 using RetailCrm.Sdk.MultiTenancy;

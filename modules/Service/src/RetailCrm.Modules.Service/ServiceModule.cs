@@ -47,6 +47,8 @@ internal sealed class ServiceMenu : IMenuContributor
         new("service.queue", "Tickets", "/service", 400) { TextZh = "工单", Icon = "headset", RequiredPermission = ServicePermissions.TicketsView },
         new("service.new-ticket", "New ticket", "/service/tickets/new", 401) { TextZh = "新建工单", Icon = "circle-plus", RequiredPermission = ServicePermissions.TicketsWork },
         new("service.types", "Ticket types", "/service/admin/types", 480) { TextZh = "工单类型", Icon = "list", RequiredPermission = ServicePermissions.Administer },
+        new("service.sla-setup", "SLA and routing", "/service/admin/sla", 481) { TextZh = "服务时限与分派", Icon = "timer", RequiredPermission = ServicePermissions.Administer },
+        new("service.sla", "SLA at risk", "/service/sla", 421) { TextZh = "服务时限预警", Icon = "alarm-clock", RequiredPermission = ServicePermissions.Supervise },
         new("service.calls", "Calls", "/service/calls", 402) { TextZh = "通话记录", Icon = "phone", RequiredPermission = ServicePermissions.TicketsView },
         new("service.campaigns", "Call lists", "/service/campaigns", 403) { TextZh = "外呼名单", Icon = "phone-outgoing", RequiredPermission = ServicePermissions.TicketsView },
         new("service.reports", "Service reports", "/service/reports", 420) { TextZh = "服务报表", Icon = "chart-column", RequiredPermission = ServicePermissions.Supervise },
