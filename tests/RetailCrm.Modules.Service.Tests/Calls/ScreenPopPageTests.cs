@@ -40,7 +40,7 @@ public sealed class ScreenPopPageTests(ServiceHost host) : IClassFixture<Service
     }
 
     [Fact]
-    public async Task The_calls_page_lists_the_calls_and_a_call_links_to_its_ticket()
+    public async Task The_calls_page_lists_the_calls_and_the_ticket_page_shows_its_linked_call()
     {
         var (tenant, admin) = await host.TenantAsync();
         var pbx = await SignedWebhook.SetUpAsync(host, tenant, admin, "pbx");
@@ -55,5 +55,8 @@ public sealed class ScreenPopPageTests(ServiceHost host) : IClassFixture<Service
         page.ShouldContain("data-call=\"page-1\"");
         page.ShouldContain($"/service/tickets/{ticket.GetProperty("id").GetGuid()}");
         (await admin.GetFromJsonAsync<JsonElement>($"/api/service/calls?ticketId={ticket.GetProperty("id").GetGuid()}")).GetProperty("total").GetInt32().ShouldBe(1);
+        var ticketPage = await admin.GetStringAsync($"/service/tickets/{ticket.GetProperty("id").GetGuid()}");
+        ticketPage.ShouldContain("data-panel=\"calls\"");
+        ticketPage.ShouldContain("data-call=\"page-1\"");
     }
 }
