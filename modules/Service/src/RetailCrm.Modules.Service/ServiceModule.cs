@@ -36,5 +36,6 @@ internal sealed class ServiceMenu : IMenuContributor
         new("service.new-ticket", "New ticket", "/service/tickets/new", 401) { TextZh = "新建工单", Icon = "circle-plus", RequiredPermission = ServicePermissions.TicketsWork },
         new("service.calls", "Calls", "/service/calls", 402) { TextZh = "通话记录", Icon = "phone", RequiredPermission = ServicePermissions.TicketsView },
         new("service.campaigns", "Call lists", "/service/campaigns", 403) { TextZh = "外呼名单", Icon = "phone-outgoing", RequiredPermission = ServicePermissions.TicketsView },
+        new("service.channels", "Phone and SMS channels", "/service/channels", 404) { TextZh = "电话与短信渠道", Icon = "settings", RequiredPermission = ServicePermissions.Administer },
     ];
 }
