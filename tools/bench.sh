@@ -29,3 +29,11 @@ dotnet tools/RetailCrm.Benchmarks/bin/Release/net10.0/RetailCrm.Benchmarks.dll -
 echo
 echo "members: customer import through the real host on SQLite (upload, dry run, commit):"
 dotnet tools/RetailCrm.Benchmarks/bin/Release/net10.0/RetailCrm.Benchmarks.dll import 100000 2>/dev/null | grep -v '^{'
+
+echo
+echo "service: queue page and ticket search with 1,000,000 tickets on PostgreSQL (real host over HTTP):"
+pg_env="$(bash tests/services/postgres.sh start)"
+eval "$pg_env"
+export RETAILCRM_TEST_POSTGRES RETAILCRM_TEST_PG_DIR
+trap 'bash tests/services/postgres.sh stop >/dev/null 2>&1 || true' EXIT
+dotnet tools/RetailCrm.Benchmarks/bin/Release/net10.0/RetailCrm.Benchmarks.dll service-queue "${RETAILCRM_BENCH_TICKETS:-1000000}" 2>/dev/null | grep -v '^{'

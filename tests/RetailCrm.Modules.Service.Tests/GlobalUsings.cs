@@ -1,3 +1,5 @@
 global using RetailCrm.Testing;
 global using Shouldly;
 global using Xunit;
+global using Microsoft.EntityFrameworkCore;
+global using Microsoft.Extensions.DependencyInjection;

@@ -38,7 +38,7 @@ internal static partial class CustomerImportBenchmark
         });
         try
         {
-            var client = await SignInAsync(factory);
+            var client = await BenchClient.SignInAsync(factory, Password);
             var file = Generate(rows);
             Console.WriteLine($"customer import, {rows:N0} generated rows ({file.Length / 1024.0 / 1024.0:F1} MB CSV), SQLite, real host over HTTP");
 
@@ -122,21 +122,5 @@ internal static partial class CustomerImportBenchmark
         return Encoding.UTF8.GetBytes(text.ToString());
     }
 
-    private static async Task<HttpClient> SignInAsync(WebApplicationFactory<Program> factory)
-    {
-        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("http://localhost"), AllowAutoRedirect = false });
-        client.Timeout = TimeSpan.FromMinutes(10);
-        var page = await client.GetStringAsync("/account/login");
-        var token = TokenPattern().Match(page).Groups[1].Value;
-        var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["UserName"] = "admin",
-            ["Password"] = Password,
-            ["__RequestVerificationToken"] = token,
-        }));
-        return response.StatusCode == HttpStatusCode.Redirect ? client : throw new InvalidOperationException($"Sign-in failed: {(int)response.StatusCode}");
-    }
 
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
 }

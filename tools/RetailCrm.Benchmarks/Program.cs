@@ -13,6 +13,11 @@ internal static class BenchmarksEntry
             return await CustomerImportBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000);
         }
 
+        if (args is ["service-queue", ..])
+        {
+            return await ServiceQueueBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000);
+        }
+
         if (args is ["till", ..])
         {
             return await TillBenchmark.RunAsync(args);

@@ -43,14 +43,23 @@ internal sealed class EmailChannel(ISettingProvider settings) : INotificationCha
         return mail.MessageId;
     }
 
-    /// <summary>The Message-ID comes from the message's id, so a retry after a lost answer sends the same id and threads the same.</summary>
+    /// <summary>
+    /// The Message-ID is the sender's when given, else made from the message's id: either way a retry after a lost answer
+    /// sends the same id and threads the same. In-Reply-To and References carry the conversation for the recipient's threading.
+    /// </summary>
     private static MimeMessage Compose(ChannelMessage message, MailboxAddress from, MailboxAddress to)
     {
         var body = new BodyBuilder { TextBody = message.Text, HtmlBody = message.Html };
         var mail = new MimeMessage { Subject = message.Subject, Body = body.ToMessageBody() };
         mail.From.Add(from);
         mail.To.Add(to);
-        mail.MessageId = $"{message.Id:N}@{from.Domain}";
+        mail.MessageId = message.MessageId ?? $"{message.Id:N}@{from.Domain}";
+        mail.InReplyTo = message.InReplyTo;
+        foreach (var reference in message.References)
+        {
+            mail.References.Add(reference);
+        }
+
         return mail;
     }
 

@@ -52,6 +52,9 @@ internal sealed class OutgoingMessageQueue(KernelDbContext db, TimeProvider time
             TemplateKey = message.TemplateKey,
             Culture = TemplateCatalog.Normalize(message.Culture),
             ModelJson = ScribanTemplates.Serialize(message.Model),
+            MessageId = Header(message.MessageId),
+            InReplyTo = Header(message.InReplyTo),
+            References = message.References.Count == 0 ? null : string.Join(' ', message.References.Select(Header).OfType<string>()),
             Status = OutgoingMessageStatus.Pending,
             CreatedAt = now,
             NextAttemptAt = now,
@@ -97,6 +100,9 @@ internal sealed class OutgoingMessageQueue(KernelDbContext db, TimeProvider time
         await db.SaveChangesAsync(cancellationToken);
         return failed.Count;
     }
+
+    /// <summary>A Message-ID as stored: trimmed, without angle brackets; null when empty.</summary>
+    private static string? Header(string? messageId) => messageId?.Trim().Trim('<', '>') is { Length: > 0 } id ? id : null;
 
     private void Requeue(OutgoingMessageRecord message)
     {

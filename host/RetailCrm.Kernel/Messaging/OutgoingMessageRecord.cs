@@ -67,6 +67,15 @@ internal sealed class OutgoingMessageRecord : ITenantOwned
 
     public string? Subject { get; set; }
 
+    /// <summary>The Message-ID the sender chose (threading), or null for the channel to make one.</summary>
+    public string? MessageId { get; set; }
+
+    /// <summary>The Message-ID this message answers, or null.</summary>
+    public string? InReplyTo { get; set; }
+
+    /// <summary>The conversation's Message-IDs, oldest first, separated by spaces (as in the References header); null for none.</summary>
+    public string? References { get; set; }
+
     /// <summary>The transport's id, e.g. the e-mail's Message-ID.</summary>
     public string? TransportId { get; set; }
 
@@ -88,6 +97,9 @@ internal sealed class OutgoingMessageConfiguration : IEntityTypeConfiguration<Ou
         builder.Property(x => x.Reason).HasMaxLength(2000);
         builder.Property(x => x.Subject).HasMaxLength(1000);
         builder.Property(x => x.TransportId).HasMaxLength(300);
+        builder.Property(x => x.MessageId).HasMaxLength(300);
+        builder.Property(x => x.InReplyTo).HasMaxLength(300);
+        builder.Property(x => x.References).HasMaxLength(4000);
         builder.HasIndex(x => new { x.TenantId, x.Status, x.NextAttemptAt });
         builder.HasIndex(x => new { x.TenantId, x.TemplateKey, x.Failure });
     }

@@ -68,7 +68,12 @@ internal sealed class OutgoingMessageSender(
         message.Attempts++;
         try
         {
-            message.TransportId = await channel.SendAsync(new ChannelMessage(message.Id, message.To, message.ToName, content.Subject, content.Text, content.Html), cancellationToken);
+            message.TransportId = await channel.SendAsync(new ChannelMessage(message.Id, message.To, message.ToName, content.Subject, content.Text, content.Html)
+            {
+                MessageId = message.MessageId,
+                InReplyTo = message.InReplyTo,
+                References = message.References?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [],
+            }, cancellationToken);
             message.Status = OutgoingMessageStatus.Sent;
             message.SentAt = time.GetUtcNow().UtcDateTime;
             message.Reason = null;

@@ -9,7 +9,17 @@ namespace RetailCrm.Sdk.Messaging;
 /// <param name="Subject">The subject (channels without one ignore it).</param>
 /// <param name="Text">The plain-text body.</param>
 /// <param name="Html">The HTML body, or null.</param>
-public sealed record ChannelMessage(Guid Id, string To, string? ToName, string Subject, string Text, string? Html);
+public sealed record ChannelMessage(Guid Id, string To, string? ToName, string Subject, string Text, string? Html)
+{
+    /// <summary>The transport id the sender chose (an e-mail's Message-ID, without angle brackets), or null to let the channel make one.</summary>
+    public string? MessageId { get; init; }
+
+    /// <summary>The transport id of the message this one answers (an e-mail's In-Reply-To), or null.</summary>
+    public string? InReplyTo { get; init; }
+
+    /// <summary>The transport ids of the conversation so far, oldest first (an e-mail's References); empty for none.</summary>
+    public IReadOnlyList<string> References { get; init; } = [];
+}
 
 /// <summary>
 /// A way of reaching people: e-mail, SMS, a messenger. Register with <c>services.AddScoped&lt;INotificationChannel, T&gt;()</c>;

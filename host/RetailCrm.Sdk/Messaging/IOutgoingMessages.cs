@@ -22,6 +22,18 @@ public sealed record OutgoingMessage(string Channel, string To, string TemplateK
 {
     /// <summary>The recipient's name, when known (an e-mail's display name).</summary>
     public string? ToName { get; init; }
+
+    /// <summary>
+    /// The e-mail's Message-ID, without angle brackets, e.g. <c>reply-42@example.com</c>: chosen by the sender so it can
+    /// be stored with what the message answers (ticket threading) before it is sent; null lets the channel make one.
+    /// </summary>
+    public string? MessageId { get; init; }
+
+    /// <summary>The Message-ID this message answers (In-Reply-To), without angle brackets, or null.</summary>
+    public string? InReplyTo { get; init; }
+
+    /// <summary>The Message-IDs of the conversation so far, oldest first (References); empty for none.</summary>
+    public IReadOnlyList<string> References { get; init; } = [];
 }
 
 /// <summary>

@@ -17,4 +17,10 @@ public static class ServicePermissions
 
     /// <summary>Admins: ticket types, calendars, SLA policies, routing, mailboxes.</summary>
     public const string Administer = "service.admin";
+
+    /// <summary>Read and search the knowledge base (published articles).</summary>
+    public const string KbView = "service.kb.view";
+
+    /// <summary>Write, publish and file knowledge-base articles, see drafts, manage categories.</summary>
+    public const string KbEdit = "service.kb.edit";
 }

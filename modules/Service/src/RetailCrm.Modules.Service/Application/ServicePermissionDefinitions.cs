@@ -16,5 +16,7 @@ internal sealed class ServicePermissionDefinitions : IPermissionDefinitionProvid
         context.Add(new PermissionDefinition(ServicePermissions.TicketsManage, "Assign and merge tickets", "分派与合并工单") { GrantedByDefaultTo = Supervisors });
         context.Add(new PermissionDefinition(ServicePermissions.Supervise, "Service reports and SLA", "服务报表与服务时限") { GrantedByDefaultTo = Supervisors });
         context.Add(new PermissionDefinition(ServicePermissions.Administer, "Set up service: types, calendars, routing, mailboxes", "服务设置：类型、日历、分派规则、邮箱") { GrantedByDefaultTo = [DefaultRoles.Admin] });
+        context.Add(new PermissionDefinition(ServicePermissions.KbView, "Read the knowledge base", "查阅知识库") { GrantedByDefaultTo = Agents });
+        context.Add(new PermissionDefinition(ServicePermissions.KbEdit, "Write knowledge-base articles", "编写知识库文章") { GrantedByDefaultTo = Supervisors });
     }
 }

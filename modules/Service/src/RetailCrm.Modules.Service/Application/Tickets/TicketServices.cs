@@ -11,6 +11,7 @@ internal static class TicketServices
         services.AddScoped<TicketInputCheck>();
         services.AddScoped<TicketService>();
         services.AddScoped<TicketQueries>();
+        services.AddScoped<TicketTypeAdministration>();
         return services;
     }
 }

@@ -1,0 +1,102 @@
+using MailKit;
+using MailKit.Net.Imap;
+using MailKit.Search;
+using MailKit.Security;
+using RetailCrm.Modules.Service.Domain.Mail;
+
+namespace RetailCrm.Modules.Service.Application.Mail;
+
+/// <summary>One signed-in IMAP session on a mailbox's folder (MailKit), opened read-only: the module never changes the mailbox.</summary>
+internal sealed class ImapMailboxConnection : IAsyncDisposable
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+    private readonly ImapClient _client;
+    private readonly IMailFolder _folder;
+
+    private ImapMailboxConnection(ImapClient client, IMailFolder folder)
+    {
+        _client = client;
+        _folder = folder;
+    }
+
+    public long UidValidity => _folder.UidValidity;
+
+    public int Count => _folder.Count;
+
+    public static async Task<ImapMailboxConnection> OpenAsync(Mailbox mailbox, string password, CancellationToken cancellationToken)
+    {
+        var client = new ImapClient { Timeout = (int)Timeout.TotalMilliseconds };
+        try
+        {
+            await client.ConnectAsync(mailbox.Host, mailbox.Port, SecurityOf(mailbox.Security), cancellationToken);
+            await client.AuthenticateAsync(mailbox.UserName, password, cancellationToken);
+            var folder = string.Equals(mailbox.Folder, "INBOX", StringComparison.OrdinalIgnoreCase)
+                ? client.Inbox
+                : await client.GetFolderAsync(mailbox.Folder, cancellationToken);
+            await folder.OpenAsync(FolderAccess.ReadOnly, cancellationToken);
+            return new ImapMailboxConnection(client, folder);
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The UIDs to read next, oldest first, at most <paramref name="max"/>: every UID above <paramref name="lastUid"/>;
+    /// on a mailbox's first poll (<paramref name="firstPoll"/>) only the unseen mail, so an old mailbox does not turn its
+    /// history into tickets.
+    /// </summary>
+    public async Task<IReadOnlyList<uint>> NewUidsAsync(long lastUid, bool firstPoll, int max, CancellationToken cancellationToken)
+    {
+        IEnumerable<UniqueId> uids;
+        if (firstPoll)
+        {
+            uids = await _folder.SearchAsync(SearchQuery.NotSeen, cancellationToken);
+        }
+        else
+        {
+            // A FETCH of "n:*" rather than a UID SEARCH: some servers (smtp4dev) walk a SEARCH range up to 4294967295.
+            var range = new UniqueIdRange(new UniqueId((uint)Math.Min(lastUid + 1, uint.MaxValue)), UniqueId.MaxValue);
+            uids = (await _folder.FetchAsync(range, MessageSummaryItems.UniqueId, cancellationToken)).Select(s => s.UniqueId);
+        }
+
+        // "n:*" always answers the newest message, even when its UID is below n.
+        return [.. uids.Select(u => u.Id).Where(u => u > lastUid).Order().Take(max)];
+    }
+
+    /// <summary>The message's raw bytes as the server stores it.</summary>
+    public async Task<byte[]> ReadAsync(uint uid, CancellationToken cancellationToken)
+    {
+        await using var stream = await _folder.GetStreamAsync(new UniqueId(uid), cancellationToken);
+        using var copy = new MemoryStream();
+        await stream.CopyToAsync(copy, cancellationToken);
+        return copy.ToArray();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (_client.IsConnected)
+            {
+                await _client.DisconnectAsync(true);
+            }
+        }
+        catch (Exception e) when (e is IOException or ImapProtocolException or ServiceNotConnectedException)
+        {
+            // The session is over either way.
+        }
+
+        _client.Dispose();
+    }
+
+    private static SecureSocketOptions SecurityOf(MailboxSecurity security) => security switch
+    {
+        MailboxSecurity.SslOnConnect => SecureSocketOptions.SslOnConnect,
+        MailboxSecurity.StartTls => SecureSocketOptions.StartTls,
+        MailboxSecurity.None => SecureSocketOptions.None,
+        _ => SecureSocketOptions.Auto,
+    };
+}

@@ -1,0 +1,111 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Npgsql;
+
+namespace RetailCrm.Benchmarks;
+
+/// <summary>
+/// The service queue and ticket search with many tickets on PostgreSQL: the real host over HTTP (in-memory server)
+/// on a database of its own in RETAILCRM_TEST_POSTGRES (tools/bench.sh starts one). The tickets are written straight
+/// into the module's table with one INSERT ... SELECT (about 10 % not yet resolved), then analysed; each request is
+/// timed 200 times after a warm-up, and p50 / p95 printed.
+/// </summary>
+internal static class ServiceQueueBenchmark
+{
+    private const string Password = "Bench-Passw0rd!";
+    private const int Rounds = 200;
+
+    public static async Task<int> RunAsync(int tickets)
+    {
+        var server = Environment.GetEnvironmentVariable("RETAILCRM_TEST_POSTGRES")
+            ?? throw new InvalidOperationException("Set RETAILCRM_TEST_POSTGRES (tools/bench.sh starts a throwaway PostgreSQL).");
+        var database = "bench_service_" + Guid.NewGuid().ToString("N")[..8];
+        await using (var admin = new NpgsqlConnection(server))
+        {
+            await admin.OpenAsync();
+            await new NpgsqlCommand($"CREATE DATABASE {database}", admin).ExecuteNonQueryAsync();
+        }
+
+        var connection = new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString;
+        var data = Path.Combine(Path.GetTempPath(), "retailcrm-bench-service-" + Guid.NewGuid().ToString("N"));
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_RETAILCRM_HOST", AppContext.BaseDirectory);
+        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseEnvironment("Production");
+            b.UseSetting("RetailCrm:DataPath", data);
+            b.UseSetting("ConnectionStrings:RetailCrm", connection);
+            b.UseSetting("RetailCrm:ModulesPath", Path.Combine(AppContext.BaseDirectory, "modules"));
+            b.UseSetting("RetailCrm:PluginsPath", Path.Combine(data, "no-plugins"));
+            b.UseSetting("RetailCrm:Admin:Password", Password);
+            b.UseSetting("Logging:LogLevel:Default", "Error");
+        });
+        var client = await BenchClient.SignInAsync(factory, Password);
+        var first = await client.PostAsync("/api/service/tickets", new StringContent(
+            """{"subject":"bench","contactName":"bench","contactEmail":"bench@example.com"}""", System.Text.Encoding.UTF8, "application/json"));
+        if (first.StatusCode != HttpStatusCode.Created)
+        {
+            throw new InvalidOperationException($"Opening a ticket failed: {(int)first.StatusCode} {await first.Content.ReadAsStringAsync()}");
+        }
+
+        var fill = Stopwatch.StartNew();
+        await FillAsync(connection, tickets);
+        Console.WriteLine($"service queue, {tickets:N0} tickets on PostgreSQL (written and analysed in {fill.Elapsed.TotalSeconds:F0} s), real host over HTTP, {Rounds} requests each");
+        await MeasureAsync(client, "queue page (HTML, Open view, page 1)", "/service");
+        await MeasureAsync(client, "queue API (Open view, page 1 of 50)", "/api/service/tickets");
+        await MeasureAsync(client, "queue API (Unassigned view)", "/api/service/tickets?view=Unassigned");
+        await MeasureAsync(client, "search by number (#)", $"/api/service/tickets?view=All&q=%23{tickets / 2}");
+        await MeasureAsync(client, "search by a word of the subject", "/api/service/tickets?view=All&q=dispenser");
+        await MeasureAsync(client, "search by a contact's e-mail", $"/api/service/tickets?view=All&q=c{tickets / 3}%40example.cn");
+        Console.WriteLine($"  load average while measuring: {(File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a")} on {Environment.ProcessorCount} cores");
+        return 0;
+    }
+
+    private static async Task MeasureAsync(HttpClient client, string what, string url)
+    {
+        for (var i = 0; i < 10; i++)
+        {
+            (await client.GetAsync(url)).EnsureSuccessStatusCode();
+        }
+
+        var times = new List<double>(Rounds);
+        for (var i = 0; i < Rounds; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            var response = await client.GetAsync(url);
+            await response.Content.ReadAsByteArrayAsync();
+            times.Add(watch.Elapsed.TotalMilliseconds);
+            response.EnsureSuccessStatusCode();
+        }
+
+        times.Sort();
+        Console.WriteLine($"  {what,-44} p50 {Percentile(times, 0.50),7:F1} ms   p95 {Percentile(times, 0.95),7:F1} ms   p99 {Percentile(times, 0.99),7:F1} ms");
+    }
+
+    private static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+
+    /// <summary>Tickets of the first ticket's tenant: subjects from a few words, contacts c{n}@example.cn, one in ten not yet resolved.</summary>
+    private static async Task FillAsync(string connection, int count)
+    {
+        await using var db = new NpgsqlConnection(connection);
+        await db.OpenAsync();
+        var sql = string.Create(CultureInfo.InvariantCulture, $$"""
+            INSERT INTO service.tickets ("Id","TenantId","Number","Token","TypeKey","Subject","Status","Priority","Channel","Tags","ContactName","ContactEmail","Language",
+                "FieldValuesJson","OpenedAt","UpdatedAt","SearchText","Version")
+            SELECT gen_random_uuid(), t."TenantId", n + 1, 'bench', (ARRAY['inquiry','complaint','repair','phone-order'])[1 + n % 4],
+                   s.subject, CASE WHEN n % 10 = 0 THEN (ARRAY['New','Open','PendingCustomer'])[1 + n % 3] ELSE 'Closed' END,
+                   (ARRAY['Low','Normal','Normal','High','Urgent'])[1 + n % 5], (ARRAY['Phone','Email','WebForm','Sms'])[1 + n % 4], '',
+                   'Contact ' || n, 'c' || n || '@example.cn', 'en', '{}', now() - (n || ' minutes')::interval, now() - (n || ' minutes')::interval,
+                   lower(s.subject || ' contact ' || n || ' c' || n || '@example.cn'), 1
+            FROM generate_series(1, {{count}}) AS n
+            CROSS JOIN (SELECT "TenantId" FROM service.tickets LIMIT 1) AS t
+            CROSS JOIN LATERAL (SELECT (ARRAY['Water dispenser does not cool','Card balance wrong','Delivery late','Refund for order','Question about points'])[1 + n % 5] || ' ' || n AS subject) AS s;
+            UPDATE service.ticket_counters SET "Last" = {{count + 1}};
+            ANALYZE service.tickets;
+            """);
+        await using var command = new NpgsqlCommand(sql, db) { CommandTimeout = 3600 };
+        await command.ExecuteNonQueryAsync();
+    }
+}
