@@ -42,7 +42,7 @@ public sealed class ScreenPopBrowserTests(ProductBrowserFixture crm) : IClassFix
         await page.Context.CloseAsync();
     }
 
-    private static HttpRequestMessage Signed(string path, object body, string secret)
+    internal static HttpRequestMessage Signed(string path, object body, string secret)
     {
         var json = JsonSerializer.Serialize(body, JsonSerializerOptions.Web);
         var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);

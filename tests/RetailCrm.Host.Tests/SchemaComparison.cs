@@ -58,6 +58,13 @@ internal sealed partial class SchemaComparison(bool sqlite)
 
     private sealed record SqliteIndex(string Name, string Sql);
 
+    /// <summary>SQLite's virtual tables (full-text indexes), read with <see cref="ReadVirtualTables"/>; no model has them.</summary>
+    public IReadOnlyList<string> VirtualTables { get; init; } = [];
+
+    /// <summary>The names of SQLite's virtual tables in the database the context is connected to.</summary>
+    public static IReadOnlyList<string> ReadVirtualTables(DbContext context) =>
+        context.Database.SqlQueryRaw<string>("SELECT name AS \"Value\" FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'").ToList();
+
     /// <param name="models">Each module's relational model.</param>
     /// <param name="historyTables">The migrations history tables, which no model has.</param>
     /// <param name="database">The migrated database.</param>
@@ -72,6 +79,12 @@ internal sealed partial class SchemaComparison(bool sqlite)
         if (sqlite)
         {
             known.Add("__EFMigrationsLock"); // SQLite's migrations lock, shared by every module's migrations
+            // Full-text indexes (FTS5 virtual tables and the shadow tables SQLite keeps for them) are search indexes a
+            // migration makes beside the model, e.g. the knowledge base's.
+            foreach (var virtualTable in VirtualTables)
+            {
+                known.UnionWith(new[] { "", "_data", "_idx", "_content", "_docsize", "_config" }.Select(suffix => virtualTable + suffix));
+            }
         }
 
         foreach (var (moduleId, model) in models)

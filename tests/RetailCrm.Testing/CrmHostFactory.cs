@@ -16,7 +16,7 @@ using RetailCrm.Sdk.MultiTenancy;
 namespace RetailCrm.Testing;
 
 /// <summary>An integration event waiting in (or delivered from) a module's outbox.</summary>
-public sealed record OutboxEntry(string EventName, string Payload, DateTime OccurredAt);
+public sealed record OutboxEntry(string EventName, string Payload, DateTime OccurredAt, DateTime? ProcessedAt = null);
 
 /// <summary>Which database a host under test runs on.</summary>
 public enum TestDatabase
@@ -153,7 +153,7 @@ public sealed partial class CrmHostFactory : WebApplicationFactory<Program>
             return (IReadOnlyList<OutboxEntry>)await context.Set<OutboxMessage>().AsNoTracking()
                 .Where(m => m.TenantId == tenantId && (eventName == null || m.EventName == eventName))
                 .OrderBy(m => m.OccurredAt)
-                .Select(m => new OutboxEntry(m.EventName, m.Payload, m.OccurredAt))
+                .Select(m => new OutboxEntry(m.EventName, m.Payload, m.OccurredAt, m.ProcessedAt))
                 .ToListAsync();
         });
 

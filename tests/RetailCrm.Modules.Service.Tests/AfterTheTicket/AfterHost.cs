@@ -4,7 +4,6 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 using RetailCrm.Kernel.MultiTenancy;
 using RetailCrm.Sdk.Jobs;
 using RetailCrm.Sdk.MultiTenancy;

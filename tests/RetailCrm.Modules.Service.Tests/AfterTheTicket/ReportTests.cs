@@ -1,8 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using RetailCrm.Modules.Service.Application.Reports;
 using RetailCrm.Modules.Service.Domain.Surveys;
 using RetailCrm.Modules.Service.Infrastructure.Persistence;

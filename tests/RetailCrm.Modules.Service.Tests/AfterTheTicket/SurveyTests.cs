@@ -2,8 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using RetailCrm.Modules.Service.Domain.Surveys;
 using RetailCrm.Modules.Service.Infrastructure.Persistence;
 

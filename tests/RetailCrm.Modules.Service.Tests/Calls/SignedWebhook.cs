@@ -9,12 +9,14 @@ namespace RetailCrm.Modules.Service.Tests.Calls;
 /// <summary>A PBX or SMS gateway of one tenant: signs its webhook requests as the service module expects.</summary>
 public sealed class SignedWebhook(HttpClient anonymous, string secret)
 {
-    public static async Task<SignedWebhook> SetUpAsync(ServiceHost host, string tenant, HttpClient admin, string source)
+    public static Task<SignedWebhook> SetUpAsync(ServiceHost host, string tenant, HttpClient admin, string source) => SetUpAsync(host.Factory, tenant, admin, source);
+
+    public static async Task<SignedWebhook> SetUpAsync(CrmHostFactory factory, string tenant, HttpClient admin, string source)
     {
         var response = await admin.PostAsync($"/api/service/channels/{source}/secret", null);
         response.EnsureSuccessStatusCode();
         var secret = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("secret").GetString()!;
-        var client = host.Factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri($"http://{tenant}.test"), AllowAutoRedirect = false });
+        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri($"http://{tenant}.test"), AllowAutoRedirect = false });
         return new SignedWebhook(client, secret);
     }
 

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 using RetailCrm.Kernel.Messaging;
 using RetailCrm.Modules.Service.Tests.Calls;
 

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.DependencyInjection;
 using RetailCrm.Sdk.DemoData;
 
 namespace RetailCrm.Modules.Service.Tests.Knowledge;
@@ -121,6 +120,19 @@ public sealed partial class KnowledgePageTests(ServiceHost host) : IClassFixture
         all.Count(a => a.GetProperty("language").GetString() == "zh-CN").ShouldBe(3);
         (await tenant.Admin.SearchAsync("退款")).ShouldNotBeEmpty();
         (await tenant.Admin.SearchAsync("top-up", "en")).ShouldNotBeEmpty();
+    }
+
+    [Fact]
+    public async Task The_ticket_page_carries_the_knowledge_base_picker_for_agents()
+    {
+        var tenant = await KnowledgeTenant.CreateAsync(host.Factory);
+        var ticket = await Tickets.TicketsApiTests.OpenAsync(tenant.Admin);
+
+        var page = await tenant.Admin.GetStringAsync($"/service/tickets/{ticket.Id}");
+
+        page.ShouldContain("data-panel=\"kb\"");
+        page.ShouldContain("data-kb-picker");
+        page.ShouldContain("id=\"reply-body\" name=\"body\"");
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]

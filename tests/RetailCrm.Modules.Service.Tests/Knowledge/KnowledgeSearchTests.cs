@@ -86,6 +86,20 @@ public abstract class KnowledgeSearchTests(CrmHostFactory factory)
         (await tenant.Admin.SearchAsync("receipt")).ShouldBeEmpty();
         (await tenant.Admin.SearchAsync("发票")).Ids().ShouldBe([id]);
     }
+
+    [Fact]
+    public async Task Concurrent_first_votes_of_one_reader_count_once()
+    {
+        var tenant = await KnowledgeTenant.CreateAsync(factory);
+        var id = await tenant.ArticleAsync("Refund process", "Within seven days.");
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(i =>
+            tenant.Admin.PostAsync($"/api/service/kb/articles/{id}/feedback", System.Net.Http.Json.JsonContent.Create(new { helpful = i % 2 == 0 }))));
+
+        answers.Select(a => a.StatusCode).Distinct().ShouldBe([HttpStatusCode.OK]);
+        var votes = (await System.Net.Http.Json.HttpClientJsonExtensions.GetFromJsonAsync<System.Text.Json.JsonElement>(tenant.Admin, $"/api/service/kb/articles/{id}")).GetProperty("votes");
+        (votes.GetProperty("helpful").GetInt32() + votes.GetProperty("notHelpful").GetInt32()).ShouldBe(1);
+    }
 }
 
 public sealed class KnowledgeSearchOnSqliteTests(ServiceHost host) : KnowledgeSearchTests(host.Factory), IClassFixture<ServiceHost>;

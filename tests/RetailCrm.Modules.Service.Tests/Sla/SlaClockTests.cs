@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using Microsoft.Extensions.DependencyInjection;
 using RetailCrm.Modules.Service.Application.Tickets;
 using RetailCrm.Modules.Service.Contracts;
 

@@ -4,8 +4,10 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RetailCrm.Kernel.MultiTenancy;
+using RetailCrm.Modules.Service.Infrastructure.Persistence;
 using RetailCrm.Sdk.MultiTenancy;
 
 namespace RetailCrm.Modules.Service.Tests.Sla;
@@ -31,7 +33,11 @@ public sealed partial class SlaHost : IDisposable
     /// <summary>Monday 2026-12-07 09:00 Asia/Shanghai.</summary>
     public static readonly DateTimeOffset MondayNine = new(2026, 12, 7, 1, 0, 0, TimeSpan.Zero);
 
-    private readonly CrmHostFactory _root = new(TestDatabase.Sqlite, CrmHostFactory.InstalledModulesPath, CrmHostFactory.NoPlugins);
+    private readonly CrmHostFactory _root = new(TestDatabase.Sqlite, CrmHostFactory.InstalledModulesPath, CrmHostFactory.NoPlugins, settings: new Dictionary<string, string>
+    {
+        ["RetailCrm:Messaging:PollMilliseconds"] = "200",
+        ["RetailCrm:Messaging:RetryBaseMilliseconds"] = "200",
+    });
 
     public SlaHost()
     {
@@ -59,10 +65,10 @@ public sealed partial class SlaHost : IDisposable
     }
 
     /// <summary>A user of the tenant with roles (and a unit); answers the id and a client signed in as them.</summary>
-    public async Task<(Guid Id, HttpClient Client)> UserAsync(string tenant, HttpClient admin, string userName, string[] roles, Guid? unit = null, string? email = null)
+    public async Task<(Guid Id, HttpClient Client)> UserAsync(string tenant, HttpClient admin, string userName, string[] roles, Guid? unit = null)
     {
         const string password = "Agent-Passw0rd!";
-        var response = await admin.PostAsJsonAsync("/api/admin/users", new { userName, displayName = userName, password, roles, organizationUnitId = unit, email });
+        var response = await admin.PostAsJsonAsync("/api/admin/users", new { userName, displayName = userName, password, roles, organizationUnitId = unit });
         response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         return (id, await SignInAsync($"{tenant}.test", userName, password));
@@ -77,6 +83,11 @@ public sealed partial class SlaHost : IDisposable
         using var scope = Factory.Services.CreateScope();
         return await work(scope.ServiceProvider);
     }
+
+    /// <summary>Gives a user an e-mail address; the users API has no field for it, so straight into the kernel's table (SQLite).</summary>
+    public Task SetEmailAsync(string tenant, Guid userId, string email) =>
+        InTenantAsync(tenant, services => services.GetRequiredService<ServiceDbContext>().Database
+            .ExecuteSqlRawAsync("UPDATE crm_users SET Email = {0} WHERE upper(Id) = upper({1})", email, userId.ToString()));
 
     public void Dispose()
     {

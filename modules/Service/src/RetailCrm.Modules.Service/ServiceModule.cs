@@ -7,6 +7,7 @@ using RetailCrm.Modules.Service.Application.Sla;
 using RetailCrm.Modules.Service.Application.Calls;
 using RetailCrm.Modules.Service.Application.Mail;
 using RetailCrm.Modules.Service.Application.AfterTheTicket;
+
 using RetailCrm.Modules.Service.Application.Tickets;
 using RetailCrm.Modules.Service.Contracts;
 using RetailCrm.Modules.Service.Infrastructure.Persistence;

@@ -9,5 +9,5 @@ internal sealed class KnowledgeTicketPanel : ITicketPanelContributor
     public const string PartialView = "~/Web/Views/Shared/_KnowledgeBasePicker.cshtml";
 
     public Task<TicketPanel?> PanelAsync(Ticket ticket, CancellationToken cancellationToken) =>
-        Task.FromResult<TicketPanel?>(new TicketPanel("kb", PartialView, null, 300));
+        Task.FromResult<TicketPanel?>(new TicketPanel("kb", PartialView, null, 500));
 }

@@ -1,26 +1,23 @@
-using RetailCrm.Modules.Service.Contracts;
-
 namespace RetailCrm.Modules.Service.Application.Reports;
 
-/// <summary>The targets a ticket's first response and resolution are held to; null for no target.</summary>
-internal sealed record SlaTarget(TimeSpan? FirstResponse, TimeSpan? Resolution)
+/// <summary>Whether a ticket's first response and resolution met their SLA targets; null while undecided or without a target.</summary>
+internal sealed record SlaOutcome(bool? FirstResponseMet, bool? ResolutionMet)
 {
-    public static SlaTarget None { get; } = new(null, null);
+    public static SlaOutcome None { get; } = new(null, null);
 }
 
 /// <summary>
-/// Where the reports read SLA targets from. The SLA part replaces <see cref="NoSlaFigures"/> with its policies
-/// (register its own <c>ISlaFigures</c>; the default is added with TryAdd). The reports measure against the
-/// ticket's own timestamps in wall-clock time; business hours and pauses are the SLA part's to add.
+/// Where the reports read SLA outcomes from: the SLA part's clocks (business hours, pauses while pending), so that
+/// the report's compliance is the one the agents saw on the queue. Without SLA, <see cref="NoSlaFigures"/> answers none.
 /// </summary>
 internal interface ISlaFigures
 {
-    Task<SlaTarget> TargetAsync(string typeKey, TicketPriority priority, string? customerTier, CancellationToken cancellationToken);
+    Task<IReadOnlyDictionary<Guid, SlaOutcome>> OutcomesAsync(IReadOnlyCollection<Guid> ticketIds, DateTime now, CancellationToken cancellationToken);
 }
 
-/// <summary>No SLA policies yet: every target is null, so compliance shows as "no target".</summary>
+/// <summary>No SLA clocks: every outcome is undecided, so compliance shows as "no target".</summary>
 internal sealed class NoSlaFigures : ISlaFigures
 {
-    public Task<SlaTarget> TargetAsync(string typeKey, TicketPriority priority, string? customerTier, CancellationToken cancellationToken) =>
-        Task.FromResult(SlaTarget.None);
+    public Task<IReadOnlyDictionary<Guid, SlaOutcome>> OutcomesAsync(IReadOnlyCollection<Guid> ticketIds, DateTime now, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyDictionary<Guid, SlaOutcome>>(new Dictionary<Guid, SlaOutcome>());
 }

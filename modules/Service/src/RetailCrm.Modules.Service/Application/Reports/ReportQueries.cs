@@ -104,42 +104,14 @@ internal sealed class ReportQueries(ServiceDbContext db, TicketQueries tickets, 
     private static TimeFigures Times(List<double> hours) =>
         new(hours.Count, Round(Percentiles.Of(hours, 0.5)), Round(Percentiles.Of(hours, 0.9)));
 
+    /// <summary>Tickets count once their clock met or missed its target; one still within its time, or without a target, is not counted.</summary>
     private async Task<(Compliance FirstResponse, Compliance Resolution)> ComplianceAsync(List<Row> rows, DateTime now, CancellationToken cancellationToken)
     {
-        var targets = new Dictionary<(string, TicketPriority, string?), SlaTarget>();
-        int frTarget = 0, frMet = 0, resTarget = 0, resMet = 0;
-        foreach (var row in rows)
-        {
-            var key = (row.TypeKey, row.Priority, row.CustomerTier);
-            if (!targets.TryGetValue(key, out var target))
-            {
-                target = targets[key] = await sla.TargetAsync(row.TypeKey, row.Priority, row.CustomerTier, cancellationToken);
-            }
-
-            Count(target.FirstResponse, row.OpenedAt, row.FirstResponseAt, now, ref frTarget, ref frMet);
-            Count(target.Resolution, row.OpenedAt, row.ResolvedAt, now, ref resTarget, ref resMet);
-        }
-
-        return (new Compliance(frTarget, frMet), new Compliance(resTarget, resMet));
-    }
-
-    /// <summary>A ticket counts once it met its target or missed it; one still within its time is not counted yet.</summary>
-    private static void Count(TimeSpan? target, DateTime openedAt, DateTime? doneAt, DateTime now, ref int withTarget, ref int met)
-    {
-        if (target is not { } limit)
-        {
-            return;
-        }
-
-        if (doneAt is { } done)
-        {
-            withTarget++;
-            met += done - openedAt <= limit ? 1 : 0;
-        }
-        else if (now - openedAt > limit)
-        {
-            withTarget++;
-        }
+        var outcomes = await sla.OutcomesAsync([.. rows.Select(r => r.Id)], now, cancellationToken);
+        var firstResponse = outcomes.Values.Where(o => o.FirstResponseMet is not null).ToList();
+        var resolution = outcomes.Values.Where(o => o.ResolutionMet is not null).ToList();
+        return (new Compliance(firstResponse.Count, firstResponse.Count(o => o.FirstResponseMet == true)),
+            new Compliance(resolution.Count, resolution.Count(o => o.ResolutionMet == true)));
     }
 
     private async Task<List<AgentFigures>> AgentsAsync(List<Row> rows, List<SurveyRow> surveys, CancellationToken cancellationToken)

@@ -17,6 +17,7 @@ internal static class SlaServices
         services.AddScoped<SlaCalendars>();
         services.AddScoped<SlaAdministration>();
         services.AddScoped<SlaQueries>();
+        services.AddScoped<Reports.ISlaFigures, SlaClockFigures>();
         services.AddScoped<SlaEscalation>();
         services.AddSingleton<ICrmJob, SlaEscalationJob>();
         services.AddScoped<ITicketLifecycleObserver, SlaClockObserver>();

@@ -42,6 +42,9 @@ internal sealed record NewTicket
 
     /// <summary>The Message-ID of the mail that opened it; null for other channels.</summary>
     public string? MessageId { get; init; }
+
+    /// <summary>The call (its record's id) the ticket was opened from, e.g. by the screen pop; linked once the ticket is saved.</summary>
+    public Guid? CallId { get; init; }
 }
 
 /// <summary>A change of a ticket's details; null leaves a value as it is.</summary>

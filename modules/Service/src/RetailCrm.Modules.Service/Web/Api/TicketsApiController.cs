@@ -14,7 +14,7 @@ namespace RetailCrm.Modules.Service.Web.Api;
 /// </summary>
 [ApiController]
 [Route("api/service/tickets")]
-internal sealed class TicketsApiController(TicketService tickets, TicketQueries queries, TicketTypeCatalog types) : ControllerBase
+internal sealed class TicketsApiController(TicketService tickets, TicketQueries queries, TicketTypeCatalog types, Application.Calls.CallService calls) : ControllerBase
 {
     /// <summary>The queue: a view (Open, Mine, Unassigned, Pending, Done, All), filters, a search term (number, subject, contact) and a page.</summary>
     [HttpGet]
@@ -29,12 +29,20 @@ internal sealed class TicketsApiController(TicketService tickets, TicketQueries 
         return new TicketListDto(rows.Items, rows.Total, p, size);
     }
 
-    /// <summary>Opens a ticket for a customer (<c>customerId</c>) or an unknown contact (name, phone or e-mail).</summary>
+    /// <summary>Opens a ticket for a customer (<c>customerId</c>) or an unknown contact (name, phone or e-mail); <c>callId</c> links the call it came from.</summary>
     [HttpPost]
     [RequirePermission(ServicePermissions.TicketsWork)]
     [ProducesResponseType<TicketDto>(StatusCodes.Status201Created)]
-    public async Task<IActionResult> Open(NewTicket request, CancellationToken cancellationToken) =>
-        (await tickets.OpenAsync(request, cancellationToken)).ToActionResult(t => Created($"/api/service/tickets/{t.Id}", TicketDto.From(t)));
+    public async Task<IActionResult> Open(NewTicket request, CancellationToken cancellationToken)
+    {
+        var opened = await tickets.OpenAsync(request, cancellationToken);
+        if (!opened.IsRefused && request.CallId is { } callId)
+        {
+            await calls.LinkTicketAsync(callId, opened.Value.Id, cancellationToken);
+        }
+
+        return opened.ToActionResult(t => Created($"/api/service/tickets/{t.Id}", TicketDto.From(t)));
+    }
 
     /// <summary>A ticket with its conversation, history and files.</summary>
     [HttpGet("{id:guid}")]

@@ -25,7 +25,8 @@ internal sealed record NewTicketPage(
     IReadOnlyList<CustomerSummary> Found,
     IReadOnlyList<LikelyDuplicate> Duplicates,
     TicketChannel Channel,
-    string? ContactPhone);
+    string? ContactPhone,
+    Guid? CallId = null);
 
 /// <summary>The ticket page: the ticket, its conversation, history, files, the customer, the people to assign and the other parts' panels.</summary>
 internal sealed record TicketPage(

@@ -26,7 +26,8 @@ internal sealed class TicketPagesController(
     IPermissionChecker permissions,
     ICurrentUser currentUser,
     IEnumerable<ITicketBadgeContributor> badges,
-    IEnumerable<ITicketPanelContributor> panels) : CrmPageController
+    IEnumerable<ITicketPanelContributor> panels,
+    Application.Calls.CallService calls) : CrmPageController
 {
     [HttpGet("")]
     [RequirePermission(ServicePermissions.TicketsView)]
@@ -50,8 +51,8 @@ internal sealed class TicketPagesController(
 
     [HttpGet("tickets/new")]
     [RequirePermission(ServicePermissions.TicketsWork)]
-    public Task<IActionResult> New(string? type, Guid? customerId, string? find, TicketChannel? channel, string? phone, CancellationToken cancellationToken) =>
-        NewPageAsync(type, customerId, find, channel ?? TicketChannel.WalkIn, phone, [], cancellationToken);
+    public Task<IActionResult> New(string? type, Guid? customerId, string? find, TicketChannel? channel, string? phone, Guid? callId, CancellationToken cancellationToken) =>
+        NewPageAsync(type, customerId, find, channel ?? TicketChannel.WalkIn, phone, [], cancellationToken, callId);
 
     [HttpPost("tickets")]
     [PostOnce]
@@ -72,8 +73,13 @@ internal sealed class TicketPagesController(
         }
 
         var opened = await tickets.OpenAsync(form.ToNewTicket(customerId, FieldValues()), cancellationToken);
+        if (!opened.IsRefused && form.CallId is { } callId)
+        {
+            await calls.LinkTicketAsync(callId, opened.Value.Id, cancellationToken);
+        }
+
         return opened.IsRefused
-            ? await RefusedAsync(opened.Refusal, () => NewPageAsync(form.Type, form.CustomerId, null, form.Channel, form.ContactPhone, [], cancellationToken))
+            ? await RefusedAsync(opened.Refusal, () => NewPageAsync(form.Type, form.CustomerId, null, form.Channel, form.ContactPhone, [], cancellationToken, form.CallId))
             : Done($"/service/tickets/{opened.Value.Id}", "Ticket {0} opened.", opened.Value.Reference);
     }
 
@@ -236,13 +242,14 @@ internal sealed class TicketPagesController(
             await permissions.IsGrantedAsync(ServicePermissions.TicketsWork, cancellationToken)));
     }
 
-    private async Task<IActionResult> NewPageAsync(string? type, Guid? customerId, string? find, TicketChannel channel, string? phone, IReadOnlyList<LikelyDuplicate> duplicates, CancellationToken cancellationToken)
+    private async Task<IActionResult> NewPageAsync(
+        string? type, Guid? customerId, string? find, TicketChannel channel, string? phone, IReadOnlyList<LikelyDuplicate> duplicates, CancellationToken cancellationToken, Guid? callId = null)
     {
         var all = (await types.ListAsync(cancellationToken)).Where(t => t.IsActive).ToList();
         var chosen = all.FirstOrDefault(t => t.Key == type) ?? all.First();
         var customer = customerId is { } id ? await customers.FindAsync(id, cancellationToken) : null;
         var found = customer is null && TicketInputCheck.Clean(find) is { } term ? await customers.SearchAsync(term, 10, cancellationToken) : [];
-        return View("New", new NewTicketPage(all, chosen, customer, find, found, duplicates, channel, phone));
+        return View("New", new NewTicketPage(all, chosen, customer, find, found, duplicates, channel, phone, callId));
     }
 
     private async Task<IReadOnlyDictionary<Guid, string>> UserNamesAsync(CancellationToken cancellationToken) =>
@@ -285,11 +292,12 @@ internal sealed record NewTicketForm(
     string? ContactEmail,
     string? Language,
     bool RegisterCustomer,
-    bool KeepDespiteDuplicates)
+    bool KeepDespiteDuplicates,
+    Guid? CallId)
 {
     public NewTicket ToNewTicket(Guid? customerId, IReadOnlyDictionary<string, string?> fields) => new()
     {
         Type = Type, Subject = Subject, Body = Body, Channel = Channel, Priority = Priority, Category = Category, Tags = Tags, CustomerId = customerId,
-        ContactName = ContactName, ContactPhone = ContactPhone, ContactEmail = ContactEmail, Language = Language, Fields = fields,
+        ContactName = ContactName, ContactPhone = ContactPhone, ContactEmail = ContactEmail, Language = Language, Fields = fields, CallId = CallId,
     };
 }
