@@ -23,25 +23,24 @@ public sealed class ScreenPopPageTests(ServiceHost host) : IClassFixture<Service
     }
 
     [Fact]
-    public async Task An_unknown_caller_is_registered_with_the_duplicate_check_and_led_to_the_ticket()
+    public async Task The_script_registers_an_unknown_caller_through_the_contacts_api_with_the_duplicate_check()
     {
-        var (tenant, admin) = await host.TenantAsync();
-        var pbx = await SignedWebhook.SetUpAsync(host, tenant, admin, "pbx");
-        var call = await (await pbx.PostAsync("/api/service/cti/calls", new { callId = "new-1", @event = "ringing", from = "13600136000" })).Content.ReadFromJsonAsync<JsonElement>();
-        var callRecord = call.GetProperty("id").GetGuid();
+        var (_, admin) = await host.TenantAsync();
+        var script = await admin.GetStringAsync("/service/assets/screen-pop.js?lang=en");
 
-        var created = await admin.PostAsJsonAsync("/api/service/contacts", new { displayName = "Sun Li", phone = "13600136000", callId = callRecord });
+        var created = await admin.PostAsJsonAsync("/api/service/contacts", new { displayName = "Sun Li", phone = "13600136000" });
         var twin = await admin.PostAsJsonAsync("/api/service/contacts", new { displayName = "Sun Li", phone = "136 0013 6000" });
 
+        script.ShouldContain("fetch(\"/api/service/contacts\"");
+        script.ShouldContain("answer.id");
         created.StatusCode.ShouldBe(HttpStatusCode.Created);
-        var contact = await created.Content.ReadFromJsonAsync<JsonElement>();
-        contact.GetProperty("openTicketUrl").GetString().ShouldBe($"/service/tickets/new?customerId={contact.GetProperty("customerId").GetGuid()}&channel=Phone&callId={callRecord}");
+        (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid().ShouldNotBe(Guid.Empty);
         twin.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         (await twin.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("duplicates").GetArrayLength().ShouldBe(1);
     }
 
     [Fact]
-    public async Task The_calls_page_lists_the_calls_and_a_call_links_to_its_ticket()
+    public async Task The_calls_page_lists_the_calls_and_the_ticket_page_shows_its_linked_call()
     {
         var (tenant, admin) = await host.TenantAsync();
         var pbx = await SignedWebhook.SetUpAsync(host, tenant, admin, "pbx");
@@ -56,5 +55,8 @@ public sealed class ScreenPopPageTests(ServiceHost host) : IClassFixture<Service
         page.ShouldContain("data-call=\"page-1\"");
         page.ShouldContain($"/service/tickets/{ticket.GetProperty("id").GetGuid()}");
         (await admin.GetFromJsonAsync<JsonElement>($"/api/service/calls?ticketId={ticket.GetProperty("id").GetGuid()}")).GetProperty("total").GetInt32().ShouldBe(1);
+        var ticketPage = await admin.GetStringAsync($"/service/tickets/{ticket.GetProperty("id").GetGuid()}");
+        ticketPage.ShouldContain("data-panel=\"calls\"");
+        ticketPage.ShouldContain("data-call=\"page-1\"");
     }
 }

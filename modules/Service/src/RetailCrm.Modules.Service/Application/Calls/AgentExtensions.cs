@@ -26,7 +26,7 @@ internal sealed class AgentExtensions(ServiceDbContext db)
         var set = db.Set<AgentExtension>();
         if (wanted.Length > 0 && await set.AnyAsync(e => e.Extension == wanted && e.UserId != userId, cancellationToken))
         {
-            return Refusal.Conflict("service/extension-taken", "Another agent has the extension {0}.", wanted).Titled("The extension is taken");
+            return Refusal.Invalid("service/extension-taken", "extension", "Another agent has the extension {0}.", wanted).Titled("The extension is taken");
         }
 
         var row = await set.FirstOrDefaultAsync(e => e.UserId == userId, cancellationToken);
