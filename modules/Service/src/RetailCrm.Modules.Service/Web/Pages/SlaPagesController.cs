@@ -49,6 +49,12 @@ internal sealed class SlaPagesController(
     [HttpPost("admin/sla/calendars")]
     [PostOnce]
     [RequirePermission(ServicePermissions.Administer)]
+    public Task<IActionResult> AddCalendar(string? name, string? timeZone, string? hours, string? holidays, bool isDefault, CancellationToken cancellationToken) =>
+        SaveCalendar(null, name, timeZone, hours, holidays, isDefault, cancellationToken);
+
+    [HttpPost("admin/sla/calendars/{id:guid}")]
+    [PostOnce]
+    [RequirePermission(ServicePermissions.Administer)]
     public async Task<IActionResult> SaveCalendar(Guid? id, string? name, string? timeZone, string? hours, string? holidays, bool isDefault, CancellationToken cancellationToken)
     {
         var saved = await sla.SaveCalendarAsync(id, new CalendarInput(name, timeZone, ParseHours(hours), ParseHolidays(holidays), isDefault), cancellationToken);
