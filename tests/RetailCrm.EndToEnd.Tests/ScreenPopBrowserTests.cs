@@ -17,16 +17,7 @@ public sealed class ScreenPopBrowserTests(ProductBrowserFixture crm) : IClassFix
     public async Task A_ringing_call_pops_up_on_the_agent_page()
     {
         var page = await crm.NewPageAsync();
-        await page.GotoAsync("/account/login");
-        await page.Locator("#UserName").FillAsync(CrmBrowserFixture.AdminUserName);
-        await page.Locator("#Password").FillAsync(CrmBrowserFixture.AdminPassword);
-        await page.Locator("#Password").PressAsync("Enter");
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
-        var api = page.Context.APIRequest;
-        var secret = (await (await api.PostAsync("/api/service/channels/pbx/secret")).JsonAsync())!.Value.GetProperty("secret").GetString()!;
-        var users = (await (await api.GetAsync("/api/admin/users")).JsonAsync())!.Value;
-        var admin = users.EnumerateArray().First(u => u.GetProperty("userName").GetString() == CrmBrowserFixture.AdminUserName).GetProperty("id").GetGuid();
-        (await api.PutAsync($"/api/service/channels/extensions/{admin}", new APIRequestContextOptions { DataObject = new { extension = "8001" } })).Ok.ShouldBeTrue();
+        var secret = await SignInAtExtensionAsync(page, "8001");
         await page.ReloadAsync();
         await Expect(page.Locator("html")).ToHaveAttributeAsync("data-screen-pop", "listening");
 
@@ -40,6 +31,22 @@ public sealed class ScreenPopBrowserTests(ProductBrowserFixture crm) : IClassFix
         await Expect(pop.Locator("#screen-pop-register")).ToBeVisibleAsync();
         await Expect(pop.Locator("#screen-pop-phone")).ToHaveValueAsync("+8613700137000");
         await page.Context.CloseAsync();
+    }
+
+    /// <summary>Signs in as the admin, gives them the extension and answers the tenant's PBX secret; the page is then reloaded by the caller.</summary>
+    internal static async Task<string> SignInAtExtensionAsync(IPage page, string extension)
+    {
+        await page.GotoAsync("/account/login");
+        await page.Locator("#UserName").FillAsync(CrmBrowserFixture.AdminUserName);
+        await page.Locator("#Password").FillAsync(CrmBrowserFixture.AdminPassword);
+        await page.Locator("#Password").PressAsync("Enter");
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        var api = page.Context.APIRequest;
+        var secret = (await (await api.PostAsync("/api/service/channels/pbx/secret")).JsonAsync())!.Value.GetProperty("secret").GetString()!;
+        var users = (await (await api.GetAsync("/api/admin/users")).JsonAsync())!.Value;
+        var admin = users.EnumerateArray().First(u => u.GetProperty("userName").GetString() == CrmBrowserFixture.AdminUserName).GetProperty("id").GetGuid();
+        (await api.PutAsync($"/api/service/channels/extensions/{admin}", new APIRequestContextOptions { DataObject = new { extension } })).Ok.ShouldBeTrue();
+        return secret;
     }
 
     internal static HttpRequestMessage Signed(string path, object body, string secret)

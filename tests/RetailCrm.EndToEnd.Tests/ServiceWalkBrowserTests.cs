@@ -13,16 +13,8 @@ public sealed class ServiceWalkBrowserTests(ProductBrowserFixture crm) : IClassF
     public async Task An_agent_opens_a_complaint_from_the_screen_pop_and_pauses_its_sla_by_waiting_for_the_customer()
     {
         var page = await crm.NewPageAsync();
-        await page.GotoAsync("/account/login");
-        await page.Locator("#UserName").FillAsync(CrmBrowserFixture.AdminUserName);
-        await page.Locator("#Password").FillAsync(CrmBrowserFixture.AdminPassword);
-        await page.Locator("#Password").PressAsync("Enter");
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        var secret = await ScreenPopBrowserTests.SignInAtExtensionAsync(page, "8002");
         var api = page.Context.APIRequest;
-        var secret = (await (await api.PostAsync("/api/service/channels/pbx/secret")).JsonAsync())!.Value.GetProperty("secret").GetString()!;
-        var users = (await (await api.GetAsync("/api/admin/users")).JsonAsync())!.Value;
-        var admin = users.EnumerateArray().First(u => u.GetProperty("userName").GetString() == CrmBrowserFixture.AdminUserName).GetProperty("id").GetGuid();
-        (await api.PutAsync($"/api/service/channels/extensions/{admin}", new APIRequestContextOptions { DataObject = new { extension = "8002" } })).Ok.ShouldBeTrue();
         (await api.PostAsync("/api/service/sla/policies", new APIRequestContextOptions { DataObject = new { name = "Walk complaints", typeKey = "complaint", firstResponseMinutes = 240, resolutionMinutes = 2880 } })).Ok.ShouldBeTrue();
         var created = await api.PostAsync("/api/members/customers", new APIRequestContextOptions
         {

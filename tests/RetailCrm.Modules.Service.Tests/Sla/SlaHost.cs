@@ -1,112 +1,15 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
-using RetailCrm.Kernel.MultiTenancy;
 using RetailCrm.Modules.Service.Infrastructure.Persistence;
-using RetailCrm.Sdk.MultiTenancy;
 
 namespace RetailCrm.Modules.Service.Tests.Sla;
 
-/// <summary>A clock the test sets and moves; the host and every module read the time from it.</summary>
-public sealed class SettableClock(DateTimeOffset start) : TimeProvider
-{
-    private DateTimeOffset _now = start;
-
-    public override DateTimeOffset GetUtcNow() => _now;
-
-    public void Set(DateTimeOffset now) => _now = now;
-
-    public void Advance(TimeSpan by) => _now += by;
-}
-
-/// <summary>
-/// The real host with the installed modules on SQLite whose <see cref="TimeProvider"/> is <see cref="Clock"/>:
-/// Monday 7 December 2026, 09:00 in Shanghai at the start. Tests isolate themselves by creating their own tenant.
-/// </summary>
-public sealed partial class SlaHost : IDisposable
+/// <summary>The clocked host for the SLA tests: Monday 7 December 2026, 09:00 in Shanghai at the start.</summary>
+public sealed class SlaHost() : ClockedHost(MondayNine, "sla")
 {
     /// <summary>Monday 2026-12-07 09:00 Asia/Shanghai.</summary>
     public static readonly DateTimeOffset MondayNine = new(2026, 12, 7, 1, 0, 0, TimeSpan.Zero);
-
-    private readonly CrmHostFactory _root = new(TestDatabase.Sqlite, CrmHostFactory.InstalledModulesPath, CrmHostFactory.NoPlugins, settings: new Dictionary<string, string>
-    {
-        ["RetailCrm:Messaging:PollMilliseconds"] = "200",
-        ["RetailCrm:Messaging:RetryBaseMilliseconds"] = "200",
-    });
-
-    public SlaHost()
-    {
-        Factory = _root.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(Clock)));
-    }
-
-    public SettableClock Clock { get; } = new(MondayNine);
-
-    public WebApplicationFactory<Program> Factory { get; }
-
-    /// <summary>A new tenant (every installed module on) and a client signed in as its admin.</summary>
-    public async Task<(string Name, HttpClient Admin)> TenantAsync()
-    {
-        var name = Names.Tenant("sla");
-        var hostAdmin = await SignInAsync("localhost", "admin", CrmHostFactory.AdminPassword);
-        var response = await hostAdmin.PostAsJsonAsync("/api/admin/tenants", new
-        {
-            name,
-            hostNames = new[] { $"{name}.test" },
-            adminUserName = "admin",
-            adminPassword = CrmHostFactory.AdminPassword,
-        });
-        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-        return (name, await SignInAsync($"{name}.test", "admin", CrmHostFactory.AdminPassword));
-    }
-
-    /// <summary>A user of the tenant with roles (and a unit); answers the id and a client signed in as them.</summary>
-    public async Task<(Guid Id, HttpClient Client)> UserAsync(string tenant, HttpClient admin, string userName, string[] roles, Guid? unit = null)
-    {
-        const string password = "Agent-Passw0rd!";
-        var response = await admin.PostAsJsonAsync("/api/admin/users", new { userName, displayName = userName, password, roles, organizationUnitId = unit });
-        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-        var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        return (id, await SignInAsync($"{tenant}.test", userName, password));
-    }
-
-    /// <summary>Runs code inside a tenant with the host's services, as a job would.</summary>
-    public async Task<T> InTenantAsync<T>(string tenantName, Func<IServiceProvider, Task<T>> work)
-    {
-        var tenant = await Factory.Services.GetRequiredService<TenantStore>().FindByNameAsync(tenantName, CancellationToken.None)
-            ?? throw new InvalidOperationException($"No tenant {tenantName}");
-        using var change = Factory.Services.GetRequiredService<ICurrentTenant>().Change(tenant.Id, tenant.Name);
-        using var scope = Factory.Services.CreateScope();
-        return await work(scope.ServiceProvider);
-    }
 
     /// <summary>Gives a user an e-mail address; the users API has no field for it, so straight into the kernel's table (SQLite).</summary>
     public Task SetEmailAsync(string tenant, Guid userId, string email) =>
         InTenantAsync(tenant, services => services.GetRequiredService<ServiceDbContext>().Database
             .ExecuteSqlRawAsync("UPDATE crm_users SET Email = {0} WHERE upper(Id) = upper({1})", email, userId.ToString()));
-
-    public void Dispose()
-    {
-        Factory.Dispose();
-        _root.Dispose();
-    }
-
-    private async Task<HttpClient> SignInAsync(string host, string userName, string password)
-    {
-        var client = Factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri($"http://{host}"), AllowAutoRedirect = false });
-        var page = await client.GetStringAsync("/account/login");
-        var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["UserName"] = userName,
-            ["Password"] = password,
-            ["__RequestVerificationToken"] = TokenPattern().Match(page).Groups[1].Value,
-        }));
-        response.StatusCode.ShouldBe(HttpStatusCode.Redirect, $"sign-in of {userName}@{host}");
-        return client;
-    }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
 }
