@@ -162,6 +162,7 @@ internal sealed class TicketsApiController(TicketService tickets, TicketQueries 
 [Route("api/service/contacts")]
 internal sealed class ContactsApiController(ICustomerRegistration registration) : ControllerBase
 {
+    /// <summary>Registers a contact as a person customer with the members rules; 409 lists the likely duplicates unless keepDespiteDuplicates.</summary>
     [HttpPost]
     [RequirePermission(ServicePermissions.TicketsWork)]
     [ProducesResponseType<CustomerSummary>(StatusCodes.Status201Created)]

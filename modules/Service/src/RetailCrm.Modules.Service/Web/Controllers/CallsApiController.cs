@@ -29,6 +29,7 @@ internal sealed class CallsApiController(CallQueries queries, CallService calls,
         return new CallListDto([.. items.Select(c => CallDto.Of(c))], total, p, size);
     }
 
+    /// <summary>A call record: numbers, agent, times, duration, recording link and the ticket it led to.</summary>
     [HttpGet("{id:guid}")]
     [RequirePermission(ServicePermissions.TicketsView)]
     [ProducesResponseType<CallDto>(StatusCodes.Status200OK)]

@@ -25,6 +25,7 @@ internal sealed record CampaignDetailsDto(CampaignDto Campaign, int Done, int To
 [Route("api/service/campaigns")]
 internal sealed class CampaignsApiController(CampaignService campaigns, CampaignQueries queries) : ControllerBase
 {
+    /// <summary>The call lists, with their progress.</summary>
     [HttpGet]
     [RequirePermission(ServicePermissions.TicketsView)]
     public async Task<IReadOnlyList<CampaignDto>> List(CancellationToken cancellationToken) => [.. (await queries.ListAsync(cancellationToken)).Select(CampaignDto.Of)];
@@ -41,6 +42,7 @@ internal sealed class CampaignsApiController(CampaignService campaigns, Campaign
             : Created($"/api/service/campaigns/{created.Value.Id}", Dto((await queries.DetailsAsync(created.Value.Id, cancellationToken))!));
     }
 
+    /// <summary>A call list with its calls, their outcomes and the progress per agent.</summary>
     [HttpGet("{id:guid}")]
     [RequirePermission(ServicePermissions.TicketsView)]
     [ProducesResponseType<CampaignDetailsDto>(StatusCodes.Status200OK)]

@@ -34,6 +34,7 @@ internal sealed class CtiChannelsApiController(WebhookSecrets secrets, AgentExte
         return Ok(new WebhookSecretDto(parsed.ToString().ToLowerInvariant(), secret, time.GetUtcNow().UtcDateTime));
     }
 
+    /// <summary>The agents and their phone extensions.</summary>
     [HttpGet("extensions")]
     [RequirePermission(ServicePermissions.Administer)]
     public Task<IReadOnlyList<AgentExtensionView>> Extensions(CancellationToken cancellationToken) => extensions.ListAsync(cancellationToken);

@@ -26,6 +26,7 @@ internal sealed class CtiController(CallService calls) : ControllerBase
     /// <c>ended</c> (with <c>recordingUrl</c>). A repeated event changes nothing and answers the same record.
     /// </summary>
     [HttpPost("calls")]
+    [Microsoft.AspNetCore.Authorization.AllowAnonymous]
     [SignedWebhook(WebhookSource.Pbx)]
     [ProducesResponseType<CallDto>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Event(CtiEventRequest request, CancellationToken cancellationToken) =>

@@ -21,11 +21,13 @@ internal sealed class KnowledgeApiController(KnowledgeBase knowledge, KnowledgeE
     public async Task<IActionResult> Search(string? q, string? language, Guid? categoryId, int? limit, CancellationToken cancellationToken) =>
         (await knowledge.SearchAsync(new ArticleQuery(q, language, categoryId, limit), cancellationToken)).ToActionResult(Ok);
 
+    /// <summary>An article with its Markdown, its sanitized HTML and its votes.</summary>
     [HttpGet("articles/{id:guid}")]
     [RequirePermission(ServicePermissions.KbView)]
     public async Task<IActionResult> Get(Guid id, CancellationToken cancellationToken) =>
         (await knowledge.GetAsync(id, cancellationToken)).ToActionResult(Ok);
 
+    /// <summary>Writes an article (title, Markdown body, language, category, published or draft).</summary>
     [HttpPost("articles")]
     [RequirePermission(ServicePermissions.KbEdit)]
     public async Task<IActionResult> Create(ArticleRequest request, CancellationToken cancellationToken)
@@ -36,6 +38,7 @@ internal sealed class KnowledgeApiController(KnowledgeBase knowledge, KnowledgeE
             : (await knowledge.GetAsync(created.Value, cancellationToken)).ToActionResult(a => Created($"/api/service/kb/articles/{a.Id}", a));
     }
 
+    /// <summary>Changes an article; it is indexed again for search.</summary>
     [HttpPut("articles/{id:guid}")]
     [RequirePermission(ServicePermissions.KbEdit)]
     public async Task<IActionResult> Update(Guid id, ArticleRequest request, CancellationToken cancellationToken)
@@ -57,20 +60,24 @@ internal sealed class KnowledgeApiController(KnowledgeBase knowledge, KnowledgeE
         return (await voting.VoteAsync(id, helpful, cancellationToken)).ToActionResult(Ok);
     }
 
+    /// <summary>The knowledge base categories.</summary>
     [HttpGet("categories")]
     [RequirePermission(ServicePermissions.KbView)]
     public Task<IReadOnlyList<CategoryView>> Categories(CancellationToken cancellationToken) => knowledge.CategoriesAsync(cancellationToken);
 
+    /// <summary>Adds a category.</summary>
     [HttpPost("categories")]
     [RequirePermission(ServicePermissions.KbEdit)]
     public async Task<IActionResult> CreateCategory(CategoryRequest request, CancellationToken cancellationToken) =>
         (await editor.CreateCategoryAsync(request.Name, cancellationToken)).ToActionResult(c => Created($"/api/service/kb/categories/{c.Id}", c));
 
+    /// <summary>Renames a category.</summary>
     [HttpPut("categories/{id:guid}")]
     [RequirePermission(ServicePermissions.KbEdit)]
     public async Task<IActionResult> RenameCategory(Guid id, CategoryRequest request, CancellationToken cancellationToken) =>
         (await editor.RenameCategoryAsync(id, request.Name, cancellationToken)).ToActionResult(Ok);
 
+    /// <summary>Deletes an empty category (409 while it holds articles).</summary>
     [HttpDelete("categories/{id:guid}")]
     [RequirePermission(ServicePermissions.KbEdit)]
     public async Task<IActionResult> DeleteCategory(Guid id, CancellationToken cancellationToken) =>

@@ -13,9 +13,11 @@ namespace RetailCrm.Modules.Service.Web.Controllers;
 [RequirePermission(ServicePermissions.Administer)]
 internal sealed class MailboxesApiController(Mailboxes mailboxes, MailboxPoller poller, DeadLetters deadLetters) : ControllerBase
 {
+    /// <summary>The service mailboxes (the password is never shown).</summary>
     [HttpGet]
     public Task<IReadOnlyList<MailboxView>> List(CancellationToken cancellationToken) => mailboxes.ListAsync(cancellationToken);
 
+    /// <summary>A mailbox with its read position.</summary>
     [HttpGet("{id:guid}")]
     [ProducesResponseType<MailboxView>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Get(Guid id, CancellationToken cancellationToken) =>
@@ -33,6 +35,7 @@ internal sealed class MailboxesApiController(Mailboxes mailboxes, MailboxPoller 
     public async Task<IActionResult> Update(Guid id, MailboxInput request, CancellationToken cancellationToken) =>
         (await mailboxes.UpdateAsync(id, request, cancellationToken)).ToActionResult(m => Ok(m));
 
+    /// <summary>Deletes a mailbox; tickets and dead letters stay.</summary>
     [HttpDelete("{id:guid}")]
     public async Task<IActionResult> Delete(Guid id, CancellationToken cancellationToken) =>
         (await mailboxes.DeleteAsync(id, cancellationToken)).ToActionResult(_ => NoContent());
@@ -65,6 +68,7 @@ internal sealed class MailboxesApiController(Mailboxes mailboxes, MailboxPoller 
     public async Task<IActionResult> Retry(Guid id, CancellationToken cancellationToken) =>
         (await deadLetters.RetryAsync(id, cancellationToken)).ToActionResult(r => Ok(new { outcome = r.Outcome.ToString(), ticketId = r.TicketId }));
 
+    /// <summary>Discards a dead letter.</summary>
     [HttpDelete("dead-letters/{id:guid}")]
     public async Task<IActionResult> Discard(Guid id, CancellationToken cancellationToken) =>
         (await deadLetters.DiscardAsync(id, cancellationToken)).ToActionResult(_ => NoContent());

@@ -12,6 +12,7 @@ namespace RetailCrm.Modules.Service.Web.Controllers;
 [Route("api/service/reports")]
 internal sealed class ReportsApiController(ReportQueries reports, TimeProvider time) : ControllerBase
 {
+    /// <summary>The supervisor report: volumes, SLA compliance, response and resolution times, agents and CSAT for a date range, channel, type and team.</summary>
     [HttpGet]
     [RequirePermission(ServicePermissions.Supervise)]
     [ProducesResponseType<ServiceReport>(StatusCodes.Status200OK)]

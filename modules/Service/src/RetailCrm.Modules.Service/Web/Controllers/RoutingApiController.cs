@@ -28,23 +28,27 @@ internal sealed class RoutingApiController(RoutingAdministration routing) : Cont
     public async Task<IEnumerable<RoutingRuleDto>> Rules(CancellationToken cancellationToken) =>
         (await routing.RulesAsync(cancellationToken)).Select(RoutingRuleDto.From);
 
+    /// <summary>Adds a routing rule (channel, type, tier, words of the subject; team and strategy).</summary>
     [HttpPost("api/service/routing/rules")]
     [RequirePermission(ServicePermissions.Administer)]
     [ProducesResponseType<RoutingRuleDto>(StatusCodes.Status201Created)]
     public async Task<IActionResult> CreateRule(RoutingRuleInput request, CancellationToken cancellationToken) =>
         (await routing.SaveRuleAsync(null, request, cancellationToken)).ToActionResult(r => Created($"/api/service/routing/rules/{r.Id}", RoutingRuleDto.From(r)));
 
+    /// <summary>Changes a routing rule.</summary>
     [HttpPut("api/service/routing/rules/{id:guid}")]
     [RequirePermission(ServicePermissions.Administer)]
     [ProducesResponseType<RoutingRuleDto>(StatusCodes.Status200OK)]
     public async Task<IActionResult> UpdateRule(Guid id, RoutingRuleInput request, CancellationToken cancellationToken) =>
         (await routing.SaveRuleAsync(id, request, cancellationToken)).ToActionResult(r => Ok(RoutingRuleDto.From(r)));
 
+    /// <summary>Deletes a routing rule.</summary>
     [HttpDelete("api/service/routing/rules/{id:guid}")]
     [RequirePermission(ServicePermissions.Administer)]
     public async Task<IActionResult> DeleteRule(Guid id, CancellationToken cancellationToken) =>
         (await routing.DeleteRuleAsync(id, cancellationToken)).ToActionResult(_ => NoContent());
 
+    /// <summary>Whether the signed-in agent takes new tickets (available) or not (away).</summary>
     [HttpGet("api/service/agents/me/availability")]
     [RequirePermission(ServicePermissions.TicketsWork)]
     public async Task<AvailabilityDto> Availability(CancellationToken cancellationToken) => new(await routing.IsAvailableAsync(cancellationToken));

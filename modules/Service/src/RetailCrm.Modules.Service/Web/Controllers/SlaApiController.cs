@@ -39,6 +39,7 @@ internal sealed class SlaApiController(SlaAdministration admin, SlaQueries queri
     public async Task<IEnumerable<CalendarDto>> Calendars(CancellationToken cancellationToken) =>
         (await admin.CalendarsAsync(cancellationToken)).Select(CalendarDto.From);
 
+    /// <summary>Adds a business calendar: zone, working hours per weekday and holidays.</summary>
     [HttpPost("calendars")]
     [RequirePermission(ServicePermissions.Administer)]
     [ProducesResponseType<CalendarDto>(StatusCodes.Status201Created)]
@@ -52,6 +53,7 @@ internal sealed class SlaApiController(SlaAdministration admin, SlaQueries queri
     public async Task<IActionResult> UpdateCalendar(Guid id, CalendarInput request, CancellationToken cancellationToken) =>
         (await admin.SaveCalendarAsync(id, request, cancellationToken)).ToActionResult(c => Ok(CalendarDto.From(c)));
 
+    /// <summary>The SLA policies, most specific first.</summary>
     [HttpGet("policies")]
     [RequirePermission(ServicePermissions.Administer)]
     public async Task<IEnumerable<PolicyDto>> Policies(CancellationToken cancellationToken) =>
@@ -64,6 +66,7 @@ internal sealed class SlaApiController(SlaAdministration admin, SlaQueries queri
     public async Task<IActionResult> CreatePolicy(PolicyInput request, CancellationToken cancellationToken) =>
         (await admin.SavePolicyAsync(null, request, cancellationToken)).ToActionResult(p => Created($"/api/service/sla/policies/{p.Id}", PolicyDto.From(p)));
 
+    /// <summary>Changes an SLA policy; running clocks keep their targets.</summary>
     [HttpPut("policies/{id:guid}")]
     [RequirePermission(ServicePermissions.Administer)]
     [ProducesResponseType<PolicyDto>(StatusCodes.Status200OK)]

@@ -24,11 +24,13 @@ internal sealed record SurveyAnswerDto(Guid TicketId, int Score, string? Comment
 [Route("api/service/surveys")]
 internal sealed class SurveyApiController(SurveyAnswers answers) : ControllerBase
 {
+    /// <summary>The survey behind a link (anonymous): the ticket it asks about, or 404, 409 when answered, 422 when expired.</summary>
     [HttpGet("{token}")]
     [ProducesResponseType<SurveyDto>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Get(string token, CancellationToken cancellationToken) =>
         (await answers.FindAsync(token, cancellationToken)).ToActionResult(s => Ok(new SurveyDto(s.TicketReference, s.TicketSubject, s.Survey.IsAnswered, s.Survey.ExpiresAt)));
 
+    /// <summary>Answers the survey once (anonymous): a score of 1 to 5 and a comment.</summary>
     [HttpPost("{token}")]
     [ProducesResponseType<SurveyAnswerDto>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Answer(string token, SurveyAnswerRequest request, CancellationToken cancellationToken) =>
