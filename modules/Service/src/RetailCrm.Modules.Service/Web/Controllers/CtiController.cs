@@ -27,6 +27,7 @@ internal sealed class CtiController(CallService calls) : ControllerBase
     /// </summary>
     [HttpPost("calls")]
     [Microsoft.AspNetCore.Authorization.AllowAnonymous]
+    [ProducesResponseType(Microsoft.AspNetCore.Http.StatusCodes.Status401Unauthorized)]
     [SignedWebhook(WebhookSource.Pbx)]
     [ProducesResponseType<CallDto>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Event(CtiEventRequest request, CancellationToken cancellationToken) =>

@@ -15,6 +15,7 @@ internal sealed class SmsWebhookController(SmsInbound inbound) : ControllerBase
     /// <summary>An SMS a customer sent: threaded into the newest open ticket of the number, or a new SMS ticket (201).</summary>
     [HttpPost("inbound")]
     [Microsoft.AspNetCore.Authorization.AllowAnonymous]
+    [ProducesResponseType(Microsoft.AspNetCore.Http.StatusCodes.Status401Unauthorized)]
     [SignedWebhook(WebhookSource.Sms)]
     [ProducesResponseType<InboundSmsOutcome>(StatusCodes.Status200OK)]
     [ProducesResponseType<InboundSmsOutcome>(StatusCodes.Status201Created)]

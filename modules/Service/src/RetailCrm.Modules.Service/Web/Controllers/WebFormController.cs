@@ -39,7 +39,9 @@ internal sealed class WebFormController(WebFormService form, WebFormRateLimit li
         return Done(sentPage, "Thank you, we received your message.");
     }
 
+    /// <summary>Opens a web-form ticket (anonymous; at most 5 a minute per address and tenant, 429 above; a filled honeypot writes nothing).</summary>
     [HttpPost("api/service/web-form")]
+    [Microsoft.AspNetCore.Authorization.AllowAnonymous]
     [IgnoreAntiforgeryToken]
     [ProducesResponseType<WebFormOutcome>(StatusCodes.Status202Accepted)]
     public async Task<IActionResult> SendJson([FromBody] WebFormRequest request, CancellationToken cancellationToken) =>
