@@ -192,11 +192,12 @@ public sealed class CustomersApiTests(MembersHost host) : IClassFixture<MembersH
     {
         var client = await TenantAsync();
 
-        // Cards needs members: it goes off first.
+        // Cards and service need members: they go off first.
         var refused = await client.PutAsJsonAsync("/api/admin/modules/members", new { enabled = false });
         refused.StatusCode.ShouldBe(HttpStatusCode.Conflict);
-        (await refused.Content.ReadAsStringAsync()).ShouldContain("'cards'");
+        (await refused.Content.ReadAsStringAsync()).ShouldContain("'cards', 'service'");
         (await client.PutAsJsonAsync("/api/admin/modules/cards", new { enabled = false })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await client.PutAsJsonAsync("/api/admin/modules/service", new { enabled = false })).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await client.PutAsJsonAsync("/api/admin/modules/members", new { enabled = false })).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         (await client.GetAsync("/api/members/customers")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
