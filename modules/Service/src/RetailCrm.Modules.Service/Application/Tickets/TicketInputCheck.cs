@@ -153,7 +153,7 @@ internal sealed class TicketInputCheck(TicketTypeCatalog types, ICustomerLookup 
         var chinese = CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.Ordinal);
         foreach (var field in type.Fields)
         {
-            var label = chinese && field.LabelZh.Length > 0 ? field.LabelZh : field.Label;
+            var label = field.DisplayLabel(chinese);
             var value = values is not null && values.TryGetValue(field.Key, out var typed) ? Clean(typed) : null;
             var name = "fields." + field.Key;
             if (value is null)

@@ -16,6 +16,9 @@ internal enum TicketFieldKind
 internal sealed record TicketFieldDefinition(string Key, string Label, string LabelZh, TicketFieldKind Kind, bool Required = false)
 {
     public IReadOnlyList<string> Options { get; init; } = [];
+
+    /// <summary>The label in the reader's language: the Chinese one when there is one and the reader reads Chinese.</summary>
+    public string DisplayLabel(bool chinese) => chinese && LabelZh.Length > 0 ? LabelZh : Label;
 }
 
 /// <summary>
