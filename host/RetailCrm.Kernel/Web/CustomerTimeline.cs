@@ -21,8 +21,9 @@ internal sealed class CustomerTimeline(IEnumerable<ITimelineContributor> contrib
             cancellationToken,
             query.Module);
 
+        // The sort is stable: entries of one module at the same moment keep the order their module gave them.
         var merged = perModule.SelectMany(entries => entries)
-            .OrderByDescending(e => e.When).ThenBy(e => e.Module, StringComparer.Ordinal).ThenBy(e => e.Kind, StringComparer.Ordinal)
+            .OrderByDescending(e => e.When).ThenBy(e => e.Module, StringComparer.Ordinal)
             .ToList();
         // The next page starts strictly before the oldest entry shown: entries of that same moment all go on this page.
         var take = Math.Min(limit, merged.Count);

@@ -36,8 +36,19 @@ internal sealed class CardsTimeline(HolderActivity activity, IPermissionChecker 
             .Select(a => Entry(a.At, "cards.holder", "user-round-plus", t["Card {0} came from {1}", cards[a.CardId].MaskedNumber, a.FromCode ?? "—"], cards[a.CardId]) with { Detail = a.Reason }));
         entries.AddRange(cards.Values.Where(c => c.StatusChangedAt is not null && StatusIcon(c.Status) is not null)
             .Select(c => Entry(c.StatusChangedAt!.Value, "cards.status", StatusIcon(c.Status)!, t["Card {0}: {1}", c.MaskedNumber, display.Name(c.Status)], c)));
-        return entries.Where(e => query.Admits(e.When)).OrderByDescending(e => e.When).Take(query.Limit).ToList();
+        return entries.Where(e => query.Admits(e.When)).OrderByDescending(e => e.When).ThenByDescending(e => StepWithin(e.Kind)).Take(query.Limit).ToList();
     }
+
+    /// <summary>
+    /// One till step writes several entries at the same instant: the card's sale before its opening top-up, the
+    /// money before the points it earns or takes back. Newest first, so the later step leads.
+    /// </summary>
+    private static int StepWithin(string kind) => kind switch
+    {
+        "cards.issue" => 0,
+        "cards.points-earn" or "cards.points-redeem" => 2,
+        _ => 1,
+    };
 
     private TimelineEntry FromLedger(HolderLedgerEntry e, HolderCard card)
     {
