@@ -12,6 +12,12 @@ public sealed record Pager(int Page, int PageSize, int Total)
     /// <summary>The most rows a page may ask for.</summary>
     public const int MaxPageSize = 200;
 
+    /// <summary>
+    /// Whether <see cref="Total"/> is only how far the list was counted: a search over a very large table stops
+    /// counting there, and the pager says "more than".
+    /// </summary>
+    public bool TotalIsLowerBound { get; init; }
+
     /// <summary>How many pages there are; at least 1, so that an empty list is "page 1 of 1".</summary>
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / Math.Max(1, PageSize));
 

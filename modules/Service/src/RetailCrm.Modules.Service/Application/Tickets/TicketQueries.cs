@@ -70,7 +70,8 @@ internal sealed record TicketRow(
     public string Reference => Ticket.FormatReference(Number);
 }
 
-internal sealed record TicketRows(IReadOnlyList<TicketRow> Items, int Total);
+/// <summary>A page of the queue and how many tickets match; past a limit the count stops and <see cref="TotalIsLowerBound"/> is set.</summary>
+internal sealed record TicketRows(IReadOnlyList<TicketRow> Items, int Total, bool TotalIsLowerBound = false);
 
 /// <summary>A ticket with its conversation, history and files, as the ticket page and the API show it.</summary>
 internal sealed record TicketDetails(
@@ -85,13 +86,20 @@ internal sealed record AttachmentInfo(Guid Id, Guid? EntryId, string FileName, s
 /// <summary>Reads tickets within the current user's data scope (owner: the assigned agent; unit: the team).</summary>
 internal sealed class TicketQueries(ServiceDbContext db, IDataScopeProvider dataScope, ICurrentUser user, TicketTypeCatalog types)
 {
+    /// <summary>How far the queue counts a view's tickets: a million tickets are not counted one by one to tell 200,000 from 10,000.</summary>
+    public const int ViewCountLimit = 10_000;
+
+    /// <summary>How far the queue counts a search's matches: each is checked against the term, and nobody pages past a thousand.</summary>
+    public const int SearchCountLimit = 1_000;
+
     public Task<IQueryable<Ticket>> VisibleAsync(CancellationToken cancellationToken) =>
         dataScope.ApplyAsync(db.Set<Ticket>().AsNoTracking(), t => t.AssigneeUserId, t => t.TeamUnitId, cancellationToken);
 
     public async Task<TicketRows> QueueAsync(QueueQuery query, CancellationToken cancellationToken)
     {
         var tickets = Filter(await VisibleAsync(cancellationToken), query);
-        var total = await tickets.CountAsync(cancellationToken);
+        var limit = TicketInputCheck.Clean(query.Term) is null ? ViewCountLimit : SearchCountLimit;
+        var total = await tickets.Take(limit + 1).CountAsync(cancellationToken);
         var page = Math.Max(1, query.Page);
         var size = Math.Clamp(query.PageSize, 1, 200);
         var rows = await tickets
@@ -100,7 +108,7 @@ internal sealed class TicketQueries(ServiceDbContext db, IDataScopeProvider data
             .Skip((page - 1) * size).Take(size)
             .Select(t => new TicketRow(t.Id, t.Number, t.Subject, t.TypeKey, t.Status, t.Priority, t.Channel, t.CustomerId, t.ContactName, t.AssigneeUserId, t.TeamUnitId, t.OpenedAt, t.UpdatedAt))
             .ToListAsync(cancellationToken);
-        return new TicketRows(rows, total);
+        return new TicketRows(rows, Math.Min(total, limit), total > limit);
     }
 
     public async Task<TicketDetails?> DetailsAsync(Guid id, CancellationToken cancellationToken)
@@ -163,7 +171,13 @@ internal sealed class TicketQueries(ServiceDbContext db, IDataScopeProvider data
         {
             if (long.TryParse(term.TrimStart('#'), NumberStyles.None, CultureInfo.InvariantCulture, out var number))
             {
-                tickets = tickets.Where(t => t.Number == number || t.ContactPhone!.Contains(term));
+                tickets = tickets.Where(t => t.Number == number || t.SearchText.Contains(term));
+            }
+            else if (TicketInputCheck.IsEmail(term.ToLowerInvariant()))
+            {
+                // A whole address is looked up, not searched for: its domain's words are in nearly every ticket.
+                var email = term.ToLowerInvariant();
+                tickets = tickets.Where(t => t.ContactEmail == email);
             }
             else
             {

@@ -46,7 +46,7 @@ internal sealed class TicketService(
         ticket.CustomerTier = customer?.Tier;
         ticket.ContactName = TicketInputCheck.Clean(input.ContactName) ?? customer?.DisplayName;
         ticket.ContactPhone = phone ?? customer?.Phone;
-        ticket.ContactEmail = TicketInputCheck.Clean(input.ContactEmail)?.ToLowerInvariant() ?? customer?.Email;
+        ticket.ContactEmail = (TicketInputCheck.Clean(input.ContactEmail) ?? customer?.Email)?.ToLowerInvariant();
         ticket.Language = TicketInputCheck.LanguageOf(input.Language);
         ticket.AssigneeUserId = input.AssigneeUserId;
         ticket.TeamUnitId = input.TeamUnitId;
@@ -284,7 +284,7 @@ internal sealed class TicketService(
             ticket.CustomerTier = customer.Tier;
             ticket.ContactName ??= customer.DisplayName;
             ticket.ContactPhone ??= customer.Phone;
-            ticket.ContactEmail ??= customer.Email;
+            ticket.ContactEmail ??= customer.Email?.ToLowerInvariant();
             ticket.Touch(Now);
             return ticket;
         }, cancellationToken);

@@ -58,6 +58,7 @@ internal sealed class Ticket : ITenantOwned
     /// <summary>E.164 when it could be normalized, else as given.</summary>
     public string? ContactPhone { get; set; }
 
+    /// <summary>In lower case, as the queue looks it up.</summary>
     public string? ContactEmail { get; set; }
 
     /// <summary>The language mails to the customer are written in: <c>en</c> or <c>zh-CN</c>.</summary>
@@ -92,7 +93,7 @@ internal sealed class Ticket : ITenantOwned
     /// <summary>The ticket this one follows up (回访), or null.</summary>
     public Guid? FollowsUpId { get; set; }
 
-    /// <summary>Subject, contact name and e-mail in lower case: what the queue's search looks in.</summary>
+    /// <summary>Subject, contact name, e-mail and phone in lower case: what the queue's search looks in.</summary>
     public string SearchText { get; private set; } = "";
 
     /// <summary>Counts every change; a change made from an older version is refused.</summary>
@@ -175,7 +176,7 @@ internal sealed class Ticket : ITenantOwned
     /// <summary>Brings <see cref="SearchText"/> up to date with the subject and the contact.</summary>
     public void Index()
     {
-        var text = $"{Subject} {ContactName} {ContactEmail}".ToLowerInvariant();
+        var text = $"{Subject} {ContactName} {ContactEmail} {ContactPhone}".ToLowerInvariant();
         SearchText = text.Length > MaxSearchTextLength ? text[..MaxSearchTextLength] : text;
     }
 

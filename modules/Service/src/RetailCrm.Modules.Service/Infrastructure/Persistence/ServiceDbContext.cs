@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using RetailCrm.Modules.Service.Domain.Tickets;
 using RetailCrm.Sdk.Data;
 
 namespace RetailCrm.Modules.Service.Infrastructure.Persistence;
@@ -10,4 +11,17 @@ namespace RetailCrm.Modules.Service.Infrastructure.Persistence;
 internal sealed class ServiceDbContext(DbContextOptions<ServiceDbContext> options) : CrmDbContext(options)
 {
     public const string ModuleId = "service";
+
+    private static readonly string[] TrigramOperators = ["gin_trgm_ops"];
+
+    /// <summary>PostgreSQL's trigram index over the tickets' search text (migration QueueIndexes); SQLite has none.</summary>
+    protected override void ConfigureModel(ModelBuilder modelBuilder)
+    {
+        if (ModuleNaming.IsPostgres(Database.ProviderName))
+        {
+            modelBuilder.Entity<Ticket>().HasIndex(t => t.SearchText, "IX_tickets_SearchText")
+                .HasAnnotation("Npgsql:IndexMethod", "gin")
+                .HasAnnotation("Npgsql:IndexOperators", TrigramOperators);
+        }
+    }
 }

@@ -60,8 +60,8 @@ internal sealed record TicketDetailsDto(TicketDto Ticket, IReadOnlyList<TicketEn
         d.Attachments);
 }
 
-/// <summary>A page of the queue.</summary>
-internal sealed record TicketListDto(IReadOnlyList<TicketRow> Items, int Total, int Page, int PageSize);
+/// <summary>A page of tickets; <c>totalIsLowerBound</c> says the count stopped at <c>total</c> (10,000 for a view, 1,000 for a search) and more match.</summary>
+internal sealed record TicketListDto(IReadOnlyList<TicketRow> Items, int Total, int Page, int PageSize, bool TotalIsLowerBound);
 
 /// <summary>A ticket type with its own fields.</summary>
 internal sealed record TicketTypeDto(string Key, string Name, string NameZh, bool IsActive, int? FollowUpAfterDays, IReadOnlyList<TicketFieldDefinition> Fields)

@@ -26,7 +26,7 @@ internal sealed class TicketsApiController(TicketService tickets, TicketQueries 
         var (p, size) = Sdk.Web.Pager.Clamp(page, pageSize);
         var query = new QueueQuery { View = view ?? QueueView.Open, Channel = channel, Type = type, Priority = priority, CustomerId = customerId, Term = q, Page = p, PageSize = size };
         var rows = await queries.QueueAsync(query, cancellationToken);
-        return new TicketListDto(rows.Items, rows.Total, p, size);
+        return new TicketListDto(rows.Items, rows.Total, p, size, rows.TotalIsLowerBound);
     }
 
     /// <summary>Opens a ticket for a customer (<c>customerId</c>) or an unknown contact (name, phone or e-mail); <c>callId</c> links the call it came from.</summary>

@@ -46,7 +46,7 @@ internal sealed class TicketPagesController(
             }
         }
 
-        return View(new QueuePage(query, rows, new Pager(p, size, rows.Total), await types.ListAsync(cancellationToken), marks, await UserNamesAsync(cancellationToken)));
+        return View(new QueuePage(query, rows, new Pager(p, size, rows.Total) { TotalIsLowerBound = rows.TotalIsLowerBound }, await types.ListAsync(cancellationToken), marks, await UserNamesAsync(cancellationToken)));
     }
 
     [HttpGet("tickets/new")]

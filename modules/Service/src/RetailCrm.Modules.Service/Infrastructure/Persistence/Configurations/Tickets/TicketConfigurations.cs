@@ -32,6 +32,7 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         b.HasIndex(x => new { x.TenantId, x.AssigneeUserId, x.Status });
         b.HasIndex(x => new { x.TenantId, x.CustomerId });
         b.HasIndex(x => new { x.TenantId, x.ContactPhone });
+        b.HasIndex(x => new { x.TenantId, x.ContactEmail });
     }
 }
 
