@@ -1,10 +1,6 @@
 using System.Reflection;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using RetailCrm.Testing;
 
 namespace RetailCrm.EndToEnd.Tests;
 
@@ -22,7 +18,7 @@ public class CrmBrowserFixture : IAsyncLifetime
         ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
     private readonly string _dataPath = Directory.CreateTempSubdirectory("retailcrm-e2e-").FullName;
-    private KestrelHost? _host;
+    private KestrelCrmHost? _host;
     private IPlaywright? _playwright;
 
     public Uri BaseAddress { get; private set; } = null!;
@@ -58,7 +54,7 @@ public class CrmBrowserFixture : IAsyncLifetime
             Directory.Exists(folder).ShouldBeTrue($"{folder} is missing: build the end-to-end tests project (it builds the host, its themes and the samples).");
         }
 
-        _host = new KestrelHost(settings);
+        _host = new KestrelCrmHost(settings);
         _host.UseKestrel(0);
         _host.StartServer();
         BaseAddress = _host.Address();
@@ -121,26 +117,6 @@ public class CrmBrowserFixture : IAsyncLifetime
 
     private static string Metadata(string key) =>
         typeof(CrmBrowserFixture).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
-
-    private sealed class KestrelHost(IReadOnlyDictionary<string, string> settings) : WebApplicationFactory<Program>
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            foreach (var (key, value) in settings)
-            {
-                builder.UseSetting(key, value);
-            }
-        }
-
-        /// <summary>The address Kestrel really listens on (the port was chosen by the OS).</summary>
-        public Uri Address()
-        {
-            var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses;
-            var address = addresses?.FirstOrDefault() ?? throw new InvalidOperationException("Kestrel reports no address.");
-            // Kestrel answers on every interface when bound to a wildcard; the default tenant knows 127.0.0.1.
-            return new Uri(address.Replace("://[::]", "://127.0.0.1", StringComparison.Ordinal).Replace("://0.0.0.0", "://127.0.0.1", StringComparison.Ordinal));
-        }
-    }
 }
 
 /// <summary>The host with the first-party modules (members ...), as `dotnet run` starts it, driven by Chromium.</summary>

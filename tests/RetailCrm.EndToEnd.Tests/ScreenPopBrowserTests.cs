@@ -1,8 +1,6 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Microsoft.Playwright;
+using RetailCrm.Testing;
 using static Microsoft.Playwright.Assertions;
 
 namespace RetailCrm.EndToEnd.Tests;
@@ -49,16 +47,6 @@ public sealed class ScreenPopBrowserTests(ProductBrowserFixture crm) : IClassFix
         return secret;
     }
 
-    internal static HttpRequestMessage Signed(string path, object body, string secret)
-    {
-        var json = JsonSerializer.Serialize(body, JsonSerializerOptions.Web);
-        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        var nonce = Guid.NewGuid().ToString("N");
-        var canonical = $"POST\n{path}\n{timestamp}\n{nonce}\n{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)))}";
-        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
-        request.Headers.Add("X-Timestamp", timestamp);
-        request.Headers.Add("X-Nonce", nonce);
-        request.Headers.Add("X-Signature", Convert.ToBase64String(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(canonical))));
-        return request;
-    }
+    internal static HttpRequestMessage Signed(string path, object body, string secret) =>
+        WebhookSignature.Request(path, JsonSerializer.Serialize(body, JsonSerializerOptions.Web), secret);
 }

@@ -18,6 +18,11 @@ internal static class BenchmarksEntry
             return await ServiceQueueBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000);
         }
 
+        if (args is ["screen-pop", ..])
+        {
+            return await ScreenPopBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200);
+        }
+
         if (args is ["till", ..])
         {
             return await TillBenchmark.RunAsync(args);

@@ -63,7 +63,7 @@ internal static class ServiceQueueBenchmark
         await MeasureAsync(client, "search by a Chinese word (饮水机)", "/api/service/tickets?view=All&q=" + Uri.EscapeDataString("饮水机"));
         await MeasureAsync(client, "search by a two-character word (退款)", "/api/service/tickets?view=All&q=" + Uri.EscapeDataString("退款"));
         await MeasureAsync(client, "search the open tickets (Open view, 延误)", "/api/service/tickets?q=" + Uri.EscapeDataString("延误"));
-        Console.WriteLine($"  load average while measuring: {(File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a")} on {Environment.ProcessorCount} cores");
+        Latencies.PrintLoad();
         return 0;
     }
 
@@ -74,7 +74,7 @@ internal static class ServiceQueueBenchmark
             (await client.GetAsync(url)).EnsureSuccessStatusCode();
         }
 
-        var times = new List<double>(Rounds);
+        var times = new Latencies(what);
         for (var i = 0; i < Rounds; i++)
         {
             var watch = Stopwatch.StartNew();
@@ -84,11 +84,8 @@ internal static class ServiceQueueBenchmark
             response.EnsureSuccessStatusCode();
         }
 
-        times.Sort();
-        Console.WriteLine($"  {what,-44} p50 {Percentile(times, 0.50),7:F1} ms   p95 {Percentile(times, 0.95),7:F1} ms   p99 {Percentile(times, 0.99),7:F1} ms");
+        times.Print(0.50, 0.95, 0.99);
     }
-
-    private static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 
     /// <summary>
     /// Tickets of the first ticket's tenant: subjects from a few English and Chinese phrases, contacts c{n}@example.cn

@@ -99,7 +99,8 @@ internal sealed class TicketQueries(ServiceDbContext db, IDataScopeProvider data
     {
         var tickets = Filter(await VisibleAsync(cancellationToken), query);
         var limit = TicketInputCheck.Clean(query.Term) is null ? ViewCountLimit : SearchCountLimit;
-        var total = await tickets.Take(limit + 1).CountAsync(cancellationToken);
+        // Ordered by the tenant, which is one value here: the database drops that order, and EF Core knows the limit is meant.
+        var total = await tickets.OrderBy(t => t.TenantId).Take(limit + 1).CountAsync(cancellationToken);
         var page = Math.Max(1, query.Page);
         var size = Math.Clamp(query.PageSize, 1, 200);
         var rows = await tickets

@@ -35,7 +35,8 @@ internal sealed class QueueIndexes : CrmMigration
 
         migrationBuilder.Sql("CREATE EXTENSION IF NOT EXISTS pg_trgm;");
         migrationBuilder.Sql($"""CREATE INDEX "IX_tickets_SearchText" ON {tickets} USING gin ("SearchText" gin_trgm_ops);""");
-        migrationBuilder.Sql($"""CREATE INDEX "IX_tickets_queue_open" ON {tickets} {QueueOrder} WHERE "MergedIntoId" IS NULL AND "Status" NOT IN ('Resolved', 'Closed');""");
+        // The assignee rides along so that the Unassigned and Mine views are counted off the index too.
+        migrationBuilder.Sql($"""CREATE INDEX "IX_tickets_queue_open" ON {tickets} {QueueOrder} INCLUDE ("AssigneeUserId") WHERE "MergedIntoId" IS NULL AND "Status" NOT IN ('Resolved', 'Closed');""");
         migrationBuilder.Sql($"""CREATE INDEX "IX_tickets_queue" ON {tickets} {QueueOrder} WHERE "MergedIntoId" IS NULL;""");
     }
 }
