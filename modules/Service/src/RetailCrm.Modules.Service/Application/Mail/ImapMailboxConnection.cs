@@ -66,6 +66,66 @@ internal sealed class ImapMailboxConnection : IAsyncDisposable
         return [.. uids.Select(u => u.Id).Where(u => u > lastUid).Order().Take(max)];
     }
 
+    /// <summary>
+    /// The UIDs split into the groups read with one FETCH each (<see cref="ReadManyAsync"/>): at most
+    /// <paramref name="maxCount"/> mails and <paramref name="maxBytes"/> together (a larger mail goes alone), as the
+    /// server gives their sizes in one more round trip.
+    /// </summary>
+    public async Task<IReadOnlyList<IReadOnlyList<uint>>> GroupsAsync(IReadOnlyList<uint> uids, int maxCount, long maxBytes, CancellationToken cancellationToken)
+    {
+        if (uids.Count == 0)
+        {
+            return [];
+        }
+
+        var sizes = (await _folder.FetchAsync(uids.Select(u => new UniqueId(u)).ToList(), MessageSummaryItems.UniqueId | MessageSummaryItems.Size, cancellationToken))
+            .ToDictionary(s => s.UniqueId.Id, s => (long)(s.Size ?? 0));
+        var groups = new List<IReadOnlyList<uint>>();
+        var group = new List<uint>();
+        long bytes = 0;
+        foreach (var uid in uids)
+        {
+            var size = sizes.GetValueOrDefault(uid);
+            if (group.Count > 0 && (group.Count == maxCount || bytes + size > maxBytes))
+            {
+                groups.Add(group);
+                (group, bytes) = ([], 0);
+            }
+
+            group.Add(uid);
+            bytes += size;
+        }
+
+        groups.Add(group);
+        return groups;
+    }
+
+    /// <summary>
+    /// The raw bytes of several mails in one FETCH, by UID: one round trip instead of one per mail (smtp4dev answers a
+    /// FETCH of one mail in about 70 ms, of a hundred in 140 ms). A mail the server no longer has is left out.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<uint, byte[]>> ReadManyAsync(IReadOnlyList<uint> uids, CancellationToken cancellationToken)
+    {
+        var read = new Dictionary<uint, byte[]>(uids.Count);
+        if (_folder is not ImapFolder folder)
+        {
+            foreach (var uid in uids)
+            {
+                read[uid] = await ReadAsync(uid, cancellationToken);
+            }
+
+            return read;
+        }
+
+        await folder.GetStreamsAsync(uids.Select(u => new UniqueId(u)).ToList(), async (_, _, uid, stream, token) =>
+        {
+            using var copy = new MemoryStream();
+            await stream.CopyToAsync(copy, token);
+            read[uid.Id] = copy.ToArray();
+        }, cancellationToken);
+        return read;
+    }
+
     /// <summary>The message's raw bytes as the server stores it.</summary>
     public async Task<byte[]> ReadAsync(uint uid, CancellationToken cancellationToken)
     {

@@ -33,6 +33,11 @@ internal sealed class MailboxPoller(IServiceScopeFactory scopes, ServiceDbContex
     /// <summary>Mails per poll; the rest wait for the next minute.</summary>
     public const int Batch = 500;
 
+    /// <summary>Mails read with one FETCH, and how many bytes at most (a larger mail is read alone).</summary>
+    private const int FetchCount = 50;
+
+    private const long FetchBytes = 32L * 1024 * 1024;
+
     public async Task<PollResult> PollAsync(Guid mailboxId, CancellationToken cancellationToken)
     {
         var gate = locks.For(mailboxId);
@@ -66,10 +71,15 @@ internal sealed class MailboxPoller(IServiceScopeFactory scopes, ServiceDbContex
                 await db.SaveChangesAsync(cancellationToken);
             }
 
-            foreach (var uid in await connection.NewUidsAsync(mailbox.LastUid, firstPoll, Batch, cancellationToken))
+            var uids = await connection.NewUidsAsync(mailbox.LastUid, firstPoll, Batch, cancellationToken);
+            foreach (var group in await connection.GroupsAsync(uids, FetchCount, FetchBytes, cancellationToken))
             {
-                var outcome = await TakeInAsync(mailbox.Id, uid, await connection.ReadAsync(uid, cancellationToken), cancellationToken);
-                counts[outcome] = counts.GetValueOrDefault(outcome) + 1;
+                var raws = await connection.ReadManyAsync(group, cancellationToken);
+                foreach (var uid in group.Where(raws.ContainsKey))
+                {
+                    var outcome = await TakeInAsync(mailbox.Id, uid, raws[uid], cancellationToken);
+                    counts[outcome] = counts.GetValueOrDefault(outcome) + 1;
+                }
             }
 
             return Result(counts, null);
