@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Prints the host's figures: cold start (first run with migrations, and a second start) and the
-# per-request cost of the tenant and module checks (BenchmarkDotNet), and the members module's import of 100,000
-# generated customers. Not part of the test suite.
+# per-request cost of the tenant and module checks (BenchmarkDotNet), the members module's import of 100,000
+# generated customers, and the service module's queue with 1,000,000 tickets on PostgreSQL, screen pop in Chromium
+# and inbound mail from smtp4dev's IMAP. Not part of the test suite. Starts its own PostgreSQL and smtp4dev
+# (apart from the tests' ones); Chromium from tests/services/chromium.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dotnet build -c Release tools/RetailCrm.Benchmarks -v quiet -nologo >/dev/null && dotnet build -c Release host/RetailCrm.Host -v quiet -nologo >/dev/null
@@ -37,3 +39,15 @@ eval "$pg_env"
 export RETAILCRM_TEST_POSTGRES RETAILCRM_TEST_PG_DIR
 trap 'bash tests/services/postgres.sh stop >/dev/null 2>&1 || true' EXIT
 dotnet tools/RetailCrm.Benchmarks/bin/Release/net10.0/RetailCrm.Benchmarks.dll service-queue "${RETAILCRM_BENCH_TICKETS:-1000000}" 2>/dev/null | grep -v '^{'
+
+echo
+echo "service: screen pop, PBX webhook posted -> pop drawn in the agent's Chromium, 200 calls:"
+bash tests/services/chromium.sh >/dev/null
+dotnet tools/RetailCrm.Benchmarks/bin/Release/net10.0/RetailCrm.Benchmarks.dll screen-pop 200 2>/dev/null | grep -v '^{\|^warn\|^      '
+
+echo
+echo "service: inbound mail from the IMAP server (smtp4dev), 2,000 mails:"
+export RETAILCRM_TEST_SMTP4DEV_DIR=/tmp/retailcrm-bench-smtp4dev RETAILCRM_TEST_SMTP_PORT=2625 RETAILCRM_TEST_IMAP_PORT=1243 RETAILCRM_TEST_SMTP4DEV_WEB_PORT=5480
+trap 'bash tests/services/postgres.sh stop >/dev/null 2>&1 || true; bash tests/services/smtp4dev.sh stop >/dev/null 2>&1 || true' EXIT
+eval "$(bash tests/services/smtp4dev.sh start)"
+dotnet tools/RetailCrm.Benchmarks/bin/Release/net10.0/RetailCrm.Benchmarks.dll inbound-mail "${RETAILCRM_BENCH_MAILS:-2000}" 2>/dev/null | grep -v '^{\|^warn\|^      '

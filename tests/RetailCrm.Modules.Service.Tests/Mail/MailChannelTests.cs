@@ -26,9 +26,13 @@ public sealed class MailChannelTests(MailHost host) : IClassFixture<MailHost>
         mail.Body = body.ToMessageBody();
         await tenant.SendAsync(mail);
 
-        var polled = await tenant.PollAsync();
+        // smtp4dev files a mail a moment after SMTP took it, and other tests' mail shares its folder: poll until it is in.
+        await CrmHostFactory.EventuallyAsync(async () =>
+        {
+            await tenant.PollAsync();
+            return (await tenant.TicketsAsync()).Count > 0;
+        }, "the mail opened its ticket");
 
-        polled.GetProperty("opened").GetInt32().ShouldBe(1);
         var ticket = (await tenant.TicketsAsync()).ShouldHaveSingleItem();
         ticket.Channel.ShouldBe(TicketChannel.Email);
         ticket.CustomerId.ShouldBe(customerId);
@@ -128,7 +132,10 @@ public sealed class MailChannelTests(MailHost host) : IClassFixture<MailHost>
         bytes.ShouldBe(letter.Raw);
         Encoding.ASCII.GetString(bytes).ShouldContain("Who wrote this?");
         (await tenant.Client.PostAsync($"/api/service/mailboxes/dead-letters/{letter.Id}/retry", null)).StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
-        (await tenant.PollAsync()).GetProperty("read").GetInt32().ShouldBe(0);
+        // Other tests' mail may arrive in the shared folder meanwhile; this mailbox's own mail is not read again.
+        var reread = await tenant.PollAsync();
+        (reread.GetProperty("deadLetters").GetInt32(), reread.GetProperty("opened").GetInt32()).ShouldBe((0, 0));
+        (await tenant.DeadLettersAsync()).ShouldHaveSingleItem();
 
         (await tenant.Client.DeleteAsync($"/api/service/mailboxes/dead-letters/{letter.Id}")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
         (await tenant.DeadLettersAsync()).ShouldBeEmpty();

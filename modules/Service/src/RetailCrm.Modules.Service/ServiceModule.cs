@@ -52,6 +52,7 @@ internal sealed class ServiceMenu : IMenuContributor
         new("service.calls", "Calls", "/service/calls", 402) { TextZh = "通话记录", Icon = "phone", RequiredPermission = ServicePermissions.TicketsView },
         new("service.campaigns", "Call lists", "/service/campaigns", 403) { TextZh = "外呼名单", Icon = "phone-outgoing", RequiredPermission = ServicePermissions.TicketsView },
         new("service.channels", "Phone and SMS channels", "/service/channels", 404) { TextZh = "电话与短信渠道", Icon = "settings", RequiredPermission = ServicePermissions.Administer },
+        new("service.mailboxes", "Mailboxes", "/service/admin/mailboxes", 405) { TextZh = "邮箱", Icon = "mail", RequiredPermission = ServicePermissions.Administer },
         new("service.reports", "Service reports", "/service/reports", 420) { TextZh = "服务报表", Icon = "chart-column", RequiredPermission = ServicePermissions.Supervise },
     ];
 }
