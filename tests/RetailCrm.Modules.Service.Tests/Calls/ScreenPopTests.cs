@@ -14,6 +14,7 @@ public sealed class ScreenPopTests(ServiceHost host) : IClassFixture<ServiceHost
         await GiveExtensionAsync(admin, "801");
         var customer = await CustomerAsync(admin, "Zhou Min", "13800138001", "gold");
         (await admin.PostAsJsonAsync("/api/service/tickets", new { subject = "Card not working", customerId = customer, channel = "Phone" })).StatusCode.ShouldBe(HttpStatusCode.Created);
+        await SellCardAsync(admin, customer, 20_000);
         await using var stream = await PopStream.OpenAsync(admin);
 
         (await pbx.PostAsync("/api/service/cti/calls", new { callId = "pop-1", @event = "ringing", from = "138 0013 8001", extension = "801" })).EnsureSuccessStatusCode();
@@ -27,6 +28,29 @@ public sealed class ScreenPopTests(ServiceHost host) : IClassFixture<ServiceHost
         shown.GetProperty("profileUrl").GetString().ShouldBe($"/members/customers/{customer}");
         shown.GetProperty("openTicketUrl").GetString()!.ShouldContain("channel=Phone");
         shown.GetProperty("openTickets").EnumerateArray().ShouldHaveSingleItem().GetProperty("subject").GetString().ShouldBe("Card not working");
+        var facts = shown.GetProperty("facts").EnumerateArray().ToDictionary(f => f.GetProperty("key").GetString()!, f => f.GetProperty("value").GetString()!);
+        facts["cards.count"].ShouldBe("1");
+        facts["cards.balance"].ShouldContain("200.00");
+        facts.Keys.ShouldAllBe(k => !k.StartsWith("service.", StringComparison.Ordinal));
+    }
+
+    /// <summary>A stored-value card product of the tenant, one card of it in stock, sold to the customer with an opening balance (minor units).</summary>
+    private static async Task SellCardAsync(HttpClient admin, Guid customer, long topUp)
+    {
+        var product = await admin.PostAsJsonAsync("/api/cards/products", new
+        {
+            code = "POP", name = "Pop card", kind = "StoredValue", currency = "CNY", numberPrefix = "8877", numberLength = 16, validityMonths = 24, fee = 0, deposit = 0,
+            discountPercent = 0, pointsPerUnit = 1, pointsUnitAmount = 100, pointsRounding = "Down", minTopUp = 100, maxTopUp = 500_000, maxBalance = 1_000_000,
+            pinRequired = false, pinMaxAttempts = 3,
+        });
+        product.StatusCode.ShouldBe(HttpStatusCode.Created, await product.Content.ReadAsStringAsync());
+        var productId = (await product.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var stocked = await admin.PostAsJsonAsync("/api/cards/cards", new { productId, quantity = 1 });
+        stocked.StatusCode.ShouldBe(HttpStatusCode.Created, await stocked.Content.ReadAsStringAsync());
+        var number = (await stocked.Content.ReadFromJsonAsync<JsonElement>())[0].GetProperty("number").GetString();
+        var code = (await admin.GetFromJsonAsync<JsonElement>($"/api/members/customers/{customer}")).GetProperty("code").GetString();
+        var sold = await admin.PostAsJsonAsync($"/api/cards/cards/{number}/activation", new { memberCode = code, initialTopUp = topUp, storeCode = "S001" });
+        sold.StatusCode.ShouldBe(HttpStatusCode.OK, await sold.Content.ReadAsStringAsync());
     }
 
     [Fact]
