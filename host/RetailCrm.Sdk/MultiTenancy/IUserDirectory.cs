@@ -6,7 +6,11 @@ namespace RetailCrm.Sdk.MultiTenancy;
 /// <param name="DisplayName">The name as shown; the user name when none was given.</param>
 /// <param name="Email">The e-mail address, or null.</param>
 /// <param name="OrganizationUnitId">The unit (team, store) the user belongs to.</param>
-public sealed record UserInfo(Guid Id, string UserName, string DisplayName, string? Email, Guid? OrganizationUnitId);
+public sealed record UserInfo(Guid Id, string UserName, string DisplayName, string? Email, Guid? OrganizationUnitId)
+{
+    /// <summary>The language the user chose for himself (e.g. <c>zh-CN</c>), or null when he keeps the tenant's: what mail to him is written in.</summary>
+    public string? Culture { get; init; }
+}
 
 /// <summary>The current tenant's active users (read only); the host keeps the accounts and roles.</summary>
 public interface IUserDirectory

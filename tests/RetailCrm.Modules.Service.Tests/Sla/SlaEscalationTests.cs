@@ -43,6 +43,29 @@ public sealed class SlaEscalationTests(SlaHost host) : IClassFixture<SlaHost>
         (await SlaApi.ClockAsync(admin, ticket, "FirstResponse")).GetProperty("breachedAt").GetDateTime().ShouldBe(SlaHost.MondayNine.UtcDateTime.AddMinutes(60));
     }
 
+    [Fact]
+    public async Task Escalation_mail_is_in_each_supervisors_own_language_else_the_tenants()
+    {
+        host.Clock.Set(SlaHost.MondayNine);
+        var (tenant, admin) = await host.TenantAsync();
+        await _mail.ConfigureTenantAsync(admin, "service@example.com", "Service desk");
+        var (english, _) = await host.UserAsync(tenant, admin, "wang.fang", [DefaultRoles.DepartmentSupervisor]);
+        var (chinese, chineseClient) = await host.UserAsync(tenant, admin, "li.na", [DefaultRoles.Admin]);
+        var (englishAddress, chineseAddress) = ($"{tenant}-en@example.com", $"{tenant}-zh@example.com");
+        await host.SetEmailAsync(tenant, english, englishAddress);
+        await host.SetEmailAsync(tenant, chinese, chineseAddress);
+        var own = await chineseClient.PutAsJsonAsync("/api/admin/settings/crm.ui.culture", new { value = "zh-CN", scope = "User" });
+        own.IsSuccessStatusCode.ShouldBeTrue(await own.Content.ReadAsStringAsync());
+        await SlaApi.PolicyAsync(admin, new { name = "Standard", firstResponseMinutes = 60, warningPercent = 80 });
+        await SlaApi.OpenAsync(admin, "Fridge makes noise");
+
+        host.Clock.Advance(TimeSpan.FromMinutes(50));
+        await RunJobAsync(tenant);
+
+        (await _mail.WaitForAsync(englishAddress)).Subject.ShouldBe("SLA at risk: #1 Fridge makes noise");
+        (await _mail.WaitForAsync(chineseAddress)).Subject.ShouldBe("服务时限即将到期：#1 Fridge makes noise");
+    }
+
     private Task<bool> RunJobAsync(string tenant) => host.InTenantAsync(tenant, async services =>
     {
         await services.GetRequiredService<SlaEscalation>().RunAsync(CancellationToken.None);

@@ -10,6 +10,7 @@ using RetailCrm.Modules.Service.Infrastructure.Persistence;
 using RetailCrm.Sdk.Jobs;
 using RetailCrm.Sdk.Messaging;
 using RetailCrm.Sdk.MultiTenancy;
+using RetailCrm.Sdk.Settings;
 
 namespace RetailCrm.Modules.Service.Application.Sla;
 
@@ -30,7 +31,7 @@ internal sealed class SlaEscalationJob : ICrmJob
 /// before its mails are queued, so two runs at once never send it twice. A breach is written into the ticket's
 /// history and, when the policy says so, hands the ticket to the least-busy available agent.
 /// </summary>
-internal sealed class SlaEscalation(ServiceDbContext db, AgentPicker picker, IUserDirectory users, IOutgoingMessages messages, TimeProvider time)
+internal sealed class SlaEscalation(ServiceDbContext db, AgentPicker picker, IUserDirectory users, IOutgoingMessages messages, ISettingProvider settings, TimeProvider time)
 {
     public const string SystemUser = "sla";
 
@@ -46,6 +47,8 @@ internal sealed class SlaEscalation(ServiceDbContext db, AgentPicker picker, IUs
         }
 
         var supervisors = (await users.WithPermissionAsync(ServicePermissions.Supervise, cancellationToken)).Where(u => u.Email is not null).ToList();
+        // The job runs as no user, so this is the tenant's language; a supervisor's own choice comes first.
+        var tenantCulture = await settings.GetAsync(SlaSettings.KernelCulture, cancellationToken);
         foreach (var clock in due)
         {
             var breached = clock.DueAt <= now;
@@ -69,7 +72,7 @@ internal sealed class SlaEscalation(ServiceDbContext db, AgentPicker picker, IUs
             foreach (var supervisor in supervisors)
             {
                 var model = new SlaEscalationModel(supervisor.DisplayName, ticket.Reference, ticket.Subject, ClockName(clock.Kind), breached, dueAt, $"/service/tickets/{ticket.Id}");
-                await messages.QueueAsync(new OutgoingMessage(ChannelKinds.Email, supervisor.Email!, SlaTemplates.Escalation, model) { ToName = supervisor.DisplayName }, cancellationToken);
+                await messages.QueueAsync(new OutgoingMessage(ChannelKinds.Email, supervisor.Email!, SlaTemplates.Escalation, model, supervisor.Culture ?? tenantCulture) { ToName = supervisor.DisplayName }, cancellationToken);
             }
         }
     }

@@ -9,6 +9,9 @@ internal static class SlaSettings
 
     public const string DefaultTimeZone = "Asia/Shanghai";
 
+    /// <summary>The kernel's language setting: the tenant's, for a supervisor who chose none himself.</summary>
+    public const string KernelCulture = "crm.ui.culture";
+
     public static bool IsKnownZone(string? zone) =>
         !string.IsNullOrWhiteSpace(zone) && TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _);
 }
