@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace RetailCrm.Benchmarks;
@@ -7,7 +8,33 @@ namespace RetailCrm.Benchmarks;
 /// <summary>A client of the benchmark's host, signed in as the first run's admin.</summary>
 internal static partial class BenchClient
 {
-    public static async Task<HttpClient> SignInAsync(WebApplicationFactory<Program> factory, string password)
+    /// <summary>The first run's admin password of every benchmark host.</summary>
+    public const string Password = "Bench-Passw0rd!";
+
+    /// <summary>
+    /// The real host in memory as in production, from the built output (the factory would otherwise look for the host's
+    /// source folder beside the solution): data in <paramref name="data"/>, the installed modules, no plugins, errors only
+    /// in the log, and the given settings on top.
+    /// </summary>
+    public static WebApplicationFactory<Program> Host(string data, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_RETAILCRM_HOST", AppContext.BaseDirectory);
+        return new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseEnvironment("Production");
+            b.UseSetting("RetailCrm:DataPath", data);
+            b.UseSetting("RetailCrm:ModulesPath", Path.Combine(AppContext.BaseDirectory, "modules"));
+            b.UseSetting("RetailCrm:PluginsPath", Path.Combine(data, "no-plugins"));
+            b.UseSetting("RetailCrm:Admin:Password", Password);
+            b.UseSetting("Logging:LogLevel:Default", "Error");
+            foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            {
+                b.UseSetting(key, value);
+            }
+        });
+    }
+
+    public static async Task<HttpClient> SignInAsync(WebApplicationFactory<Program> factory)
     {
         var client = factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("http://localhost"), AllowAutoRedirect = false });
         client.Timeout = TimeSpan.FromMinutes(10);
@@ -16,7 +43,7 @@ internal static partial class BenchClient
         var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["UserName"] = "admin",
-            ["Password"] = password,
+            ["Password"] = Password,
             ["__RequestVerificationToken"] = token,
         }));
         return response.StatusCode == HttpStatusCode.Redirect ? client : throw new InvalidOperationException($"Sign-in failed: {(int)response.StatusCode}");

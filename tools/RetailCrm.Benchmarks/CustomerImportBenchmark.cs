@@ -4,8 +4,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace RetailCrm.Benchmarks;
 
@@ -16,7 +14,6 @@ namespace RetailCrm.Benchmarks;
 /// </summary>
 internal static partial class CustomerImportBenchmark
 {
-    private const string Password = "Bench-Passw0rd!";
     private static readonly string[] Families = ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭", "何", "高", "林", "罗", "郑", "梁", "谢", "宋", "唐", "许", "韩", "冯", "邓", "曹", "欧阳", "司马"];
     private static readonly string[] GivenChars = ["伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛", "明", "超", "秀", "英", "霞", "平", "刚", "桂", "兰", "建", "华", "文", "玉", "红", "志", "婷", "雪", "晨", "浩", "宇", "欣", "怡", "子", "涵", "梓"];
     private static readonly string[] Cities = ["上海市|长宁区|200050", "北京市|朝阳区|100020", "广州市|天河区|510620", "深圳市|南山区|518052", "杭州市|西湖区|310012", "成都市|武侯区|610041"];
@@ -24,20 +21,10 @@ internal static partial class CustomerImportBenchmark
     public static async Task<int> RunAsync(int rows)
     {
         var data = Path.Combine(Path.GetTempPath(), "retailcrm-bench-import-" + Guid.NewGuid().ToString("N"));
-        // Run from the built output: the factory would otherwise look for the host's source folder beside the solution.
-        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_RETAILCRM_HOST", AppContext.BaseDirectory);
-        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
-        {
-            b.UseEnvironment("Production");
-            b.UseSetting("RetailCrm:DataPath", data);
-            b.UseSetting("RetailCrm:ModulesPath", Path.Combine(AppContext.BaseDirectory, "modules"));
-            b.UseSetting("RetailCrm:PluginsPath", Path.Combine(data, "no-plugins"));
-            b.UseSetting("RetailCrm:Admin:Password", Password);
-            b.UseSetting("Logging:LogLevel:Default", "Error");
-        });
+        using var factory = BenchClient.Host(data);
         try
         {
-            var client = await BenchClient.SignInAsync(factory, Password);
+            var client = await BenchClient.SignInAsync(factory);
             var file = Generate(rows);
             Console.WriteLine($"customer import, {rows:N0} generated rows ({file.Length / 1024.0 / 1024.0:F1} MB CSV), SQLite, real host over HTTP");
 

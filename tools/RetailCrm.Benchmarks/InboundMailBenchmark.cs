@@ -5,8 +5,6 @@ using System.Text.Json;
 using MailKit;
 using MailKit.Net.Imap;
 using MailKit.Net.Smtp;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using MimeKit;
 using RetailCrm.Testing;
 
@@ -21,25 +19,14 @@ namespace RetailCrm.Benchmarks;
 /// </summary>
 internal static class InboundMailBenchmark
 {
-    private const string Password = "Bench-Passw0rd!";
     private static readonly string[] Outcomes = ["opened", "threaded", "deadLetters", "duplicates", "skipped"];
 
     public static async Task<int> RunAsync(int mails)
     {
         var server = TestMailServer.FromEnvironment();
         var data = Directory.CreateTempSubdirectory("retailcrm-bench-mail-").FullName;
-        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_RETAILCRM_HOST", AppContext.BaseDirectory);
-        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
-        {
-            b.UseEnvironment("Production");
-            b.UseSetting("RetailCrm:DataPath", data);
-            b.UseSetting("RetailCrm:ModulesPath", Path.Combine(AppContext.BaseDirectory, "modules"));
-            b.UseSetting("RetailCrm:PluginsPath", Path.Combine(data, "no-plugins"));
-            b.UseSetting("RetailCrm:Admin:Password", Password);
-            b.UseSetting("RetailCrm:Service:MailPollSeconds", "3600");
-            b.UseSetting("Logging:LogLevel:Default", "Error");
-        });
-        var client = await BenchClient.SignInAsync(factory, Password);
+        using var factory = BenchClient.Host(data, new Dictionary<string, string> { ["RetailCrm:Service:MailPollSeconds"] = "3600" });
+        var client = await BenchClient.SignInAsync(factory);
         const string address = "service@shop.test";
         await server.ConfigureTenantAsync(client, address, "Shop service");
         var fill = Stopwatch.StartNew();

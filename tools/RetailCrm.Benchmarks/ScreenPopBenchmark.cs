@@ -15,7 +15,7 @@ namespace RetailCrm.Benchmarks;
 /// </summary>
 internal static class ScreenPopBenchmark
 {
-    private const string Password = "Bench-Passw0rd!";
+    private const string Password = BenchClient.Password;
     private const string Extension = "8001";
 
     private const string Observer = """

@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Npgsql;
 
 namespace RetailCrm.Benchmarks;
@@ -15,7 +13,6 @@ namespace RetailCrm.Benchmarks;
 /// </summary>
 internal static class ServiceQueueBenchmark
 {
-    private const string Password = "Bench-Passw0rd!";
     private const int Rounds = 200;
 
     public static async Task<int> RunAsync(int tickets)
@@ -31,18 +28,8 @@ internal static class ServiceQueueBenchmark
 
         var connection = new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString;
         var data = Path.Combine(Path.GetTempPath(), "retailcrm-bench-service-" + Guid.NewGuid().ToString("N"));
-        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_RETAILCRM_HOST", AppContext.BaseDirectory);
-        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
-        {
-            b.UseEnvironment("Production");
-            b.UseSetting("RetailCrm:DataPath", data);
-            b.UseSetting("ConnectionStrings:RetailCrm", connection);
-            b.UseSetting("RetailCrm:ModulesPath", Path.Combine(AppContext.BaseDirectory, "modules"));
-            b.UseSetting("RetailCrm:PluginsPath", Path.Combine(data, "no-plugins"));
-            b.UseSetting("RetailCrm:Admin:Password", Password);
-            b.UseSetting("Logging:LogLevel:Default", "Error");
-        });
-        var client = await BenchClient.SignInAsync(factory, Password);
+        using var factory = BenchClient.Host(data, new Dictionary<string, string> { ["ConnectionStrings:RetailCrm"] = connection });
+        var client = await BenchClient.SignInAsync(factory);
         var first = await client.PostAsync("/api/service/tickets", new StringContent(
             """{"subject":"bench","contactName":"bench","contactEmail":"bench@example.com"}""", System.Text.Encoding.UTF8, "application/json"));
         if (first.StatusCode != HttpStatusCode.Created)

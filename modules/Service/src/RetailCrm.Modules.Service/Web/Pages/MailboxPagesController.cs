@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Mvc;
 using RetailCrm.Modules.Service.Application.Mail;
 using RetailCrm.Modules.Service.Application.Tickets;
 using RetailCrm.Modules.Service.Contracts;
-using RetailCrm.Modules.Service.Domain.Mail;
 using RetailCrm.Modules.Service.Domain.Tickets;
 using RetailCrm.Sdk.Authorization;
 using RetailCrm.Sdk.Web;
@@ -11,36 +10,6 @@ namespace RetailCrm.Modules.Service.Web.Pages;
 
 /// <summary>The mailboxes page: each mailbox with its last poll, the form to add one, and the dead letters.</summary>
 internal sealed record MailboxesPage(IReadOnlyList<MailboxView> Mailboxes, IReadOnlyList<DeadLetterView> DeadLetters, IReadOnlyList<TicketType> Types, string? PollSummary);
-
-/// <summary>A new mailbox as the page's form posts it.</summary>
-internal sealed record MailboxForm
-{
-    public string? Name { get; init; }
-
-    public string? Host { get; init; }
-
-    public int? Port { get; init; }
-
-    public MailboxSecurity Security { get; init; }
-
-    public string? UserName { get; init; }
-
-    public string? Password { get; init; }
-
-    public string? Folder { get; init; }
-
-    public string? Address { get; init; }
-
-    public string? DefaultType { get; init; }
-
-    public bool IsFax { get; init; }
-
-    public MailboxInput ToInput() => new()
-    {
-        Name = Name, Host = Host, Port = Port, Security = Security, UserName = UserName, Password = Password,
-        Folder = Folder, Address = Address, DefaultType = DefaultType, IsFax = IsFax,
-    };
-}
 
 /// <summary>The admins' page of the service mailboxes (IMAP in, tickets out) and the mail they could not take in.</summary>
 [Route("service/admin/mailboxes")]
@@ -54,9 +23,9 @@ internal sealed class MailboxPagesController(Mailboxes mailboxes, MailboxPoller 
 
     [HttpPost("")]
     [PostOnce]
-    public async Task<IActionResult> Create(MailboxForm form, CancellationToken cancellationToken)
+    public async Task<IActionResult> Create(MailboxInput form, CancellationToken cancellationToken)
     {
-        var created = await mailboxes.CreateAsync(form.ToInput(), cancellationToken);
+        var created = await mailboxes.CreateAsync(form, cancellationToken);
         return created.IsRefused
             ? await RefusedAsync(created.Refusal!, () => ShowAsync(null, cancellationToken), NewFormId)
             : Done("/service/admin/mailboxes", "The mailbox {0} was added; it is read every minute.", created.Value.Address);
