@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -7,6 +6,7 @@ using RetailCrm.Kernel.Identity;
 using RetailCrm.Kernel.MultiTenancy;
 using RetailCrm.Sdk.MultiTenancy;
 using RetailCrm.Sdk.Results;
+using RetailCrm.Sdk.Web;
 
 namespace RetailCrm.Kernel.Administration;
 
@@ -38,7 +38,7 @@ internal sealed class DemoSignIn(IConfiguration configuration, ICurrentTenant cu
 
         var names = DemoUsers.Roles.Select(r => r.Name).ToList();
         var active = await db.Users.Where(u => u.IsActive && names.Contains(u.UserName)).Select(u => u.UserName).ToListAsync(cancellationToken);
-        var chinese = CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
+        var chinese = ReaderLanguage.IsChinese;
         return [.. DemoUsers.Roles.Where(r => active.Contains(r.Name)).Select(r => new DemoAccount(r.Name, chinese ? r.DisplayNameZh : r.DisplayName))];
     }
 

@@ -63,7 +63,7 @@ internal sealed class MenuBuilder : INavigationMenu
         }
 
         var enabled = await _toggles.GetEnabledAsync(tenantId, cancellationToken);
-        var chinese = CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
+        var chinese = ReaderLanguage.IsChinese;
         var items = new List<(MenuItem, string)>();
         foreach (var contributor in _contributors)
         {

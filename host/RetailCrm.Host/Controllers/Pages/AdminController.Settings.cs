@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using RetailCrm.Kernel.Settings;
 using RetailCrm.Kernel.Authorization;
@@ -56,7 +55,7 @@ public sealed partial class AdminController
     private string SettingTitle(string name)
     {
         var definition = HttpContext.RequestServices.GetRequiredService<SettingDefinitions>().Get(name);
-        return CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.OrdinalIgnoreCase) && definition.DisplayNameZh is { } chinese
+        return ReaderLanguage.IsChinese && definition.DisplayNameZh is { } chinese
             ? chinese
             : definition.DisplayName;
     }

@@ -4,6 +4,7 @@ using RetailCrm.Modules.Members.Contracts;
 using RetailCrm.Modules.Service.Domain.Tickets;
 using RetailCrm.Sdk.MultiTenancy;
 using RetailCrm.Sdk.Results;
+using RetailCrm.Sdk.Web;
 
 namespace RetailCrm.Modules.Service.Application.Tickets;
 
@@ -150,7 +151,7 @@ internal sealed class TicketInputCheck(TicketTypeCatalog types, ICustomerLookup 
     {
         var result = new Dictionary<string, string>();
         // The field's label goes into the message as typed by the tenant, in the language of the page that shows it.
-        var chinese = CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.Ordinal);
+        var chinese = ReaderLanguage.IsChinese;
         foreach (var field in type.Fields)
         {
             var label = field.DisplayLabel(chinese);
