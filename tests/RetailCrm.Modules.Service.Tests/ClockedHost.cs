@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using RetailCrm.Kernel.MultiTenancy;
@@ -27,7 +26,7 @@ public sealed class SettableClock(DateTimeOffset start) : TimeProvider
 /// messages are sent every 200 ms. Tests isolate themselves by tenant (reached by its host name, <c>{tenant}.test</c>);
 /// the tests of one class run one after another, so moving the clock is safe within a class.
 /// </summary>
-public abstract partial class ClockedHost : IDisposable
+public abstract class ClockedHost : IDisposable
 {
     private readonly CrmHostFactory _root = new(TestDatabase.Sqlite, CrmHostFactory.InstalledModulesPath, CrmHostFactory.NoPlugins, settings: new Dictionary<string, string>
     {
@@ -109,20 +108,5 @@ public abstract partial class ClockedHost : IDisposable
         GC.SuppressFinalize(this);
     }
 
-    private async Task<HttpClient> SignInAsync(string host, string userName, string password)
-    {
-        var client = Factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri($"http://{host}"), AllowAutoRedirect = false });
-        var page = await client.GetStringAsync("/account/login");
-        var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["UserName"] = userName,
-            ["Password"] = password,
-            ["__RequestVerificationToken"] = TokenPattern().Match(page).Groups[1].Value,
-        }));
-        response.StatusCode.ShouldBe(HttpStatusCode.Redirect, $"sign-in of {userName}@{host}");
-        return client;
-    }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
+    private Task<HttpClient> SignInAsync(string host, string userName, string password) => SignIn.ClientAsync(Factory, host, userName, password);
 }

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,7 +28,7 @@ public enum TestDatabase
 /// The real host over HTTP (in-memory server) with the sample modules and plugins, on a fresh
 /// SQLite file or a fresh PostgreSQL database of the throwaway server that tests/run.sh starts.
 /// </summary>
-public sealed partial class CrmHostFactory : WebApplicationFactory<Program>
+public sealed class CrmHostFactory : WebApplicationFactory<Program>
 {
     public const string AdminPassword = "Admin-Passw0rd!";
     private readonly string _dataPath = Path.Combine(Path.GetTempPath(), "retailcrm-tests", Guid.NewGuid().ToString("N"));
@@ -98,24 +97,8 @@ public sealed partial class CrmHostFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>A client for a host name (tenant), signed in as that tenant's admin when a password is given.</summary>
-    public async Task<HttpClient> SignedInClientAsync(string host = "localhost", string userName = "admin", string password = AdminPassword)
-    {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri($"http://{host}"), AllowAutoRedirect = false });
-        var page = await client.GetStringAsync("/account/login");
-        var token = TokenPattern().Match(page).Groups[1].Value;
-        var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["UserName"] = userName,
-            ["Password"] = password,
-            ["__RequestVerificationToken"] = token,
-        }));
-        if (response.StatusCode != HttpStatusCode.Redirect)
-        {
-            throw new InvalidOperationException($"Sign-in of {userName}@{host} failed: {(int)response.StatusCode}");
-        }
-
-        return client;
-    }
+    public Task<HttpClient> SignedInClientAsync(string host = "localhost", string userName = "admin", string password = AdminPassword) =>
+        SignIn.ClientAsync(this, host, userName, password);
 
     /// <summary>Creates a second tenant through the admin API and returns a client signed in to it.</summary>
     public async Task<HttpClient> CreateTenantAsync(HttpClient hostAdmin, string name, params string[] modules)
@@ -223,7 +206,4 @@ public sealed partial class CrmHostFactory : WebApplicationFactory<Program>
             }
         }
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
 }

@@ -1,12 +1,11 @@
-using System.Net;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using RetailCrm.Testing;
 
 namespace RetailCrm.Benchmarks;
 
 /// <summary>A client of the benchmark's host, signed in as the first run's admin.</summary>
-internal static partial class BenchClient
+internal static class BenchClient
 {
     /// <summary>The first run's admin password of every benchmark host.</summary>
     public const string Password = "Bench-Passw0rd!";
@@ -36,19 +35,8 @@ internal static partial class BenchClient
 
     public static async Task<HttpClient> SignInAsync(WebApplicationFactory<Program> factory)
     {
-        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("http://localhost"), AllowAutoRedirect = false });
+        var client = await SignIn.ClientAsync(factory, "localhost", "admin", Password);
         client.Timeout = TimeSpan.FromMinutes(10);
-        var page = await client.GetStringAsync("/account/login");
-        var token = TokenPattern().Match(page).Groups[1].Value;
-        var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["UserName"] = "admin",
-            ["Password"] = Password,
-            ["__RequestVerificationToken"] = token,
-        }));
-        return response.StatusCode == HttpStatusCode.Redirect ? client : throw new InvalidOperationException($"Sign-in failed: {(int)response.StatusCode}");
+        return client;
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
 }

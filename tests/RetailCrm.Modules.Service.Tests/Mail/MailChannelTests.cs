@@ -53,6 +53,31 @@ public sealed class MailChannelTests(MailHost host) : IClassFixture<MailHost>
     }
 
     [Fact]
+    public async Task Should_match_the_sender_to_the_customer_when_the_minute_job_reads_the_mail_as_no_user()
+    {
+        var tenant = await host.TenantAsync();
+        var from = MailTenant.Customer();
+        var customer = await tenant.Client.PostAsJsonAsync("/api/members/customers", new { customer = new { kind = "Person", displayName = "Zhao Lei", email = from.ToUpperInvariant() } });
+        customer.StatusCode.ShouldBe(HttpStatusCode.Created, await customer.Content.ReadAsStringAsync());
+        var customerId = (await customer.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        await tenant.SendAsync(tenant.Compose(from, "Dispenser noise", "It hums at night.", "Zhao Lei"));
+
+        await CrmHostFactory.EventuallyAsync(async () =>
+        {
+            await host.Factory.InTenantAsync(tenant.Name, async services =>
+            {
+                var job = services.GetServices<RetailCrm.Sdk.Jobs.ICrmJob>().Single(j => j.Name == "service.mail-poll");
+                await job.ExecuteAsync(services, CancellationToken.None);
+                return true;
+            });
+            return (await tenant.TicketsAsync()).Count > 0;
+        }, "the job opened the ticket");
+
+        var ticket = (await tenant.TicketsAsync()).ShouldHaveSingleItem();
+        (ticket.CustomerId, ticket.OpenedByUserId).ShouldBe((customerId, null));
+    }
+
+    [Fact]
     public async Task Should_thread_answers_by_references_and_by_the_subject_token_and_read_each_mail_once()
     {
         var tenant = await host.TenantAsync();

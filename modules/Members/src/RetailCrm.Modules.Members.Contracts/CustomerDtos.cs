@@ -74,6 +74,12 @@ public interface ICustomerLookup
     Task<IReadOnlyList<CustomerSummary>> FindByPhoneAsync(string phone, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Active customers with this e-mail address (case-insensitive), as their own or one of their contact points; like the
+    /// phone look-up not limited to a user's data scope, so a mailbox job matches a mail to its sender.
+    /// </summary>
+    Task<IReadOnlyList<CustomerSummary>> FindByEmailAsync(string email, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Active customers the term finds as the customer list does: code, name, pinyin initials, phone in any format,
     /// e-mail; within the current user's data scope, at most <paramref name="limit"/>.
     /// </summary>

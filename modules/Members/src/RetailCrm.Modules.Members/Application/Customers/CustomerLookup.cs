@@ -32,6 +32,18 @@ internal sealed class CustomerLookup(MembersDbContext db, ISettingProvider setti
         return Summaries(db.Set<Customer>().Where(c => c.Code == normalized && c.Status == CustomerStatus.Active)).FirstOrDefaultAsync(cancellationToken);
     }
 
+    public async Task<IReadOnlyList<CustomerSummary>> FindByEmailAsync(string email, CancellationToken cancellationToken = default)
+    {
+        if (EmailNormalizer.Normalize(email) is not (string normalized, null))
+        {
+            return [];
+        }
+
+        return await Summaries(db.Set<Customer>().Where(c => c.Status == CustomerStatus.Active
+                && (c.Email == normalized || c.ContactPoints.Any(p => p.Kind == ContactPointKind.Email && p.Value == normalized))))
+            .Take(20).ToListAsync(cancellationToken);
+    }
+
     public async Task<IReadOnlyList<CustomerSummary>> FindByPhoneAsync(string phone, CancellationToken cancellationToken = default)
     {
         var e164 = PhoneNormalizer.TryNormalize(phone, await settings.GetAsync(MembersSettings.PhoneRegion, cancellationToken) ?? "CN");

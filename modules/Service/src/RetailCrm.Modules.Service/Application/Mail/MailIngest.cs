@@ -125,8 +125,8 @@ internal sealed partial class MailIngest(ServiceDbContext db, TicketService tick
 
     private async Task<NewTicket> NewTicketAsync(Mailbox mailbox, ParsedMail mail, string messageId, CancellationToken cancellationToken)
     {
-        var customer = (await customers.SearchAsync(mail.FromAddress, 5, cancellationToken))
-            .FirstOrDefault(c => string.Equals(c.Email, mail.FromAddress, StringComparison.OrdinalIgnoreCase));
+        // The job reads mail as no user: the look-up by address, unlike the search, is not limited to a data scope.
+        var customer = await customers.FindByEmailAsync(mail.FromAddress, cancellationToken) is [var first, ..] ? first : null;
         var subject = mail.Subject.Length == 0 ? (mailbox.IsFax ? "Fax from " + mail.FromAddress : NoSubject) : mail.Subject;
         return new NewTicket
         {
