@@ -33,10 +33,6 @@ internal static class BenchClient
         });
     }
 
-    public static async Task<HttpClient> SignInAsync(WebApplicationFactory<Program> factory)
-    {
-        var client = await SignIn.ClientAsync(factory, "localhost", "admin", Password);
-        client.Timeout = TimeSpan.FromMinutes(10);
-        return client;
-    }
+    public static Task<HttpClient> SignInAsync(WebApplicationFactory<Program> factory) =>
+        SignIn.ClientAsync(factory, "localhost", "admin", Password, TimeSpan.FromMinutes(10));
 }
