@@ -170,19 +170,18 @@ internal sealed class TicketQueries(ServiceDbContext db, IDataScopeProvider data
 
         if (TicketInputCheck.Clean(query.Term) is { } term)
         {
+            var lower = term.ToLowerInvariant();
             if (long.TryParse(term.TrimStart('#'), NumberStyles.None, CultureInfo.InvariantCulture, out var number))
             {
                 tickets = tickets.Where(t => t.Number == number || t.SearchText.Contains(term));
             }
-            else if (TicketInputCheck.IsEmail(term.ToLowerInvariant()))
+            else if (TicketInputCheck.IsEmail(lower))
             {
                 // A whole address is looked up, not searched for: its domain's words are in nearly every ticket.
-                var email = term.ToLowerInvariant();
-                tickets = tickets.Where(t => t.ContactEmail == email);
+                tickets = tickets.Where(t => t.ContactEmail == lower);
             }
             else
             {
-                var lower = term.ToLowerInvariant();
                 tickets = tickets.Where(t => t.SearchText.Contains(lower));
             }
         }
