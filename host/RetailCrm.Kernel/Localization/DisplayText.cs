@@ -52,13 +52,10 @@ internal sealed class DisplayText(JsonStringLocalizerFactory factory) : IDisplay
     private static IEnumerable<Assembly> TextAssemblies(Assembly owner)
     {
         yield return owner;
-        if (owner.GetName().Name is { } name && name.EndsWith(ContractsSuffix, StringComparison.Ordinal))
+        var name = LoadedAssemblies.NameOf(owner);
+        if (name.EndsWith(ContractsSuffix, StringComparison.Ordinal) && LoadedAssemblies.ByName(name[..^ContractsSuffix.Length]) is { } implementation)
         {
-            var module = name[..^ContractsSuffix.Length];
-            if (AppDomain.CurrentDomain.GetAssemblies().FirstOrDefault(a => a.GetName().Name == module) is { } implementation)
-            {
-                yield return implementation;
-            }
+            yield return implementation;
         }
 
         yield return typeof(DisplayText).Assembly;

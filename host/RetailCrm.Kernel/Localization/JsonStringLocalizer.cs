@@ -22,7 +22,7 @@ internal sealed class JsonStringLocalizerFactory : IStringLocalizerFactory
     public IStringLocalizer Create(Assembly assembly) => new JsonStringLocalizer(this, assembly);
 
     public IStringLocalizer Create(string baseName, string location) =>
-        new JsonStringLocalizer(this, AppDomain.CurrentDomain.GetAssemblies().FirstOrDefault(a => a.GetName().Name == location) ?? typeof(JsonStringLocalizerFactory).Assembly);
+        new JsonStringLocalizer(this, LoadedAssemblies.ByName(location) ?? typeof(JsonStringLocalizerFactory).Assembly);
 
     internal IReadOnlyDictionary<string, string> Table(Assembly assembly, string culture) =>
         _tables.GetOrAdd((assembly, culture), key => Load(key.Item1, key.Item2));
