@@ -1,0 +1,33 @@
+namespace RetailCrm.Modules.Sales.Contracts;
+
+/// <summary>Where a deal stands as a whole; its stage says where it stands in the pipeline.</summary>
+public enum OpportunityStatus
+{
+    /// <summary>Being worked.</summary>
+    Open,
+
+    /// <summary>Signed: its lines are frozen.</summary>
+    Won,
+
+    /// <summary>Lost, with a reason.</summary>
+    Lost,
+}
+
+/// <summary>What a journal entry (业务日志) records.</summary>
+public enum ActivityKind
+{
+    /// <summary>A visit at the customer's (拜访).</summary>
+    Visit,
+
+    /// <summary>A phone call.</summary>
+    Call,
+
+    /// <summary>A meeting.</summary>
+    Meeting,
+
+    /// <summary>An e-mail sent or received.</summary>
+    Email,
+
+    /// <summary>A note.</summary>
+    Note,
+}

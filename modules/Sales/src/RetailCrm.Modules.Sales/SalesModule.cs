@@ -1,0 +1,45 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using RetailCrm.Modules.Sales.Application;
+using RetailCrm.Modules.Sales.Application.Catalogue;
+using RetailCrm.Modules.Sales.Application.Opportunities;
+using RetailCrm.Modules.Sales.Application.Pipelines;
+using RetailCrm.Modules.Sales.Contracts;
+using RetailCrm.Modules.Sales.Contracts.Events;
+using RetailCrm.Modules.Sales.Infrastructure.Persistence;
+using RetailCrm.Sdk.Authorization;
+using RetailCrm.Sdk.Events;
+using RetailCrm.Sdk.Modularity;
+using RetailCrm.Sdk.Settings;
+using RetailCrm.Sdk.Web;
+
+namespace RetailCrm.Modules.Sales;
+
+/// <summary>Sales pipeline (销售管理): pipelines of stages with exit criteria and supervisor gates, deals with lines and journals.</summary>
+public sealed class SalesModule : CrmModule
+{
+    public override void ConfigureServices(ModuleServiceContext context)
+    {
+        var services = context.Services;
+        context.AddDbContext<SalesDbContext>();
+        services.AddSingleton<IPermissionDefinitionProvider, SalesPermissionDefinitions>();
+        services.AddSingleton<ISettingDefinitionProvider, SalesSettingDefinitions>();
+        services.AddSingleton<IMenuContributor, SalesMenu>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddScoped<PipelineCatalog>();
+        services.AddScoped<PipelineAdministration>();
+        services.AddScoped<ProductCatalogue>();
+        services.AddScoped<OpportunityService>();
+        services.AddScoped<OpportunityJournal>();
+        services.AddScoped<OpportunityQueries>();
+        services.AddScoped<IIntegrationEventHandler<OpportunityWonIntegrationEvent>, WonDealPurchase>();
+    }
+}
+
+internal sealed class SalesMenu : IMenuContributor
+{
+    public IEnumerable<MenuItem> GetMenuItems() =>
+    [
+        new("sales.board", "Sales pipeline", "/sales", 500) { TextZh = "销售管理", Icon = "chart-column", RequiredPermission = SalesPermissions.View },
+    ];
+}
