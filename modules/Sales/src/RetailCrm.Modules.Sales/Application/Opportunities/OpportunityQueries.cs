@@ -49,7 +49,7 @@ internal sealed class OpportunityQueries(SalesDbContext db, OpportunityService d
     /// <summary>The open deals of a pipeline by stage: counts and amounts of all, and the <paramref name="perStage"/> most recently changed of each.</summary>
     public async Task<IReadOnlyList<BoardColumn>?> BoardAsync(Guid? pipelineId, int perStage, CancellationToken cancellationToken)
     {
-        var pipeline = pipelineId is { } id ? await pipelines.FindAsync(id, cancellationToken) : await pipelines.DefaultAsync(cancellationToken);
+        var pipeline = await pipelines.FindOrDefaultAsync(pipelineId, cancellationToken);
         if (pipeline is null)
         {
             return null;

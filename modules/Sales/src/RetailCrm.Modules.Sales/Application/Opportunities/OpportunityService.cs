@@ -45,7 +45,7 @@ internal sealed class OpportunityService(
             errors.Add(new FieldRefusal("customerId", LocalizableText.Of("Give the customer, or the prospect to register.")));
         }
 
-        var pipeline = input.PipelineId is { } pipelineId ? await pipelines.FindAsync(pipelineId, cancellationToken) : await pipelines.DefaultAsync(cancellationToken);
+        var pipeline = await pipelines.FindOrDefaultAsync(input.PipelineId, cancellationToken);
         if (pipeline is null)
         {
             return SalesRefusals.PipelineNotFound(input.PipelineId!.Value);
@@ -115,8 +115,9 @@ internal sealed class OpportunityService(
         MoveResult? moved = null;
         var changed = await ChangeAsync(id, version, async deal =>
         {
-            var pipeline = await pipelines.FindAsync(deal.PipelineId, cancellationToken);
-            var target = (await pipelines.ListAsync(cancellationToken)).SelectMany(p => p.Stages).FirstOrDefault(s => s.Id == stageId);
+            var all = await pipelines.ListAsync(cancellationToken);
+            var pipeline = all.FirstOrDefault(p => p.Pipeline.Id == deal.PipelineId);
+            var target = all.SelectMany(p => p.Stages).FirstOrDefault(s => s.Id == stageId);
             if (pipeline is null || target is null)
             {
                 return SalesRefusals.StageNotFound(stageId);

@@ -24,10 +24,13 @@ internal sealed class PipelineCatalog(SalesDbContext db, ICurrentTenant tenant, 
     public async Task<PipelineView?> FindAsync(Guid pipelineId, CancellationToken cancellationToken) =>
         (await ListAsync(cancellationToken)).FirstOrDefault(p => p.Pipeline.Id == pipelineId);
 
-    public async Task<PipelineView> DefaultAsync(CancellationToken cancellationToken)
+    /// <summary>The pipeline named, null when there is none; the tenant's default one when none is named.</summary>
+    public async Task<PipelineView?> FindOrDefaultAsync(Guid? pipelineId, CancellationToken cancellationToken)
     {
         var pipelines = await ListAsync(cancellationToken);
-        return pipelines.FirstOrDefault(p => p.Pipeline.IsDefault) ?? pipelines[0];
+        return pipelineId is { } id
+            ? pipelines.FirstOrDefault(p => p.Pipeline.Id == id)
+            : pipelines.FirstOrDefault(p => p.Pipeline.IsDefault) ?? pipelines[0];
     }
 
     private async Task<IReadOnlyList<PipelineView>> ReadAsync(CancellationToken cancellationToken)
