@@ -26,14 +26,7 @@ public class SalesHost : IDisposable
     public async Task<SalesTeam> TeamAsync()
     {
         var (tenant, admin) = await TenantAsync();
-        var units = await admin.GetFromJsonAsync<JsonElement[]>("/api/admin/organization-units");
-        var hq = units!.Single(u => u.GetProperty("code").GetString() == "HQ").GetProperty("id").GetGuid();
-        var created = await admin.PostAsJsonAsync("/api/admin/organization-units", new { parentId = hq, name = "Key accounts", code = "KA", kind = "Department" });
-        created.StatusCode.ShouldBe(System.Net.HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
-        var unit = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        var seller = await UserAsync(tenant, admin, "li.wei", "sales-person", unit);
-        var supervisor = await UserAsync(tenant, admin, "zhang.min", "department-supervisor", unit);
-        return new SalesTeam(tenant, admin, seller.Id, seller.Client, supervisor.Client);
+        return await SalesTeam.CreateAsync(tenant, admin, (userName, role, unit) => UserAsync(tenant, admin, userName, role, unit));
     }
 
     public async Task<(Guid Id, HttpClient Client)> UserAsync(string tenant, HttpClient admin, string userName, string role, Guid? unit = null)
@@ -56,4 +49,30 @@ public class SalesHost : IDisposable
 public sealed class PostgresSalesHost() : SalesHost(TestDatabase.Postgres);
 
 /// <summary>A tenant's admin, a sales person and his department supervisor.</summary>
-public sealed record SalesTeam(string Tenant, HttpClient Admin, Guid SellerId, HttpClient Seller, HttpClient Supervisor);
+public sealed record SalesTeam(string Tenant, HttpClient Admin, Guid SellerId, HttpClient Seller, Guid SupervisorId, HttpClient Supervisor, Guid UnitId)
+{
+    /// <summary>Creates the Key accounts department under the head office with li.wei (sales person) and zhang.min (his supervisor) in it.</summary>
+    public static async Task<SalesTeam> CreateAsync(string tenant, HttpClient admin, Func<string, string, Guid, Task<(Guid Id, HttpClient Client)>> user)
+    {
+        var units = await admin.GetFromJsonAsync<JsonElement[]>("/api/admin/organization-units");
+        var hq = units!.Single(u => u.GetProperty("code").GetString() == "HQ").GetProperty("id").GetGuid();
+        var created = await admin.PostAsJsonAsync("/api/admin/organization-units", new { parentId = hq, name = "Key accounts", code = "KA", kind = "Department" });
+        created.StatusCode.ShouldBe(System.Net.HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var unit = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var seller = await user("li.wei", "sales-person", unit);
+        var supervisor = await user("zhang.min", "department-supervisor", unit);
+        return new SalesTeam(tenant, admin, seller.Id, seller.Client, supervisor.Id, supervisor.Client, unit);
+    }
+}
+
+/// <summary>The real host on SQLite with a clock the test moves (Monday 2026-12-07 09:00 in Shanghai at the start), for tasks, reminders and weeks.</summary>
+public sealed class SalesClockHost() : ClockedHost(MondayNine, "sales")
+{
+    public static readonly DateTimeOffset MondayNine = new(2026, 12, 7, 1, 0, 0, TimeSpan.Zero);
+
+    public async Task<SalesTeam> TeamAsync()
+    {
+        var (tenant, admin) = await TenantAsync();
+        return await SalesTeam.CreateAsync(tenant, admin, (userName, role, unit) => UserAsync(tenant, admin, userName, [role], unit));
+    }
+}

@@ -31,3 +31,19 @@ public enum ActivityKind
     /// <summary>A note.</summary>
     Note,
 }
+
+/// <summary>How sure the sales person is of an open deal, for the forecast's commit and best case.</summary>
+public enum ForecastCategory
+{
+    /// <summary>In the pipeline: counted weighted by its stage's probability only.</summary>
+    Pipeline,
+
+    /// <summary>Could close in its month if things go well: part of the best case.</summary>
+    BestCase,
+
+    /// <summary>The sales person commits to closing it in its month: part of commit and best case.</summary>
+    Commit,
+
+    /// <summary>Left out of the forecast.</summary>
+    Omitted,
+}

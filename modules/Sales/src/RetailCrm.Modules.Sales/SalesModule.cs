@@ -4,13 +4,17 @@ using RetailCrm.Modules.Sales.Application;
 using RetailCrm.Modules.Sales.Application.Catalogue;
 using RetailCrm.Modules.Sales.Application.Opportunities;
 using RetailCrm.Modules.Sales.Application.Pipelines;
+using RetailCrm.Modules.Sales.Application.Reviews;
+using RetailCrm.Modules.Sales.Application.Tasks;
 using RetailCrm.Modules.Sales.Contracts;
 using RetailCrm.Modules.Sales.Contracts.Events;
 using RetailCrm.Modules.Sales.Infrastructure.Persistence;
 using RetailCrm.Sdk.Authorization;
 using RetailCrm.Sdk.Events;
+using RetailCrm.Sdk.Jobs;
 using RetailCrm.Sdk.Modularity;
 using RetailCrm.Sdk.Settings;
+using RetailCrm.Sdk.Templates;
 using RetailCrm.Sdk.Web;
 
 namespace RetailCrm.Modules.Sales;
@@ -33,6 +37,14 @@ public sealed class SalesModule : CrmModule
         services.AddScoped<OpportunityJournal>();
         services.AddScoped<OpportunityQueries>();
         services.AddScoped<IIntegrationEventHandler<OpportunityWonIntegrationEvent>, WonDealPurchase>();
+        services.AddScoped<SalesCalendar>();
+        services.AddScoped<SalesPeople>();
+        services.AddScoped<TaskService>();
+        services.AddScoped<TaskReminders>();
+        services.AddSingleton<ICrmJob, TaskReminderJob>();
+        services.AddSingleton<ITemplateDefinitionProvider, SalesTemplates>();
+        services.AddScoped<INotificationCounter, TasksDueCounter>();
+        services.AddScoped<JournalReviews>();
     }
 }
 

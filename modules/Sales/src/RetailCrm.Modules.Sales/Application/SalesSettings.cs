@@ -14,6 +14,14 @@ internal static class SalesSettings
     /// <summary>Why deals are lost, separated by <c>;</c>.</summary>
     public const string LostReasons = "sales.lost-reasons";
 
+    /// <summary>The IANA zone whose weeks, months and quarters the journal review and the forecast count in.</summary>
+    public const string TimeZone = "sales.time-zone";
+
+    public const string DefaultTimeZone = "Asia/Shanghai";
+
+    /// <summary>The kernel's language setting: the tenant's, for a user who chose none himself.</summary>
+    public const string KernelCulture = "crm.ui.culture";
+
     public const int MaxReasonLength = 100;
 
     public static IReadOnlyList<string> Reasons(string? setting) =>
@@ -35,6 +43,10 @@ internal sealed class SalesSettingDefinitions : ISettingDefinitionProvider
         context.Add(new SettingDefinition(SalesSettings.LostReasons, SettingType.String, "Price; Competitor; No budget; No decision; Timing; Lost contact", "Reasons a deal is lost (separated by ;)", "输单原因（以 ; 分隔）")
         {
             Validator = ReasonsValidator,
+        });
+        context.Add(new SettingDefinition(SalesSettings.TimeZone, SettingType.String, SalesSettings.DefaultTimeZone, "Time zone of the sales weeks, months and quarters", "销售周、月、季度所在时区")
+        {
+            Validator = v => TimeZoneInfo.TryFindSystemTimeZoneById(v, out _) ? null : "Give an IANA time zone, e.g. Asia/Shanghai.",
         });
     }
 

@@ -19,7 +19,7 @@ internal sealed record OpportunityDetails(
     IReadOnlyList<StageMoveRequest> MoveRequests);
 
 /// <summary>One column of a board: the stage, how many open deals it holds and their amount, and the first of them.</summary>
-internal sealed record BoardColumn(Guid StageId, string Key, string Name, string? NameZh, int Probability, bool RequiresApproval, int Count, long Amount, IReadOnlyList<Opportunity> Deals);
+internal sealed record BoardColumn(Guid StageId, string Key, string Name, string? NameZh, int Probability, bool RequiresApproval, int? RottingDays, int Count, long Amount, IReadOnlyList<Opportunity> Deals);
 
 /// <summary>The reads of deals, always within the current user's data scope.</summary>
 internal sealed class OpportunityQueries(SalesDbContext db, OpportunityService deals, PipelineCatalog pipelines)
@@ -62,7 +62,7 @@ internal sealed class OpportunityQueries(SalesDbContext db, OpportunityService d
         {
             var total = totals.FirstOrDefault(t => t.Key == stage.Id);
             var first = total is null ? [] : await open.Where(o => o.StageId == stage.Id).OrderByDescending(o => o.UpdatedAt).Take(perStage).ToListAsync(cancellationToken);
-            columns.Add(new BoardColumn(stage.Id, stage.Key, stage.Name, stage.NameZh, stage.Probability, stage.RequiresApproval, total?.Count ?? 0, total?.Amount ?? 0, first));
+            columns.Add(new BoardColumn(stage.Id, stage.Key, stage.Name, stage.NameZh, stage.Probability, stage.RequiresApproval, stage.RottingDays, total?.Count ?? 0, total?.Amount ?? 0, first));
         }
 
         return columns;

@@ -56,6 +56,9 @@ internal sealed class Opportunity : ITenantOwned
     /// <summary>The solution worked out for them (研究解决方案).</summary>
     public string? Solution { get; private set; }
 
+    /// <summary>How sure the sales person is of closing it in its expected month: commit and best case of the forecast.</summary>
+    public ForecastCategory ForecastCategory { get; private set; }
+
     public string Currency { get; private set; } = "CNY";
 
     /// <summary>The sum of the lines, in minor units.</summary>
@@ -112,6 +115,7 @@ internal sealed class Opportunity : ITenantOwned
         Competitors = OpportunityFacts.Clean(facts.Competitors);
         Needs = OpportunityFacts.Clean(facts.Needs);
         Solution = OpportunityFacts.Clean(facts.Solution);
+        ForecastCategory = facts.ForecastCategory ?? ForecastCategory;
         Touch(now);
     }
 
@@ -151,6 +155,9 @@ internal sealed class Opportunity : ITenantOwned
         Touch(now);
     }
 
+    /// <summary>Idle longer than its stage allows (the stage's rotting days; none means never).</summary>
+    public bool IsRotting(int? rottingDays, DateTime now) => IsOpen && rottingDays is > 0 && LastActivityAt < now.AddDays(-rottingDays.Value);
+
     /// <summary>Whether a field a stage's exit criteria may require is written down.</summary>
     public bool Has(string field) => field switch
     {
@@ -186,6 +193,9 @@ internal sealed record OpportunityFacts
 
     public string? Solution { get; init; }
 
+    /// <summary>Null keeps the deal's category (a new deal: pipeline).</summary>
+    public ForecastCategory? ForecastCategory { get; init; }
+
     public static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     public IReadOnlyList<FieldRefusal> Check()
@@ -200,6 +210,10 @@ internal sealed record OpportunityFacts
         Limit(errors, "competitors", Competitors, Opportunity.MaxShortLength);
         Limit(errors, "needs", Needs, Opportunity.MaxTextLength);
         Limit(errors, "solution", Solution, Opportunity.MaxTextLength);
+        if (ForecastCategory is { } category && !Enum.IsDefined(category))
+        {
+            errors.Add(new FieldRefusal("forecastCategory", LocalizableText.Of("Choose pipeline, best case, commit or omitted.")));
+        }
         return errors;
     }
 

@@ -14,7 +14,7 @@ namespace RetailCrm.Modules.Sales.Web.Api;
 /// </summary>
 [ApiController]
 [Route("api/sales/opportunities")]
-internal sealed class OpportunitiesApiController(OpportunityService deals, OpportunityQueries queries, OpportunityJournal journal) : ControllerBase
+internal sealed class OpportunitiesApiController(OpportunityService deals, OpportunityQueries queries, OpportunityJournal journal, TimeProvider time) : ControllerBase
 {
     /// <summary>Opens a deal in the first stage of its pipeline (the default one unless <c>pipelineId</c>).</summary>
     [HttpPost]
@@ -118,7 +118,7 @@ internal sealed class OpportunitiesApiController(OpportunityService deals, Oppor
     [ProducesResponseType<IReadOnlyList<BoardColumnDto>>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Board([FromQuery] Guid? pipelineId, [FromQuery] int? perStage, CancellationToken cancellationToken) =>
         await queries.BoardAsync(pipelineId, Math.Clamp(perStage ?? 20, 1, 100), cancellationToken) is { } columns
-            ? Ok(columns.Select(BoardColumnDto.From).ToList())
+            ? Ok(columns.Select(c => BoardColumnDto.From(c, time.GetUtcNow().UtcDateTime)).ToList())
             : new RefusalResult(SalesRefusals.PipelineNotFound(pipelineId ?? Guid.Empty));
 }
 

@@ -4,6 +4,9 @@ using RetailCrm.Modules.Sales.Contracts;
 using RetailCrm.Modules.Sales.Domain.Catalogue;
 using RetailCrm.Modules.Sales.Domain.Opportunities;
 using RetailCrm.Modules.Sales.Domain.Pipelines;
+using RetailCrm.Modules.Sales.Application.Reviews;
+using RetailCrm.Modules.Sales.Domain.Reviews;
+using RetailCrm.Modules.Sales.Domain.Tasks;
 
 namespace RetailCrm.Modules.Sales.Web.Api;
 
@@ -23,11 +26,14 @@ internal sealed record PipelineDto(Guid Id, string Name, string? NameZh, bool Is
 internal sealed record OpportunityDto(
     Guid Id, string Title, Guid CustomerId, string CustomerName, Guid OwnerUserId, Guid? UnitId, Guid PipelineId, Guid StageId, DateTime StageEnteredAt,
     OpportunityStatus Status, DateOnly? ExpectedCloseDate, string? Source, string? Competitors, string? Needs, string? Solution,
-    string Currency, long Amount, string? CloseReason, DateTime? ClosedAt, Guid? PendingMoveId, DateTime LastActivityAt, DateTime CreatedAt, DateTime UpdatedAt, int Version)
+    ForecastCategory ForecastCategory, string Currency, long Amount, string? CloseReason, DateTime? ClosedAt, Guid? PendingMoveId, DateTime LastActivityAt,
+    bool Rotting, DateTime CreatedAt, DateTime UpdatedAt, int Version)
 {
-    public static OpportunityDto From(Opportunity o) => new(o.Id, o.Title, o.CustomerId, o.CustomerName, o.OwnerUserId, o.UnitId, o.PipelineId, o.StageId, o.StageEnteredAt,
-        o.Status, o.ExpectedCloseDate, o.Source, o.Competitors, o.Needs, o.Solution, o.Currency, o.Amount, o.CloseReason, o.ClosedAt, o.PendingMoveId, o.LastActivityAt,
-        o.CreatedAt, o.UpdatedAt, o.Version);
+    /// <param name="o">The deal.</param>
+    /// <param name="rotting">Whether it is idle past its stage's rotting days (lists and the board tell).</param>
+    public static OpportunityDto From(Opportunity o, bool rotting = false) => new(o.Id, o.Title, o.CustomerId, o.CustomerName, o.OwnerUserId, o.UnitId, o.PipelineId, o.StageId, o.StageEnteredAt,
+        o.Status, o.ExpectedCloseDate, o.Source, o.Competitors, o.Needs, o.Solution, o.ForecastCategory, o.Currency, o.Amount, o.CloseReason, o.ClosedAt, o.PendingMoveId,
+        o.LastActivityAt, rotting, o.CreatedAt, o.UpdatedAt, o.Version);
 }
 
 /// <summary>One line of a deal; amounts in minor units.</summary>
@@ -74,9 +80,11 @@ internal sealed record MoveResultDto(string Outcome, OpportunityDto Opportunity,
 }
 
 /// <summary>A board column.</summary>
-internal sealed record BoardColumnDto(Guid StageId, string Key, string Name, string? NameZh, int Probability, bool RequiresApproval, int Count, long Amount, IReadOnlyList<OpportunityDto> Opportunities)
+internal sealed record BoardColumnDto(Guid StageId, string Key, string Name, string? NameZh, int Probability, bool RequiresApproval, int? RottingDays, int Count, long Amount,
+    IReadOnlyList<OpportunityDto> Opportunities)
 {
-    public static BoardColumnDto From(BoardColumn c) => new(c.StageId, c.Key, c.Name, c.NameZh, c.Probability, c.RequiresApproval, c.Count, c.Amount, [.. c.Deals.Select(OpportunityDto.From)]);
+    public static BoardColumnDto From(BoardColumn c, DateTime now) => new(c.StageId, c.Key, c.Name, c.NameZh, c.Probability, c.RequiresApproval, c.RottingDays, c.Count, c.Amount,
+        [.. c.Deals.Select(o => OpportunityDto.From(o, o.IsRotting(c.RottingDays, now)))]);
 }
 
 /// <summary>A product of the catalogue.</summary>
@@ -84,3 +92,31 @@ internal sealed record ProductDto(Guid Id, string Code, string Name, string? Cat
 {
     public static ProductDto From(Product p) => new(p.Id, p.Code, p.Name, p.Category, p.UnitPrice, p.IsActive);
 }
+
+/// <summary>A task; <see cref="Overdue"/> when open past its due time.</summary>
+internal sealed record TaskDto(Guid Id, Guid? OpportunityId, string Title, string? Notes, Guid AssigneeUserId, DateTime DueAt, DateTime? RemindAt,
+    DateTime? RemindedAt, DateTime? CompletedAt, bool Overdue, Guid CreatedByUserId, DateTime CreatedAt)
+{
+    public static TaskDto From(SalesTask t, DateTime now) => new(t.Id, t.OpportunityId, t.Title, t.Notes, t.AssigneeUserId, t.DueAt, t.RemindAt, t.RemindedAt,
+        t.CompletedAt, t.IsOverdue(now), t.CreatedByUserId, t.CreatedAt);
+}
+
+/// <summary>A supervisor's comment on, or approval of, a sales person's week.</summary>
+internal sealed record JournalReviewDto(Guid Id, Guid SalesPersonUserId, DateOnly WeekStart, string Verdict, string? Comment, Guid ReviewerUserId, DateTime At)
+{
+    public static JournalReviewDto From(JournalReview r) => new(r.Id, r.SalesPersonUserId, r.WeekStart, r.Verdict == ReviewVerdict.Approved ? "approved" : "commented",
+        r.Comment, r.ReviewerUserId, r.At);
+}
+
+/// <summary>One entry of a week's journal with its deal.</summary>
+internal sealed record WeekEntryDto(ActivityDto Activity, Guid OpportunityId, string DealTitle, string CustomerName);
+
+/// <summary>A sales person's week: entries and reviews.</summary>
+internal sealed record JournalWeekDto(Guid UserId, string Name, DateOnly WeekStart, bool Approved, IReadOnlyList<WeekEntryDto> Entries, IReadOnlyList<JournalReviewDto> Reviews)
+{
+    public static JournalWeekDto From(JournalWeek w) => new(w.Person.Id, w.Person.DisplayName, w.WeekStart, w.Approved,
+        [.. w.Entries.Select(e => new WeekEntryDto(ActivityDto.From(e.Activity), e.OpportunityId, e.DealTitle, e.CustomerName))], [.. w.Reviews.Select(JournalReviewDto.From)]);
+}
+
+/// <summary>One person of the supervisor's team for a week.</summary>
+internal sealed record TeamWeekDto(Guid UserId, string Name, int Entries, int Visits, int Comments, bool Approved);

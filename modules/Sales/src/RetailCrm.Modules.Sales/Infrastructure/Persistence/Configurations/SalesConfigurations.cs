@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using RetailCrm.Modules.Sales.Domain.Catalogue;
 using RetailCrm.Modules.Sales.Domain.Opportunities;
 using RetailCrm.Modules.Sales.Domain.Pipelines;
+using RetailCrm.Modules.Sales.Domain.Reviews;
+using RetailCrm.Modules.Sales.Domain.Tasks;
 
 namespace RetailCrm.Modules.Sales.Infrastructure.Persistence.Configurations;
 
@@ -43,12 +45,14 @@ internal sealed class OpportunityConfiguration : IEntityTypeConfiguration<Opport
         b.Property(x => x.Needs).HasMaxLength(Opportunity.MaxTextLength);
         b.Property(x => x.Solution).HasMaxLength(Opportunity.MaxTextLength);
         b.Property(x => x.Currency).HasMaxLength(3);
+        b.Property(x => x.ForecastCategory).HasConversion<string>().HasMaxLength(10);
         b.Property(x => x.CloseReason).HasMaxLength(Opportunity.MaxShortLength);
         b.Property(x => x.Version).IsConcurrencyToken();
         b.Ignore(x => x.IsOpen);
         b.HasIndex(x => new { x.TenantId, x.PipelineId, x.Status, x.StageId, x.UpdatedAt });
         b.HasIndex(x => new { x.TenantId, x.OwnerUserId, x.Status });
         b.HasIndex(x => new { x.TenantId, x.CustomerId });
+        b.HasIndex(x => new { x.TenantId, x.Status, x.ExpectedCloseDate });
     }
 }
 
@@ -124,5 +128,30 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         b.Property(x => x.Name).HasMaxLength(Product.MaxNameLength);
         b.Property(x => x.Category).HasMaxLength(Product.MaxCategoryLength);
         b.HasIndex(x => new { x.TenantId, x.Code }).IsUnique();
+    }
+}
+
+internal sealed class SalesTaskConfiguration : IEntityTypeConfiguration<SalesTask>
+{
+    public void Configure(EntityTypeBuilder<SalesTask> b)
+    {
+        b.ToTable("tasks");
+        b.Property(x => x.Title).HasMaxLength(SalesTask.MaxTitleLength);
+        b.Property(x => x.Notes).HasMaxLength(SalesTask.MaxNotesLength);
+        b.Ignore(x => x.IsDone);
+        b.HasIndex(x => new { x.TenantId, x.AssigneeUserId, x.CompletedAt, x.DueAt });
+        b.HasIndex(x => new { x.TenantId, x.OpportunityId });
+        b.HasIndex(x => new { x.TenantId, x.RemindedAt, x.RemindAt });
+    }
+}
+
+internal sealed class JournalReviewConfiguration : IEntityTypeConfiguration<JournalReview>
+{
+    public void Configure(EntityTypeBuilder<JournalReview> b)
+    {
+        b.ToTable("journal_reviews");
+        b.Property(x => x.Verdict).HasConversion<string>().HasMaxLength(10);
+        b.Property(x => x.Comment).HasMaxLength(JournalReview.MaxCommentLength);
+        b.HasIndex(x => new { x.TenantId, x.SalesPersonUserId, x.WeekStart });
     }
 }

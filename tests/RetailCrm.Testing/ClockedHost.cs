@@ -3,11 +3,15 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using RetailCrm.Kernel.Data;
 using RetailCrm.Kernel.MultiTenancy;
 using RetailCrm.Sdk.Jobs;
 using RetailCrm.Sdk.MultiTenancy;
+using Shouldly;
+using Microsoft.Extensions.DependencyInjection;
 
-namespace RetailCrm.Modules.Service.Tests;
+namespace RetailCrm.Testing;
 
 /// <summary>A clock the test sets and moves; the host and every module read the time from it.</summary>
 public sealed class SettableClock(DateTimeOffset start) : TimeProvider
@@ -92,6 +96,11 @@ public abstract class ClockedHost : IDisposable
         using var scope = Factory.Services.CreateScope();
         return await work(scope.ServiceProvider);
     }
+
+    /// <summary>Gives a user an e-mail address; the users API has no field for it, so straight into the kernel's table (SQLite).</summary>
+    public Task SetEmailAsync(string tenant, Guid userId, string email) =>
+        InTenantAsync(tenant, services => services.GetRequiredService<DbContextRegistry>().Contexts[0].Resolve(services).Database
+            .ExecuteSqlRawAsync("UPDATE crm_users SET Email = {0} WHERE upper(Id) = upper({1})", email, userId.ToString()));
 
     /// <summary>Runs one of the module's jobs inside the tenant, as the scheduler would.</summary>
     public Task RunJobAsync(string tenant, string name) =>

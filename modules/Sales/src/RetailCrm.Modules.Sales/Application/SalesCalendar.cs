@@ -1,0 +1,35 @@
+using RetailCrm.Sdk.Settings;
+
+namespace RetailCrm.Modules.Sales.Application;
+
+/// <summary>
+/// Weeks, months and quarters in the tenant's sales time zone (<c>sales.time-zone</c>): a visit logged at 23:30 in
+/// Shanghai belongs to that day's week, not to the UTC one.
+/// </summary>
+internal sealed class SalesCalendar(ISettingProvider settings, TimeProvider time)
+{
+    private TimeZoneInfo? _zone;
+
+    public async Task<TimeZoneInfo> ZoneAsync(CancellationToken cancellationToken) =>
+        _zone ??= TimeZoneInfo.TryFindSystemTimeZoneById(await settings.GetAsync(SalesSettings.TimeZone, cancellationToken) ?? SalesSettings.DefaultTimeZone, out var zone)
+            ? zone
+            : TimeZoneInfo.Utc;
+
+    public async Task<DateOnly> TodayAsync(CancellationToken cancellationToken) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(time.GetUtcNow().UtcDateTime, await ZoneAsync(cancellationToken)));
+
+    public static DateOnly WeekStart(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+
+    /// <summary>The UTC instants of the local day's start and of the day <paramref name="days"/> later.</summary>
+    public async Task<(DateTime From, DateTime To)> RangeAsync(DateOnly first, int days, CancellationToken cancellationToken)
+    {
+        var zone = await ZoneAsync(cancellationToken);
+        return (Utc(first, zone), Utc(first.AddDays(days), zone));
+    }
+
+    public async Task<DateOnly> LocalDayAsync(DateTime utc, CancellationToken cancellationToken) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), await ZoneAsync(cancellationToken)));
+
+    private static DateTime Utc(DateOnly day, TimeZoneInfo zone) =>
+        TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), zone);
+}
