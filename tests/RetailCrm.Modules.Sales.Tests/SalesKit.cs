@@ -89,6 +89,23 @@ internal static class SalesKit
         return deal;
     }
 
+    /// <summary>Walks an open deal through the gate (the supervisor approves the move to "sign") and wins it; answers the won deal.</summary>
+    public static async Task<JsonElement> WinThroughGateAsync(SalesTeam team, JsonElement pipeline, JsonElement deal, string closeDate = "2026-12-31")
+    {
+        deal = await WalkToProposeAsync(team.Seller, pipeline, deal);
+        await AttachAsync(team.Seller, deal, "proposal", "proposal.pdf");
+        deal = await DescribeAsync(team.Seller, deal, new { needs = "n", solution = "s", expectedCloseDate = closeDate });
+        var asked = await MoveAsync(team.Seller, deal, StageId(pipeline, "sign"));
+        asked.StatusCode.ShouldBe(HttpStatusCode.Accepted, await asked.Content.ReadAsStringAsync());
+        var request = (await asked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("request").GetProperty("id").GetGuid();
+        var approved = await team.Supervisor.PostAsJsonAsync($"/api/sales/approvals/{request}", new { approve = true });
+        approved.StatusCode.ShouldBe(HttpStatusCode.OK, await approved.Content.ReadAsStringAsync());
+        deal = await GetAsync(team.Seller, deal);
+        var won = await team.Seller.PostAsJsonAsync($"/api/sales/opportunities/{deal.GetProperty("id").GetGuid()}/win", new { version = deal.GetProperty("version").GetInt32(), reason = "Price" });
+        won.StatusCode.ShouldBe(HttpStatusCode.OK, await won.Content.ReadAsStringAsync());
+        return await won.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
     public static async Task<JsonElement> ProblemAsync(HttpResponseMessage response)
     {
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using RetailCrm.Modules.Sales.Application;
 using RetailCrm.Modules.Sales.Application.Catalogue;
+using RetailCrm.Modules.Sales.Application.Forecast;
 using RetailCrm.Modules.Sales.Application.Opportunities;
 using RetailCrm.Modules.Sales.Application.Pipelines;
 using RetailCrm.Modules.Sales.Application.Reviews;
@@ -45,6 +46,8 @@ public sealed class SalesModule : CrmModule
         services.AddSingleton<ITemplateDefinitionProvider, SalesTemplates>();
         services.AddScoped<INotificationCounter, TasksDueCounter>();
         services.AddScoped<JournalReviews>();
+        services.AddScoped<ForecastQueries>();
+        services.AddScoped<PerformanceQueries>();
     }
 }
 

@@ -21,11 +21,11 @@ internal sealed class SalesCalendar(ISettingProvider settings, TimeProvider time
     public static DateOnly WeekStart(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
 
     /// <summary>The UTC instants of the local day's start and of the day <paramref name="days"/> later.</summary>
-    public async Task<(DateTime From, DateTime To)> RangeAsync(DateOnly first, int days, CancellationToken cancellationToken)
-    {
-        var zone = await ZoneAsync(cancellationToken);
-        return (Utc(first, zone), Utc(first.AddDays(days), zone));
-    }
+    public async Task<(DateTime From, DateTime To)> RangeAsync(DateOnly first, int days, CancellationToken cancellationToken) =>
+        (await StartUtcAsync(first, cancellationToken), await StartUtcAsync(first.AddDays(days), cancellationToken));
+
+    /// <summary>The UTC instant the local day starts.</summary>
+    public async Task<DateTime> StartUtcAsync(DateOnly day, CancellationToken cancellationToken) => Utc(day, await ZoneAsync(cancellationToken));
 
     public async Task<DateOnly> LocalDayAsync(DateTime utc, CancellationToken cancellationToken) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), await ZoneAsync(cancellationToken)));
