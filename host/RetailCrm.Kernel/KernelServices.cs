@@ -115,6 +115,7 @@ public static class KernelServices
         services.AddScoped<IDashboard, Dashboard>();
         services.AddMemoryCache();
         services.AddScoped<INotifications, Notifications>();
+        services.AddSingleton<ITableFileWriter, TableFileWriter>();
         services.AddScoped<IGlobalSearch, GlobalSearch>();
         services.AddSingleton<HelpLibrary>();
         services.AddScoped<INotificationCounter, Web.Widgets.FailedDeliveriesCounter>();

@@ -67,6 +67,9 @@ public enum FieldKind
 
     /// <summary>An e-mail address.</summary>
     Email,
+
+    /// <summary>A date and time of day (a <c>datetime-local</c> input, e.g. <c>2026-12-07T14:30</c>).</summary>
+    DateTime,
 }
 
 /// <summary>

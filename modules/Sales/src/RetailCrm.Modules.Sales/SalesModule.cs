@@ -37,6 +37,11 @@ public sealed class SalesModule : CrmModule
         services.AddScoped<OpportunityService>();
         services.AddScoped<OpportunityJournal>();
         services.AddScoped<OpportunityQueries>();
+        services.AddScoped<DealList>();
+        services.AddScoped<Web.Pages.DealExport>();
+        services.AddScoped<Web.Pages.SalesPageContext>();
+        services.AddScoped<IProfileSectionContributor, Application.Profile.SalesProfileSection>();
+        services.AddScoped<INotificationCounter, Application.Profile.ApprovalsCounter>();
         services.AddScoped<IIntegrationEventHandler<OpportunityWonIntegrationEvent>, WonDealPurchase>();
         services.AddScoped<SalesCalendar>();
         services.AddScoped<SalesPeople>();
@@ -56,5 +61,9 @@ internal sealed class SalesMenu : IMenuContributor
     public IEnumerable<MenuItem> GetMenuItems() =>
     [
         new("sales.board", "Sales pipeline", "/sales", 500) { TextZh = "销售管理", Icon = "chart-column", RequiredPermission = SalesPermissions.View },
+        new("sales.deals", "Deals", "/sales/list", 501) { TextZh = "商机列表", Icon = "list", RequiredPermission = SalesPermissions.View },
+        new("sales.tasks", "Sales tasks", "/sales/tasks", 502) { TextZh = "销售任务", Icon = "list-checks", RequiredPermission = SalesPermissions.View },
+        new("sales.journal", "Sales journal", "/sales/journal", 503) { TextZh = "业务日志", Icon = "notebook-pen", RequiredPermission = SalesPermissions.View },
+        new("sales.forecast", "Sales forecast", "/sales/forecast", 504) { TextZh = "销售预测", Icon = "trending-up", RequiredPermission = SalesPermissions.View },
     ];
 }

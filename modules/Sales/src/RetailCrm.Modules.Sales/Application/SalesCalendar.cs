@@ -30,6 +30,17 @@ internal sealed class SalesCalendar(ISettingProvider settings, TimeProvider time
     public async Task<DateOnly> LocalDayAsync(DateTime utc, CancellationToken cancellationToken) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), await ZoneAsync(cancellationToken)));
 
+    /// <summary>The days asked for, both ends included; the quarter so far when neither is given.</summary>
+    public async Task<(DateOnly From, DateOnly To)> RangeOrQuarterAsync(DateOnly? from, DateOnly? to, CancellationToken cancellationToken)
+    {
+        var today = await TodayAsync(cancellationToken);
+        return (from ?? new DateOnly(today.Year, ((today.Month - 1) / 3 * 3) + 1, 1), to ?? today);
+    }
+
+    /// <summary>A time as people type it (a <c>datetime-local</c> input, in the sales time zone) as UTC.</summary>
+    public async Task<DateTime> FromLocalAsync(DateTime local, CancellationToken cancellationToken) =>
+        local.Kind == DateTimeKind.Utc ? local : TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), await ZoneAsync(cancellationToken));
+
     private static DateTime Utc(DateOnly day, TimeZoneInfo zone) =>
         TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), zone);
 }

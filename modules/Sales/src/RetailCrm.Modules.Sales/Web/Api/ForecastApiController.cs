@@ -48,7 +48,7 @@ internal sealed class ForecastApiController(ForecastQueries forecast, Performanc
     [ProducesResponseType<IReadOnlyList<PerformanceDto>>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Performance([FromQuery] DateOnly? from, [FromQuery] DateOnly? to, CancellationToken cancellationToken)
     {
-        var (first, last) = await RangeAsync(from, to, cancellationToken);
+        var (first, last) = await calendar.RangeOrQuarterAsync(from, to, cancellationToken);
         if (last < first)
         {
             return new RefusalResult(Refusal.Invalid("sales/performance-invalid", "to", "The end of the range comes after its start."));
@@ -62,10 +62,4 @@ internal sealed class ForecastApiController(ForecastQueries forecast, Performanc
         return Ok((await performance.PerformanceAsync(first, last, cancellationToken)).Select(PerformanceDto.From).ToList());
     }
 
-    /// <summary>The range asked for; the quarter so far by default.</summary>
-    public async Task<(DateOnly From, DateOnly To)> RangeAsync(DateOnly? from, DateOnly? to, CancellationToken cancellationToken)
-    {
-        var today = await calendar.TodayAsync(cancellationToken);
-        return (from ?? new DateOnly(today.Year, ((today.Month - 1) / 3 * 3) + 1, 1), to ?? today);
-    }
 }
