@@ -132,3 +132,13 @@ public sealed class DemoBrowserFixture : CrmBrowserFixture
 
     protected override IReadOnlyDictionary<string, string> ExtraSettings => new Dictionary<string, string> { ["RetailCrm:DemoData"] = "true" };
 }
+
+/// <summary>The first-party modules on a fresh database of the throwaway PostgreSQL (RETAILCRM_TEST_POSTGRES), driven by Chromium.</summary>
+public sealed class PostgresProductBrowserFixture : CrmBrowserFixture
+{
+    private readonly string _connection = CrmHostFactory.CreatePostgresDatabase();
+
+    protected override string ModulesPath => Path.Combine(AppContext.BaseDirectory, "modules");
+
+    protected override IReadOnlyDictionary<string, string> ExtraSettings => new Dictionary<string, string> { ["ConnectionStrings:RetailCrm"] = _connection };
+}

@@ -176,7 +176,8 @@ public sealed class CrmHostFactory : WebApplicationFactory<Program>
         throw new TimeoutException($"Timed out waiting for: {what}");
     }
 
-    private static string CreatePostgresDatabase()
+    /// <summary>A new empty database on the throwaway PostgreSQL of tests/run.sh (RETAILCRM_TEST_POSTGRES); answers its connection string.</summary>
+    public static string CreatePostgresDatabase()
     {
         var server = Environment.GetEnvironmentVariable("RETAILCRM_TEST_POSTGRES")
             ?? throw new InvalidOperationException("RETAILCRM_TEST_POSTGRES is not set: run the tests with `bash tests/run.sh`, which starts a throwaway PostgreSQL.");
