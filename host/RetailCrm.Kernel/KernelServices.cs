@@ -116,6 +116,7 @@ public static class KernelServices
         services.AddMemoryCache();
         services.AddScoped<INotifications, Notifications>();
         services.AddSingleton<ITableFileWriter, TableFileWriter>();
+        services.AddSingleton<ITableFileReader, TableFileReader>();
         services.AddScoped<IGlobalSearch, GlobalSearch>();
         services.AddSingleton<HelpLibrary>();
         services.AddScoped<INotificationCounter, Web.Widgets.FailedDeliveriesCounter>();

@@ -22,7 +22,7 @@ public sealed class EnumTranslationTests
         "RetailCrm.Kernel.Idempotency.IdempotencyClaimOutcome",
         "RetailCrm.Kernel.Data.IdempotencyStatus",
         "RetailCrm.Modules.Cards.Application.Settlement.SettlementExportFormat",
-        "RetailCrm.Modules.Members.Application.Export.ExportFormat",
+        "RetailCrm.Sdk.Web.TableFileFormat",
         "RetailCrm.Sdk.Web.ChartKind",
         "RetailCrm.Sdk.Web.FieldKind",
         "RetailCrm.Kernel.Branding.LogoKind",

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
@@ -24,12 +23,12 @@ internal sealed class RefusalProblems(IOptions<JsonOptions> json) : IRefusalWrit
     {
         var errors = refusal.Fields
             .GroupBy(f => f.Field, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Select(f => English(f.Text)).ToArray(), StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => g.Select(f => f.Text.English()).ToArray(), StringComparer.Ordinal);
         var problem = errors.Count == 0 ? new ProblemDetails() : new ValidationProblemDetails(errors);
         problem.Status = (int)refusal.Kind;
         problem.Type = TypeBase + refusal.Code;
         problem.Title = refusal.Title ?? StandardTitle(refusal.Kind);
-        problem.Detail = English(refusal.Text);
+        problem.Detail = refusal.Text.English();
         foreach (var (name, value) in refusal.Extensions)
         {
             problem.Extensions[name] = value;
@@ -82,9 +81,6 @@ internal sealed class RefusalProblems(IOptions<JsonOptions> json) : IRefusalWrit
         _ => "The request was refused",
     };
 
-    /// <summary>The text as the API says it: the English template, invariant culture, amounts in minor units.</summary>
-    public static string English(LocalizableText text) =>
-        text.Arguments.Count == 0 ? text.Template : string.Format(CultureInfo.InvariantCulture, text.Template, [.. text.Arguments]);
 
     /// <summary>
     /// The refusal of a request the model binder refused: each field named as the JSON names it (camelCase path,

@@ -39,6 +39,10 @@ public sealed record LocalizableText(string Template, IReadOnlyList<object> Argu
 {
     /// <summary>A text from a template and its arguments.</summary>
     public static LocalizableText Of(string template, params object[] arguments) => new(template, arguments);
+
+    /// <summary>The text as the API and the reports write it: the English template, invariant culture (amounts in minor units).</summary>
+    public string English() =>
+        Arguments.Count == 0 ? Template : string.Format(System.Globalization.CultureInfo.InvariantCulture, Template, [.. Arguments]);
 }
 
 /// <summary>An amount of money inside a refusal's text: minor units (fen) on the API, major units (yuan) on the pages.</summary>

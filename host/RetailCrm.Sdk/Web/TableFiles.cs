@@ -1,3 +1,5 @@
+using RetailCrm.Sdk.Results;
+
 namespace RetailCrm.Sdk.Web;
 
 /// <summary>The kinds of file a list is exported as.</summary>
@@ -25,4 +27,40 @@ public interface ITableFileWriter
 {
     /// <summary>The file named <c>{name}-{yyyyMMdd-HHmm}.csv|xlsx</c>; <paramref name="name"/> is the Excel sheet's name too.</summary>
     TableFile Write(TableFileFormat format, string name, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> rows);
+}
+
+/// <summary>A data row of a table file; <see cref="Number"/> is the row as the user sees it in the file (the header is row 1).</summary>
+/// <param name="Number">The row's number in the file.</param>
+/// <param name="Cells">The row's cells as text, in the order of the headers.</param>
+public sealed record TableRow(int Number, IReadOnlyList<string?> Cells)
+{
+    /// <summary>The cell of a column, or null past the row's end.</summary>
+    public string? this[int column] => column >= 0 && column < Cells.Count ? Cells[column] : null;
+}
+
+/// <summary>A table file read into its header names and data rows (blank rows left out).</summary>
+/// <param name="Headers">The first row's cells, trimmed.</param>
+/// <param name="Rows">The data rows.</param>
+public sealed record TableContent(IReadOnlyList<string> Headers, IReadOnlyList<TableRow> Rows);
+
+/// <summary>The file cannot be read as CSV or Excel; <see cref="Text"/> says why, in the reader's language once translated.</summary>
+/// <param name="text">Why.</param>
+public sealed class TableFileException(LocalizableText text) : Exception(text.English())
+{
+    /// <summary>Why the file cannot be read.</summary>
+    public LocalizableText Text { get; } = text;
+}
+
+/// <summary>
+/// Reads what people upload for an import: CSV (UTF-8, or GB18030 as Chinese Excel saves it; comma, semicolon or tab)
+/// and Excel .xlsx (the first sheet), into rows of text: Excel dates as <c>yyyy-MM-dd</c>, whole numbers without
+/// decimals. The kernel implements it; a file it cannot read throws <see cref="TableFileException"/>.
+/// </summary>
+public interface ITableFileReader
+{
+    /// <summary>At most this many data rows; a longer file is refused (split it).</summary>
+    const int MaxRows = 500_000;
+
+    /// <summary>The file's headers and, unless <paramref name="headersOnly"/>, its data rows.</summary>
+    TableContent Read(string fileName, byte[] content, bool headersOnly = false);
 }

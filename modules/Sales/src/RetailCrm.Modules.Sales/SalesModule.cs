@@ -38,6 +38,7 @@ public sealed class SalesModule : CrmModule
         services.AddScoped<OpportunityJournal>();
         services.AddScoped<OpportunityQueries>();
         services.AddScoped<DealList>();
+        services.AddScoped<Application.Import.DealImport>();
         services.AddScoped<Web.Pages.DealExport>();
         services.AddScoped<Web.Pages.SalesPageContext>();
         services.AddScoped<IProfileSectionContributor, Application.Profile.SalesProfileSection>();

@@ -1,4 +1,3 @@
-using System.Globalization;
 using RetailCrm.Sdk.Results;
 
 namespace RetailCrm.Modules.Members.Application;
@@ -35,8 +34,4 @@ internal static class FieldRefusals
     /// <summary>One more error at <paramref name="field"/>, with a text made elsewhere (a phone or postcode check).</summary>
     public static void Add(this List<FieldRefusal> errors, string field, LocalizableText text) =>
         errors.Add(new FieldRefusal(field, text));
-
-    /// <summary>The text as the API and the import reports write it: English, invariant culture.</summary>
-    public static string English(this LocalizableText text) =>
-        text.Arguments.Count == 0 ? text.Template : string.Format(CultureInfo.InvariantCulture, text.Template, [.. text.Arguments]);
 }

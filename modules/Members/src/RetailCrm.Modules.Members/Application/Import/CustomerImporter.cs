@@ -8,6 +8,7 @@ using RetailCrm.Sdk.Data;
 using RetailCrm.Sdk.Results;
 using RetailCrm.Sdk.MultiTenancy;
 using RetailCrm.Sdk.Settings;
+using RetailCrm.Sdk.Web;
 
 namespace RetailCrm.Modules.Members.Application.Import;
 
@@ -28,7 +29,7 @@ internal sealed class CustomerImporter(MembersDbContext db, CustomerService cust
     private static readonly char[] TagSeparators = [',', ';', '|', '，', '；', '、'];
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "yyyy/MM/dd", "yyyy.MM.dd", "yyyyMMdd", "yyyy-M-d", "yyyy/M/d", "yyyy年M月d日", "yyyy-MM-dd HH:mm:ss", "yyyy/MM/dd HH:mm:ss"];
 
-    public async Task<CustomerAnalysis> AnalyzeAsync(ImportTable table, ResolvedMapping mapping, CancellationToken cancellationToken)
+    public async Task<CustomerAnalysis> AnalyzeAsync(TableContent table, ResolvedMapping mapping, CancellationToken cancellationToken)
     {
         var rules = await customers.NormalizationRulesAsync(cancellationToken);
         var index = await CustomerDuplicateIndex.LoadAsync(db, cancellationToken);
@@ -122,7 +123,7 @@ internal sealed class CustomerImporter(MembersDbContext db, CustomerService cust
     public async Task<IReadOnlyList<string>> ReserveCodesAsync(int count, CancellationToken cancellationToken) =>
         await codes.NextBlockAsync(await settings.GetAsync(MembersSettings.CodeFormat, cancellationToken) ?? "C{yyyy}{seq:6}", count, cancellationToken);
 
-    private static CustomerInput ToInput(ImportRow row, ResolvedMapping mapping, RowFindings findings)
+    private static CustomerInput ToInput(TableRow row, ResolvedMapping mapping, RowFindings findings)
     {
         string? Get(string field) => mapping.Get(row, field);
         var birthdayText = Get("birthday");

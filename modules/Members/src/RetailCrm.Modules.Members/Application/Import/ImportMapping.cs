@@ -1,6 +1,7 @@
 using System.Text;
 using RetailCrm.Modules.Members.Domain;
 using RetailCrm.Sdk.Results;
+using RetailCrm.Sdk.Web;
 
 namespace RetailCrm.Modules.Members.Application.Import;
 
@@ -143,7 +144,7 @@ internal sealed class ResolvedMapping(IReadOnlyDictionary<string, int> columns, 
     public IEnumerable<string> Fields => columns.Keys;
 
     /// <summary>The trimmed cell of a field, or null when the field is not mapped or the cell is empty.</summary>
-    public string? Get(ImportRow row, string field) =>
+    public string? Get(TableRow row, string field) =>
         columns.TryGetValue(field, out var index) && row[index] is { } text && !string.IsNullOrWhiteSpace(text) ? text.Trim() : null;
 
     /// <summary>The file column a field comes from, for the report.</summary>

@@ -4,6 +4,7 @@ using RetailCrm.Modules.Members.Domain;
 using RetailCrm.Modules.Members.Infrastructure.Persistence;
 using RetailCrm.Sdk.MultiTenancy;
 using RetailCrm.Sdk.Results;
+using RetailCrm.Sdk.Web;
 
 namespace RetailCrm.Modules.Members.Application.Import;
 
@@ -26,7 +27,7 @@ internal sealed record ImportBatchView(
     ImportReport Report);
 
 /// <summary>A batch ready for a dry run or a commit: the stored batch, its file as read now, its fields and its mapping resolved against the file.</summary>
-internal sealed record OpenBatch(ImportBatch Batch, ImportTable Table, IReadOnlyList<ImportField> Fields, ResolvedMapping Mapping);
+internal sealed record OpenBatch(ImportBatch Batch, TableContent Table, IReadOnlyList<ImportField> Fields, ResolvedMapping Mapping);
 
 /// <summary>A short line of the list of recent batches.</summary>
 internal sealed record ImportBatchSummary(Guid Id, ImportKind Kind, string FileName, ImportStatus Status, int TotalRows, int ImportedRows, string CreatedBy, DateTime CreatedAt);
@@ -42,7 +43,7 @@ internal sealed record ImportBatchSummary(Guid Id, ImportKind Kind, string FileN
 /// <c>members/import-refused</c> (409) when the batch is not in a state for it; that refusal carries the batch and
 /// its report as the extension <see cref="BatchExtension"/>, so the caller sees which rows are at fault.
 /// </remarks>
-internal sealed class ImportService(MembersDbContext db, CustomerImporter customerImporter, PurchaseImporter purchaseImporter, ICurrentUser currentUser)
+internal sealed class ImportService(MembersDbContext db, CustomerImporter customerImporter, PurchaseImporter purchaseImporter, ICurrentUser currentUser, ITableFileReader reader)
 {
     public const long MaxFileBytes = 32 * 1024 * 1024;
     public const string BatchExtension = "batch";
@@ -50,12 +51,12 @@ internal sealed class ImportService(MembersDbContext db, CustomerImporter custom
 
     public async Task<Result<ImportBatchView>> UploadAsync(ImportKind kind, string fileName, byte[] content, CancellationToken cancellationToken)
     {
-        ImportTable table;
+        TableContent table;
         try
         {
-            table = ImportFileReader.Read(fileName, content);
+            table = reader.Read(fileName, content);
         }
-        catch (ImportFileException e)
+        catch (TableFileException e)
         {
             return Invalid("The file cannot be imported", [new FieldRefusal("file", e.Text)]);
         }
@@ -89,7 +90,7 @@ internal sealed class ImportService(MembersDbContext db, CustomerImporter custom
         var batch = await db.Set<ImportBatch>().AsNoTracking().FirstOrDefaultAsync(b => b.Id == id, cancellationToken);
         return batch is null
             ? MembersRefusals.ImportBatchNotFound
-            : View(batch, ImportFileReader.Read(batch.FileName, batch.Content, headersOnly: true).Headers, await FieldsAsync(batch.Kind, cancellationToken));
+            : View(batch, reader.Read(batch.FileName, batch.Content, headersOnly: true).Headers, await FieldsAsync(batch.Kind, cancellationToken));
     }
 
     public async Task<Result<ImportBatchView>> SetMappingAsync(Guid id, IReadOnlyDictionary<string, string> mapping, CancellationToken cancellationToken)
@@ -100,7 +101,7 @@ internal sealed class ImportService(MembersDbContext db, CustomerImporter custom
             return MembersRefusals.ImportBatchNotFound;
         }
 
-        var headers = ImportFileReader.Read(batch.FileName, batch.Content, headersOnly: true).Headers;
+        var headers = reader.Read(batch.FileName, batch.Content, headersOnly: true).Headers;
         var fields = await FieldsAsync(batch.Kind, cancellationToken);
         if (batch.Status == ImportStatus.Committed)
         {
@@ -169,7 +170,7 @@ internal sealed class ImportService(MembersDbContext db, CustomerImporter custom
         }
     }
 
-    private async Task<Result<ImportBatchView>> CommitRowsAsync(ImportBatch batch, ImportTable table, IReadOnlyList<ImportField> fields, RowFindings findings, CommitOptions options,
+    private async Task<Result<ImportBatchView>> CommitRowsAsync(ImportBatch batch, TableContent table, IReadOnlyList<ImportField> fields, RowFindings findings, CommitOptions options,
         int validRows, Func<CancellationToken, Task<int>> write, CancellationToken cancellationToken)
     {
         if (findings.ErrorRows > 0 && !options.SkipErrorRows)
@@ -211,7 +212,7 @@ internal sealed class ImportService(MembersDbContext db, CustomerImporter custom
         return View(batch, table.Headers, fields);
     }
 
-    private async Task<(RowFindings Findings, int Valid)> AnalyzeAsync(ImportKind kind, ImportTable table, ResolvedMapping mapping, CancellationToken cancellationToken)
+    private async Task<(RowFindings Findings, int Valid)> AnalyzeAsync(ImportKind kind, TableContent table, ResolvedMapping mapping, CancellationToken cancellationToken)
     {
         if (kind == ImportKind.Purchases)
         {
@@ -235,7 +236,7 @@ internal sealed class ImportService(MembersDbContext db, CustomerImporter custom
             return MembersRefusals.ImportBatchNotFound;
         }
 
-        var table = ImportFileReader.Read(batch.FileName, batch.Content);
+        var table = reader.Read(batch.FileName, batch.Content);
         var fields = await FieldsAsync(batch.Kind, cancellationToken);
         var mapping = MappingOf(batch);
         if (ImportFields.Validate(batch.Kind, fields, mapping, table.Headers) is { Count: > 0 } errors)

@@ -6,6 +6,7 @@ using RetailCrm.Modules.Members.Domain;
 using RetailCrm.Modules.Members.Infrastructure.Persistence;
 using RetailCrm.Sdk.Results;
 using RetailCrm.Sdk.Settings;
+using RetailCrm.Sdk.Web;
 
 namespace RetailCrm.Modules.Members.Application.Import;
 
@@ -29,7 +30,7 @@ internal sealed class PurchaseImporter(MembersDbContext db, ISettingProvider set
         "yyyy/M/d H:mm:ss", "yyyy/M/d H:mm", "yyyy-MM-dd", "yyyy/MM/dd", "yyyyMMddHHmmss",
     ];
 
-    public async Task<PurchaseAnalysis> AnalyzeAsync(ImportTable table, ResolvedMapping mapping, CancellationToken cancellationToken)
+    public async Task<PurchaseAnalysis> AnalyzeAsync(TableContent table, ResolvedMapping mapping, CancellationToken cancellationToken)
     {
         var region = await settings.GetAsync(MembersSettings.PhoneRegion, cancellationToken) ?? "CN";
         var active = db.Set<Customer>().AsNoTracking().Where(c => c.Status == CustomerStatus.Active);
@@ -155,7 +156,7 @@ internal sealed class PurchaseImporter(MembersDbContext db, ISettingProvider set
         return written;
     }
 
-    private static (Guid Id, string Code)? ResolveCustomer(ImportRow row, ResolvedMapping mapping, string region,
+    private static (Guid Id, string Code)? ResolveCustomer(TableRow row, ResolvedMapping mapping, string region,
         Dictionary<string, (Guid Id, string Code)> byCode, Dictionary<string, List<(Guid Id, string Code)>> byPhone, Action<string, string> error)
     {
         if (mapping.Get(row, "customerCode") is { } code)

@@ -6,6 +6,7 @@ using RetailCrm.Modules.Members.Application.Export;
 using RetailCrm.Modules.Members.Contracts;
 using RetailCrm.Sdk.Authorization;
 using RetailCrm.Sdk.Results;
+using RetailCrm.Sdk.Web;
 
 namespace RetailCrm.Modules.Members.Web.Controllers;
 
@@ -20,7 +21,7 @@ internal sealed class ExportApiController(CustomerExporter exporter) : Controlle
     [ProducesResponseType(typeof(FileContentResult), StatusCodes.Status200OK, "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")]
     public async Task<IActionResult> Export([FromQuery] CustomerQuery query, [FromQuery] string? format, CancellationToken cancellationToken)
     {
-        if (!Enum.TryParse<ExportFormat>(format ?? "csv", ignoreCase: true, out var exportFormat) || !Enum.IsDefined(exportFormat))
+        if (!Enum.TryParse<TableFileFormat>(format ?? "csv", ignoreCase: true, out var exportFormat) || !Enum.IsDefined(exportFormat))
         {
             return new RefusalResult(Refusal.Invalid(MembersRefusals.InvalidCode, "format", "The format is csv or xlsx."));
         }

@@ -3,54 +3,38 @@ using System.Text;
 using CsvHelper;
 using MiniExcelLibs;
 using RetailCrm.Sdk.Results;
+using RetailCrm.Sdk.Web;
 
-namespace RetailCrm.Modules.Members.Application.Import;
-
-/// <summary>A data row of an import file; <see cref="Number"/> is the row as the user sees it in the file (the header is row 1).</summary>
-internal sealed record ImportRow(int Number, string?[] Cells)
-{
-    public string? this[int column] => column >= 0 && column < Cells.Length ? Cells[column] : null;
-}
-
-/// <summary>An import file read into its header names and data rows.</summary>
-internal sealed record ImportTable(IReadOnlyList<string> Headers, IReadOnlyList<ImportRow> Rows);
-
-/// <summary>The file cannot be read as CSV or .xlsx; <see cref="Text"/> says why (the message is its English).</summary>
-internal sealed class ImportFileException(LocalizableText text) : Exception(text.English())
-{
-    public LocalizableText Text { get; } = text;
-}
+namespace RetailCrm.Kernel.Web;
 
 /// <summary>
 /// Reads CSV (UTF-8, or GB18030 as Chinese Excel saves it; comma, semicolon or tab) and Excel
-/// .xlsx (first sheet) into rows of text. Excel is read with MiniExcel, not ClosedXML 0.95.4:
+/// .xlsx (first sheet) into rows of text, for every module's imports. Excel is read with MiniExcel, not ClosedXML 0.95.4:
 /// ClosedXML measures fonts through System.Drawing, i.e. GDI+ via libgdiplus, which Linux
 /// servers lack (its calls throw DllNotFoundException), and it holds whole workbooks in memory.
 /// </summary>
-internal static class ImportFileReader
+internal sealed class TableFileReader : ITableFileReader
 {
-    public const int MaxRows = 500_000;
-
     public static bool IsExcel(string fileName, byte[] content) =>
         fileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase)
         || (content.Length > 4 && content[0] == (byte)'P' && content[1] == (byte)'K' && content[2] == 3 && content[3] == 4);
 
-    public static ImportTable Read(string fileName, byte[] content, bool headersOnly = false)
+    public TableContent Read(string fileName, byte[] content, bool headersOnly = false)
     {
         if (content.Length == 0)
         {
-            throw new ImportFileException(LocalizableText.Of("The file is empty."));
+            throw new TableFileException(LocalizableText.Of("The file is empty."));
         }
 
         var rows = IsExcel(fileName, content) ? ReadExcel(content) : ReadCsv(content);
         using var enumerator = rows.GetEnumerator();
         if (!enumerator.MoveNext() || enumerator.Current.All(string.IsNullOrWhiteSpace))
         {
-            throw new ImportFileException(LocalizableText.Of("The file has no header row."));
+            throw new TableFileException(LocalizableText.Of("The file has no header row."));
         }
 
         var headers = enumerator.Current.Select(h => h?.Trim() ?? "").ToList();
-        var data = new List<ImportRow>();
+        var data = new List<TableRow>();
         var number = 1;
         while (!headersOnly && enumerator.MoveNext())
         {
@@ -60,15 +44,15 @@ internal static class ImportFileReader
                 continue;
             }
 
-            if (data.Count == MaxRows)
+            if (data.Count == ITableFileReader.MaxRows)
             {
-                throw new ImportFileException(LocalizableText.Of("The file has more than {0} rows; split it.", MaxRows));
+                throw new TableFileException(LocalizableText.Of("The file has more than {0} rows; split it.", ITableFileReader.MaxRows));
             }
 
-            data.Add(new ImportRow(number, enumerator.Current));
+            data.Add(new TableRow(number, enumerator.Current));
         }
 
-        return new ImportTable(headers, data);
+        return new TableContent(headers, data);
     }
 
     private static IEnumerable<string?[]> ReadCsv(byte[] content)
@@ -102,7 +86,7 @@ internal static class ImportFileReader
         }
         catch (CsvFormatException e)
         {
-            throw new ImportFileException(LocalizableText.Of("The CSV cannot be read near line {0}: {1}", e.LineNumber, e.Message.Split('\n')[0]));
+            throw new TableFileException(LocalizableText.Of("The CSV cannot be read near line {0}: {1}", e.LineNumber, e.Message.Split('\n')[0]));
         }
     }
 
@@ -131,7 +115,7 @@ internal static class ImportFileReader
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            throw new ImportFileException(LocalizableText.Of("The Excel file cannot be read: {0}", e.Message));
+            throw new TableFileException(LocalizableText.Of("The Excel file cannot be read: {0}", e.Message));
         }
 
         using var enumerator = rows.GetEnumerator();
@@ -149,7 +133,7 @@ internal static class ImportFileReader
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                throw new ImportFileException(LocalizableText.Of("The Excel file cannot be read: {0}", e.Message));
+                throw new TableFileException(LocalizableText.Of("The Excel file cannot be read: {0}", e.Message));
             }
 
             // Keys are column letters A, B, ... in order; a row has every column up to the widest one.
