@@ -28,7 +28,7 @@ public sealed class SalesPageTests(SalesHost host) : IClassFixture<SalesHost>
         var deal = await OpenDealAsync(team.Seller, "Qian Hui");
         var id = deal.GetProperty("id").GetGuid();
         string[] pages = ["/sales", "/sales/list", "/sales/list?status=all&rotting=true", "/sales/opportunities/new", "/sales/opportunities/new?find=Qian",
-            $"/sales/opportunities/{id}", "/sales/tasks", "/sales/journal", $"/sales/journal/{team.SellerId}", "/sales/forecast", "/sales/forecast?period=Quarter&groupBy=Unit"];
+            $"/sales/opportunities/{id}", "/sales/tasks", "/sales/journal", $"/sales/journal/{team.SellerId}", "/sales/forecast", "/sales/forecast?period=Quarter&groupBy=Unit", "/sales/import"];
 
         foreach (var path in pages)
         {

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using RetailCrm.Modules.Sales.Application.Import;
 using RetailCrm.Modules.Sales.Application.Opportunities;
 using RetailCrm.Modules.Sales.Contracts;
 using RetailCrm.Sdk.Authorization;
@@ -111,6 +112,33 @@ internal sealed class OpportunitiesApiController(OpportunityService deals, Oppor
         Response.Headers.XContentTypeOptions = "nosniff";
         return File(attachment.Content, attachment.ContentType, attachment.FileName);
     }
+
+    /// <summary>
+    /// Imports deals from a CSV or Excel file (form field <c>file</c>), one per row, columns by name (Title, Customer
+    /// code or Customer with Phone and E-mail, Stage, Owner, Expected close, Amount, Source, Competitors, Forecast
+    /// category; English or Chinese). <c>dryRun=true</c> checks every row and writes nothing; otherwise one bad row
+    /// refuses the file (422 with the report) and nothing is written.
+    /// </summary>
+    [HttpPost("import")]
+    [RequirePermission(SalesPermissions.Work)]
+    [RequestSizeLimit(MaxImportBytes)]
+    [RequestFormLimits(MultipartBodyLengthLimit = MaxImportBytes)]
+    [ProducesResponseType<DealImportReport>(StatusCodes.Status200OK)]
+    [ProducesResponseType<DealImportReport>(StatusCodes.Status422UnprocessableEntity)]
+    public async Task<IActionResult> Import(IFormFile? file, [FromQuery] bool dryRun, [FromQuery] Guid? pipelineId, [FromServices] DealImport import, CancellationToken cancellationToken)
+    {
+        if (file is null)
+        {
+            return new RefusalResult(Refusal.Invalid("sales/import-invalid", "file", "Send the file as multipart form field 'file'."));
+        }
+
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, cancellationToken);
+        var report = await import.RunAsync(file.FileName, buffer.ToArray(), pipelineId, dryRun, cancellationToken);
+        return report.ToActionResult(r => r.Succeeded ? Ok(r) : UnprocessableEntity(r));
+    }
+
+    public const int MaxImportBytes = 16 * 1024 * 1024;
 
     /// <summary>The board of a pipeline (the default one unless <c>pipelineId</c>): per stage the count and amount of open deals and the most recently changed.</summary>
     [HttpGet("/api/sales/board")]

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using RetailCrm.Modules.Members.Contracts;
 using RetailCrm.Modules.Sales.Application;
 using RetailCrm.Modules.Sales.Application.Catalogue;
+using RetailCrm.Modules.Sales.Application.Import;
 using RetailCrm.Modules.Sales.Application.Opportunities;
 using RetailCrm.Modules.Sales.Application.Pipelines;
 using RetailCrm.Modules.Sales.Application.Tasks;
@@ -74,6 +75,39 @@ internal sealed class SalesPageController(
         await export.ExportAsync(filter.ToFilter(), format == "xlsx" ? TableFileFormat.Xlsx : TableFileFormat.Csv, cancellationToken) is { } file
             ? File(file.Content, file.ContentType, file.FileName)
             : Done($"/sales/list{Request.QueryString}", "The list holds more than {0} deals; narrow it down to export it.", DealExport.MaxRows);
+
+    [HttpGet("import")]
+    [RequirePermission(SalesPermissions.Work)]
+    public IActionResult Import() => View("Import", (DealImportReport?)null);
+
+    [HttpPost("import")]
+    [PostOnce]
+    [RequirePermission(SalesPermissions.Work)]
+    [RequestSizeLimit(Api.OpportunitiesApiController.MaxImportBytes)]
+    [RequestFormLimits(MultipartBodyLengthLimit = Api.OpportunitiesApiController.MaxImportBytes)]
+    public async Task<IActionResult> Import(IFormFile? file, bool dryRun, [FromServices] DealImport import, CancellationToken cancellationToken)
+    {
+        if (file is null)
+        {
+            return await RefusedAsync(Refusal.Invalid("sales/import-invalid", "file", "Choose a file."), () => Task.FromResult<IActionResult>(View("Import", (DealImportReport?)null)), "import");
+        }
+
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, cancellationToken);
+        var report = await import.RunAsync(file.FileName, buffer.ToArray(), null, dryRun, cancellationToken);
+        if (report.IsRefused)
+        {
+            return await RefusedAsync(report.Refusal, () => Task.FromResult<IActionResult>(View("Import", (DealImportReport?)null)), "import");
+        }
+
+        if (report.Value.Succeeded && !dryRun)
+        {
+            return Done("/sales/list", "{0} deals imported.", report.Value.Created);
+        }
+
+        Response.StatusCode = report.Value.Succeeded ? StatusCodes.Status200OK : StatusCodes.Status422UnprocessableEntity;
+        return View("Import", report.Value);
+    }
 
     [HttpGet("opportunities/new")]
     [RequirePermission(SalesPermissions.Work)]
