@@ -39,8 +39,8 @@ internal sealed class KernelStartup(
             var name = configuration["RetailCrm:DemoTenant"] ?? DefaultTenantName;
             var tenant = await tenants.FindByNameAsync(name, cancellationToken)
                 ?? throw new InvalidOperationException($"Demo data: no tenant named '{name}'.");
-            await SeedDemoDataAsync(tenant.Id, cancellationToken);
-            await EnsureDemoUsersAsync(tenant, cancellationToken);
+            // The demo users come before the modules' demo data, so that a module can give them its records (a sales person his deals).
+            await SeedDemoDataAsync(tenant.Id, cancellationToken, () => EnsureDemoUsersAsync(tenant, cancellationToken));
         }
     }
 
@@ -106,14 +106,22 @@ internal sealed class KernelStartup(
         }
     }
 
-    /// <summary>Adds the demo stores (<see cref="DemoOrganization"/>), then runs every enabled module's demo data contributors, in module order, inside the tenant.</summary>
-    public async Task<int> SeedDemoDataAsync(Guid tenantId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Adds the demo stores (<see cref="DemoOrganization"/>), then <paramref name="afterStores"/> (the demo users), then
+    /// runs every enabled module's demo data contributors, in module order, inside the tenant.
+    /// </summary>
+    public async Task<int> SeedDemoDataAsync(Guid tenantId, CancellationToken cancellationToken, Func<Task>? afterStores = null)
     {
         var enabled = await toggles.GetEnabledAsync(tenantId, cancellationToken);
         using var tenantScope = currentTenant.Change(tenantId);
         using (var kernelScope = services.CreateScope())
         {
             await DemoOrganization.EnsureStoresAsync(kernelScope.ServiceProvider.GetRequiredService<KernelDbContext>(), cancellationToken);
+        }
+
+        if (afterStores is not null)
+        {
+            await afterStores();
         }
 
         var ran = 0;

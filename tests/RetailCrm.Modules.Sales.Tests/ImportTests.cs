@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 using RetailCrm.Sdk.Web;
 using static RetailCrm.Modules.Sales.Tests.SalesKit;
 

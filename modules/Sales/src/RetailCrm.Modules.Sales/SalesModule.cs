@@ -39,6 +39,7 @@ public sealed class SalesModule : CrmModule
         services.AddScoped<OpportunityQueries>();
         services.AddScoped<DealList>();
         services.AddScoped<Application.Import.DealImport>();
+        services.AddScoped<RetailCrm.Sdk.DemoData.IDemoDataContributor, Application.DemoData.SalesDemoData>();
         services.AddScoped<Web.Pages.DealExport>();
         services.AddScoped<Web.Pages.SalesPageContext>();
         services.AddScoped<IProfileSectionContributor, Application.Profile.SalesProfileSection>();
