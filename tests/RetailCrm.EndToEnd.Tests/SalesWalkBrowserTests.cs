@@ -124,9 +124,35 @@ internal static class SalesWalk
         await page.GotoAsync("/sales/journal");
         await Expect(page.Locator("#week-reviews [data-review=commented]")).ToContainTextAsync("Log the lunch's outcome too.");
 
+        await BothMoveOneDealAsync(page, boss, suffix);
+
         await page.Context.CloseAsync();
         await boss.Context.CloseAsync();
         await admin.Context.CloseAsync();
+    }
+
+    /// <summary>The sales person and his supervisor have the same board open; the first move wins, the second is refused as stale.</summary>
+    private static async Task BothMoveOneDealAsync(IPage seller, IPage supervisor, string suffix)
+    {
+        var opened = await seller.Context.APIRequest.PostAsync("/api/sales/opportunities", new APIRequestContextOptions
+        {
+            DataObject = new { title = "Race " + suffix, prospect = new { displayName = "Race Trading " + suffix, phone = "1370013" + Random.Shared.Next(1000, 9999).ToString(System.Globalization.CultureInfo.InvariantCulture) } },
+        });
+        opened.Ok.ShouldBeTrue(await opened.TextAsync());
+        var id = (await opened.JsonAsync())!.Value.GetProperty("id").GetGuid();
+        await seller.GotoAsync("/sales");
+        await supervisor.GotoAsync("/sales");
+        var first = seller.Locator($"li.board-card[data-opportunity='{id}']");
+        var second = supervisor.Locator($"li.board-card[data-opportunity='{id}']");
+
+        await first.FocusAsync();
+        await first.PressAsync("ArrowRight");
+        await Expect(seller.Locator("#board-status")).ToContainTextAsync("moved to Visit");
+        await second.FocusAsync();
+        await second.PressAsync("ArrowRight");
+
+        await Expect(supervisor.Locator("#board-refusal")).ToContainTextAsync("changed this deal meanwhile");
+        await Expect(supervisor.Locator("[data-stage=find-prospects]").Locator(second)).ToHaveCountAsync(1);
     }
 
     private static async Task TeamAsync(IPage admin, string suffix, string seller, string supervisor)

@@ -27,6 +27,26 @@ public sealed class BadInputTests(SalesHost host) : IClassFixture<SalesHost>
     }
 
     [Fact]
+    public async Task Should_refuse_a_file_too_large_empty_or_of_a_kind_a_deal_does_not_take_at_the_file_field()
+    {
+        var team = await host.TeamAsync();
+        var deal = await OpenDealAsync(team.Seller);
+        var url = $"/api/sales/opportunities/{deal.GetProperty("id").GetGuid()}/attachments";
+
+        var large = await team.Seller.PostAsync(url, Upload(new byte[11 * 1024 * 1024], "scan.pdf"));
+        var empty = await team.Seller.PostAsync(url, Upload([], "empty.pdf"));
+        var program = await team.Seller.PostAsync(url, Upload("MZ"u8.ToArray(), "setup.exe"));
+
+        large.StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
+        (await ProblemAsync(large)).GetProperty("type").GetString().ShouldBe(Problems + "sales/attachment-too-large");
+        empty.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await ProblemAsync(empty)).GetProperty("errors").GetProperty("file").GetArrayLength().ShouldBe(1);
+        program.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await ProblemAsync(program)).GetProperty("errors").GetProperty("file")[0].GetString()!.ShouldContain("A deal takes PDF");
+        (await team.Seller.GetFromJsonAsync<JsonElement>($"/api/sales/opportunities/{deal.GetProperty("id").GetGuid()}")).GetProperty("attachments").GetArrayLength().ShouldBe(0);
+    }
+
+    [Fact]
     public async Task Should_answer_409_with_the_current_version_to_a_stale_change()
     {
         var team = await host.TeamAsync();
@@ -95,5 +115,13 @@ public sealed class BadInputTests(SalesHost host) : IClassFixture<SalesHost>
 
         response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await team.Supervisor.GetAsync($"/api/sales/opportunities/{deal.GetProperty("id").GetGuid()}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    private static MultipartFormDataContent Upload(byte[] content, string fileName)
+    {
+        var form = new MultipartFormDataContent();
+        form.Add(new ByteArrayContent(content), "file", fileName);
+        form.Add(new StringContent("proposal"), "tag");
+        return form;
     }
 }

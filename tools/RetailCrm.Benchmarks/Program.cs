@@ -6,7 +6,8 @@ internal static class BenchmarksEntry
 {
     /// <summary>BenchmarkDotNet for the micro benchmarks; <c>import [rows]</c> for the customer import figure, too long a single run for BenchmarkDotNet;
     /// <c>till --url ...</c> for till payments against a running host (tools/bench-till.sh); <c>service-queue</c>,
-    /// <c>screen-pop</c> and <c>inbound-mail</c> for the service module's figures.</summary>
+    /// <c>screen-pop</c> and <c>inbound-mail</c> for the service module's figures; <c>sales-pipeline</c> for the board,
+    /// forecast and stage moves.</summary>
     private static async Task<int> Main(string[] args)
     {
         if (args is ["import", ..])
@@ -27,6 +28,11 @@ internal static class BenchmarksEntry
         if (args is ["inbound-mail", ..])
         {
             return await InboundMailBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 2_000);
+        }
+
+        if (args is ["sales-pipeline", ..])
+        {
+            return await SalesPipelineBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000);
         }
 
         if (args is ["till", ..])

@@ -4,6 +4,7 @@ using RetailCrm.Modules.Sales.Domain.Pipelines;
 using RetailCrm.Modules.Sales.Infrastructure.Persistence;
 using RetailCrm.Sdk.MultiTenancy;
 using RetailCrm.Sdk.Results;
+using RetailCrm.Sdk.Web;
 
 namespace RetailCrm.Modules.Sales.Application.Opportunities;
 
@@ -15,16 +16,9 @@ internal sealed class OpportunityJournal(SalesDbContext db, OpportunityService d
 {
     public const long MaxAttachmentBytes = 10 * 1024 * 1024;
 
-    private static readonly Dictionary<string, string> ContentTypes = new(StringComparer.OrdinalIgnoreCase)
-    {
-        [".pdf"] = "application/pdf",
-        [".png"] = "image/png",
-        [".jpg"] = "image/jpeg",
-        [".jpeg"] = "image/jpeg",
-        [".docx"] = "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        [".xlsx"] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        [".pptx"] = "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-    };
+    /// <summary>The files a deal takes: proposals, contracts, pictures and presentations.</summary>
+    public static readonly UploadPolicy Files = new(
+        "sales", MaxAttachmentBytes, [".pdf", ".png", ".jpg", ".jpeg", ".docx", ".xlsx", ".pptx"], "A deal takes PDF, PNG and JPEG images, Word, Excel and PowerPoint files.");
 
     public async Task<Result<Activity>> LogAsync(Guid opportunityId, ActivityInput input, CancellationToken cancellationToken)
     {
@@ -59,37 +53,19 @@ internal sealed class OpportunityJournal(SalesDbContext db, OpportunityService d
             return Refusal.Invalid("sales/attachment-invalid", "tag", "An attachment tag has 1 to {0} characters.", OpportunityAttachmentTag.MaxLength);
         }
 
-        if (CheckFile(fileName, content.LongLength) is { IsRefused: true } file)
+        var kind = Files.Check(fileName, content.LongLength);
+        if (kind.IsRefused)
         {
-            return file.Refusal;
+            return kind.Refusal;
         }
 
         var now = time.GetUtcNow().UtcDateTime;
         var name = Path.GetFileName(fileName);
-        var attachment = OpportunityAttachment.Of(opportunityId, cleanTag, name.Length > 200 ? name[^200..] : name, ContentTypes[Path.GetExtension(fileName)], content, user.Id ?? Guid.Empty, now);
+        var attachment = OpportunityAttachment.Of(opportunityId, cleanTag, name.Length > 200 ? name[^200..] : name, kind.Value, content, user.Id ?? Guid.Empty, now);
         db.Set<OpportunityAttachment>().Add(attachment);
         await db.SaveChangesAsync(cancellationToken);
         await StampAsync(opportunityId, now, cancellationToken);
         return attachment;
-    }
-
-    /// <summary>413 over <see cref="MaxAttachmentBytes"/>, 400 for an empty file or a kind a deal does not take.</summary>
-    public static Result<string> CheckFile(string fileName, long size)
-    {
-        if (size > MaxAttachmentBytes)
-        {
-            return new Refusal(RefusalKind.PayloadTooLarge, "sales/attachment-too-large", LocalizableText.Of("A file is at most {0} MB.", MaxAttachmentBytes / (1024 * 1024)))
-                .Titled("The file is too large").At("file");
-        }
-
-        if (size == 0)
-        {
-            return Refusal.Invalid("sales/attachment-empty", "file", "The file is empty.");
-        }
-
-        return ContentTypes.TryGetValue(Path.GetExtension(fileName), out var type)
-            ? type
-            : Refusal.Invalid("sales/attachment-kind", "file", "A deal takes PDF, PNG and JPEG images, Word, Excel and PowerPoint files.");
     }
 
     private async Task<Refusal?> WritableAsync(Guid opportunityId, CancellationToken cancellationToken)

@@ -88,7 +88,7 @@ internal sealed class OpportunitiesApiController(OpportunityService deals, Oppor
             return new RefusalResult(Refusal.Invalid("sales/attachment-missing", "file", "Send the file as multipart form field 'file'."));
         }
 
-        if (OpportunityJournal.CheckFile(file.FileName, file.Length) is { IsRefused: true } refused)
+        if (OpportunityJournal.Files.Check(file.FileName, file.Length) is { IsRefused: true } refused)
         {
             return new RefusalResult(refused.Refusal);
         }

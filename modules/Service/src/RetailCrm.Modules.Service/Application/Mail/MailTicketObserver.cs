@@ -75,7 +75,7 @@ internal sealed class MailTicketObserver(ServiceDbContext db, InboundMailScope i
         var refused = new List<string>();
         foreach (var file in mail.Files)
         {
-            var kind = AttachmentPolicy.Check(file.FileName, file.Content.LongLength);
+            var kind = AttachmentPolicy.Files.Check(file.FileName, file.Content.LongLength);
             if (kind.IsRefused)
             {
                 refused.Add($"{file.FileName}: {MailText.Of(kind.Refusal!)}");

@@ -249,7 +249,7 @@ internal sealed class TicketService(
 
     public async Task<Result<TicketAttachment>> AttachAsync(Guid ticketId, string fileName, byte[] content, CancellationToken cancellationToken)
     {
-        var kind = AttachmentPolicy.Check(fileName, content.LongLength);
+        var kind = AttachmentPolicy.Files.Check(fileName, content.LongLength);
         if (kind.IsRefused)
         {
             return kind.Refusal;

@@ -125,7 +125,7 @@ internal sealed class TicketsApiController(TicketService tickets, TicketQueries 
             return new RefusalResult(Refusal.Invalid("service/attachment-missing", "file", "Send the file as multipart form field 'file'."));
         }
 
-        if (AttachmentPolicy.Check(file.FileName, file.Length) is { IsRefused: true } refused)
+        if (AttachmentPolicy.Files.Check(file.FileName, file.Length) is { IsRefused: true } refused)
         {
             return new RefusalResult(refused.Refusal);
         }

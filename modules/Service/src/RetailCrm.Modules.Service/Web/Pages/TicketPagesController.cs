@@ -188,7 +188,7 @@ internal sealed class TicketPagesController(
         {
             attached = Refusal.Invalid("service/attachment-missing", "file", "Choose a file.");
         }
-        else if (AttachmentPolicy.Check(file.FileName, file.Length) is { IsRefused: true } refused)
+        else if (AttachmentPolicy.Files.Check(file.FileName, file.Length) is { IsRefused: true } refused)
         {
             attached = refused.Refusal;
         }
