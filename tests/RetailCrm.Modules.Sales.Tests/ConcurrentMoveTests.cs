@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using static RetailCrm.Modules.Sales.Tests.SalesKit;
 
 namespace RetailCrm.Modules.Sales.Tests;
@@ -24,5 +25,21 @@ public sealed class ConcurrentMoveTests(PostgresSalesHost host) : IClassFixture<
             after.GetProperty("version").GetInt32().ShouldBe(deal.GetProperty("version").GetInt32() + 1);
             deal = after;
         }
+    }
+
+    [Fact]
+    public async Task Should_keep_the_boards_stage_totals_right_under_parallel_moves_of_many_deals()
+    {
+        var team = await host.TeamAsync();
+        var pipeline = await PipelineAsync(team.Seller);
+        var deals = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => OpenDealAsync(team.Seller)));
+
+        var moved = await Task.WhenAll(deals.Select((d, i) => MoveAsync(i % 2 == 0 ? team.Seller : team.Supervisor, d, StageId(pipeline, "visit"))));
+
+        moved.ShouldAllBe(m => m.StatusCode == HttpStatusCode.OK);
+        var board = (await team.Supervisor.GetFromJsonAsync<System.Text.Json.JsonElement[]>("/api/sales/board"))!;
+        var visit = board.Single(c => c.GetProperty("key").GetString() == "visit");
+        (visit.GetProperty("count").GetInt32(), visit.GetProperty("amount").GetInt64()).ShouldBe((12, 12 * 180_000L));
+        board.Single(c => c.GetProperty("key").GetString() == "find-prospects").GetProperty("count").GetInt32().ShouldBe(0);
     }
 }

@@ -113,4 +113,36 @@ public sealed class PipelineFlowTests(SalesHost host) : IClassFixture<SalesHost>
         details.GetProperty("moveRequests").EnumerateArray().ShouldHaveSingleItem().GetProperty("comment").GetString().ShouldBe("Price too low");
         (await team.Supervisor.GetFromJsonAsync<JsonElement[]>("/api/sales/approvals")).ShouldBeEmpty();
     }
+
+    [Fact]
+    public async Task Should_keep_the_board_figures_with_every_change_and_within_each_ones_data_scope()
+    {
+        var team = await host.TeamAsync();
+        var pipeline = await PipelineAsync(team.Seller);
+        var first = await OpenDealAsync(team.Seller);
+        var second = await OpenDealAsync(team.Seller);
+        var (_, outsider) = await host.UserAsync(team.Tenant, team.Admin, "wu.fei", "sales-person");
+        await OpenDealAsync(outsider, "Outside Ltd");
+
+        var visiting = await MovedAsync(team.Seller, first, StageId(pipeline, "visit"));
+        var lines = await team.Seller.PutAsJsonAsync($"/api/sales/opportunities/{second.GetProperty("id").GetGuid()}/lines",
+            new { version = second.GetProperty("version").GetInt32(), lines = new[] { new { description = "Banner", quantity = 1m, unitPrice = 50_000L } } });
+        lines.StatusCode.ShouldBe(HttpStatusCode.OK, await lines.Content.ReadAsStringAsync());
+
+        (await ColumnAsync(team.Seller, "visit")).ShouldBe((1, 180_000L));
+        (await ColumnAsync(team.Seller, "find-prospects")).ShouldBe((1, 50_000L));
+        (await ColumnAsync(team.Supervisor, "find-prospects")).ShouldBe((1, 50_000L));
+        (await ColumnAsync(team.Admin, "find-prospects")).ShouldBe((2, 230_000L));
+        (await ColumnAsync(outsider, "find-prospects")).ShouldBe((1, 180_000L));
+
+        var lost = await team.Seller.PostAsJsonAsync($"/api/sales/opportunities/{visiting.GetProperty("id").GetGuid()}/lose", new { version = visiting.GetProperty("version").GetInt32(), reason = "Price" });
+        lost.StatusCode.ShouldBe(HttpStatusCode.OK, await lost.Content.ReadAsStringAsync());
+        (await ColumnAsync(team.Admin, "visit")).ShouldBe((0, 0L));
+    }
+
+    private static async Task<(int Count, long Amount)> ColumnAsync(HttpClient client, string stage)
+    {
+        var column = (await client.GetFromJsonAsync<JsonElement[]>("/api/sales/board"))!.Single(c => c.GetProperty("key").GetString() == stage);
+        return (column.GetProperty("count").GetInt32(), column.GetProperty("amount").GetInt64());
+    }
 }

@@ -3,6 +3,7 @@ using RetailCrm.Modules.Sales.Application.Pipelines;
 using RetailCrm.Modules.Sales.Contracts;
 using RetailCrm.Modules.Sales.Domain.Opportunities;
 using RetailCrm.Modules.Sales.Infrastructure.Persistence;
+using RetailCrm.Sdk.Authorization;
 
 namespace RetailCrm.Modules.Sales.Application.Opportunities;
 
@@ -22,7 +23,7 @@ internal sealed record OpportunityDetails(
 internal sealed record BoardColumn(Guid StageId, string Key, string Name, string? NameZh, int Probability, bool RequiresApproval, int? RottingDays, int Count, long Amount, IReadOnlyList<Opportunity> Deals);
 
 /// <summary>The reads of deals, always within the current user's data scope.</summary>
-internal sealed class OpportunityQueries(SalesDbContext db, OpportunityService deals, PipelineCatalog pipelines)
+internal sealed class OpportunityQueries(SalesDbContext db, OpportunityService deals, PipelineCatalog pipelines, IDataScopeProvider dataScope)
 {
     public async Task<OpportunityDetails?> DetailsAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -56,12 +57,14 @@ internal sealed class OpportunityQueries(SalesDbContext db, OpportunityService d
         }
 
         var open = (await deals.VisibleAsync(tracked: false, cancellationToken)).Where(o => o.PipelineId == pipeline.Pipeline.Id && o.Status == OpportunityStatus.Open);
-        var totals = await open.GroupBy(o => o.StageId).Select(g => new { g.Key, Count = g.Count(), Amount = g.Sum(o => o.Amount) }).ToListAsync(cancellationToken);
+        // The column figures from the stage totals kept with every save, within the same data scope as the deals.
+        var kept = await dataScope.ApplyAsync(db.Set<StageTotal>().AsNoTracking().Where(t => t.PipelineId == pipeline.Pipeline.Id), t => t.OwnerUserId, t => t.UnitId, cancellationToken);
+        var totals = await kept.GroupBy(t => t.StageId).Select(g => new { g.Key, Count = g.Sum(t => t.Count), Amount = g.Sum(t => t.Amount) }).ToListAsync(cancellationToken);
         var columns = new List<BoardColumn>();
         foreach (var stage in pipeline.Stages)
         {
             var total = totals.FirstOrDefault(t => t.Key == stage.Id);
-            var first = total is null ? [] : await open.Where(o => o.StageId == stage.Id).OrderByDescending(o => o.UpdatedAt).Take(perStage).ToListAsync(cancellationToken);
+            var first = total is not { Count: > 0 } ? [] : await open.Where(o => o.StageId == stage.Id).OrderByDescending(o => o.UpdatedAt).Take(perStage).ToListAsync(cancellationToken);
             columns.Add(new BoardColumn(stage.Id, stage.Key, stage.Name, stage.NameZh, stage.Probability, stage.RequiresApproval, stage.RottingDays, total?.Count ?? 0, total?.Amount ?? 0, first));
         }
 

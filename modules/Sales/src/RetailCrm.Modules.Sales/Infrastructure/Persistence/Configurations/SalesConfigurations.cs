@@ -155,3 +155,13 @@ internal sealed class JournalReviewConfiguration : IEntityTypeConfiguration<Jour
         b.HasIndex(x => new { x.TenantId, x.SalesPersonUserId, x.WeekStart });
     }
 }
+
+internal sealed class StageTotalConfiguration : IEntityTypeConfiguration<StageTotal>
+{
+    public void Configure(EntityTypeBuilder<StageTotal> b)
+    {
+        b.ToTable("stage_totals");
+        b.HasKey(x => new { x.TenantId, x.StageId, x.OwnerUserId, x.UnitKey });
+        b.HasIndex(x => new { x.TenantId, x.PipelineId });
+    }
+}
