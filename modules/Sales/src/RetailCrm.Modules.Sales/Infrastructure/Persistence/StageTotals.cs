@@ -37,18 +37,28 @@ internal static class StageTotals
 
         var entity = db.Model.FindEntityType(typeof(StageTotal))!;
         var table = entity.GetSchema() is { } schema ? $"\"{schema}\".\"{entity.GetTableName()}\"" : $"\"{entity.GetTableName()}\"";
-        // The table name comes from the model, the values are parameters (a unit key of Guid.Empty stores no unit).
-        var upsert = $$"""
-                INSERT INTO {{table}} AS t ("TenantId", "StageId", "OwnerUserId", "UnitKey", "UnitId", "PipelineId", "Count", "Amount") VALUES ({0}, {1}, {2}, {3}, NULLIF({3}, {4}), {5}, {6}, {7})
-                ON CONFLICT ("TenantId", "StageId", "OwnerUserId", "UnitKey") DO UPDATE SET "Count" = t."Count" + excluded."Count", "Amount" = t."Amount" + excluded."Amount"
-                """;
-        foreach (var ((tenant, stage, owner, unit), (pipeline, count, amount)) in deltas.Where(d => d.Value.Count != 0 || d.Value.Amount != 0))
+        // One statement for every difference: the table name comes from the model, the values are parameters
+        // (a unit key of Guid.Empty stores no unit).
+        var changes = deltas.Where(d => d.Value.Count != 0 || d.Value.Amount != 0).ToList();
+        if (changes.Count == 0)
         {
-            await db.Database.ExecuteSqlRawAsync(
-                upsert,
-                [tenant, stage, owner, unit ?? Guid.Empty, Guid.Empty, pipeline, count, amount],
-                cancellationToken);
+            return;
         }
+
+        var values = new List<object>();
+        var rows = new List<string>();
+        foreach (var ((tenant, stage, owner, unit), (pipeline, count, amount)) in changes)
+        {
+            var at = values.Count;
+            values.AddRange([tenant, stage, owner, unit ?? Guid.Empty, Guid.Empty, pipeline, count, amount]);
+            rows.Add($"({{{at}}}, {{{at + 1}}}, {{{at + 2}}}, {{{at + 3}}}, NULLIF({{{at + 3}}}, {{{at + 4}}}), {{{at + 5}}}, {{{at + 6}}}, {{{at + 7}}})");
+        }
+
+        var upsert = $"""
+            INSERT INTO {table} AS t ("TenantId", "StageId", "OwnerUserId", "UnitKey", "UnitId", "PipelineId", "Count", "Amount") VALUES {string.Join(", ", rows)}
+            ON CONFLICT ("TenantId", "StageId", "OwnerUserId", "UnitKey") DO UPDATE SET "Count" = t."Count" + excluded."Count", "Amount" = t."Amount" + excluded."Amount"
+            """;
+        await db.Database.ExecuteSqlRawAsync(upsert, values, cancellationToken);
     }
 
     private static void Add(Dictionary<(Guid, Guid, Guid, Guid?), (Guid Pipeline, int Count, long Amount)> deltas, Guid tenant, Counted c, int sign)
