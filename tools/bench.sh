@@ -2,7 +2,8 @@
 # Prints the host's figures: cold start (first run with migrations, and a second start) and the
 # per-request cost of the tenant and module checks (BenchmarkDotNet), the members module's import of 100,000
 # generated customers, and the service module's queue with 1,000,000 tickets on PostgreSQL, screen pop in Chromium
-# and inbound mail from smtp4dev's IMAP. Not part of the test suite. Starts its own PostgreSQL and smtp4dev
+# and inbound mail from smtp4dev's IMAP, and the sales board, forecast and stage moves with 100,000 open deals on
+# PostgreSQL. Not part of the test suite. Starts its own PostgreSQL and smtp4dev
 # (apart from the tests' ones); Chromium from tests/services/chromium.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -39,6 +40,10 @@ eval "$pg_env"
 export RETAILCRM_TEST_POSTGRES RETAILCRM_TEST_PG_DIR
 trap 'bash tests/services/postgres.sh stop >/dev/null 2>&1 || true' EXIT
 dotnet tools/RetailCrm.Benchmarks/bin/Release/net10.0/RetailCrm.Benchmarks.dll service-queue "${RETAILCRM_BENCH_TICKETS:-1000000}" 2>/dev/null | grep -v '^{'
+
+echo
+echo "sales: board and forecast with 100,000 open deals on PostgreSQL, stage moves by 16 sales people at once (real host over HTTP):"
+dotnet tools/RetailCrm.Benchmarks/bin/Release/net10.0/RetailCrm.Benchmarks.dll sales-pipeline "${RETAILCRM_BENCH_DEALS:-100000}" 2>/dev/null | grep -v '^{'
 
 echo
 echo "service: screen pop, PBX webhook posted -> pop drawn in the agent's Chromium, 200 calls:"
