@@ -34,8 +34,10 @@ public sealed class ServiceWalkBrowserTests(ProductBrowserFixture crm) : IClassF
         await pop.Locator("#screen-pop-open-ticket").ClickAsync();
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/service/tickets/new");
         await Expect(page.Locator("#chosen-customer")).ToContainTextAsync("Zhou Walk");
+        // Waiting starts before the choice, so the form's navigation cannot slip past the wait on a busy machine.
+        var typed = page.WaitForURLAsync(url => new Uri(url).Query.Contains("type=complaint", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await page.Locator("#pick-type").SelectOptionAsync("complaint");
-        await page.WaitForURLAsync(url => new Uri(url).Query.Contains("type=complaint", StringComparison.Ordinal));
+        await typed;
         await page.Locator("#Subject").FillAsync("Water delivered two days late");
         await page.Locator("#Body").FillAsync("Ordered for Monday, it came on Wednesday.");
         await page.Locator("#open-ticket").ClickAsync();

@@ -59,36 +59,17 @@ internal static class SalesPipelineBenchmark
         var fill = Stopwatch.StartNew();
         await FillAsync(connection, deals, pipeline.GetProperty("id").GetGuid(), stages, [.. sellers.Select(s => s.Id)]);
         Console.WriteLine($"sales pipeline, {deals:N0} open deals on PostgreSQL (written and analysed in {fill.Elapsed.TotalSeconds:F0} s), real host over HTTP, {Rounds} requests each");
-        await MeasureAsync(client, "board API (one pipeline, 20 deals per stage)", "/api/sales/board");
-        await MeasureAsync(client, "board page (HTML)", "/sales");
-        await MeasureAsync(client, "forecast API (6 months, per person)", "/api/sales/forecast?period=Month&count=6");
-        await MeasureAsync(client, "forecast API (4 quarters, per unit)", "/api/sales/forecast?period=Quarter&count=4&groupBy=Unit");
-        await MeasureAsync(client, "forecast page (HTML, charts and performance)", "/sales/forecast");
-        await MeasureAsync(client, "deals list API-backed page (open, page 1)", "/sales/list");
+        await BenchClient.MeasureAsync(client, "board API (one pipeline, 20 deals per stage)", "/api/sales/board");
+        await BenchClient.MeasureAsync(client, "board page (HTML)", "/sales");
+        await BenchClient.MeasureAsync(client, "forecast API (6 months, per person)", "/api/sales/forecast?period=Month&count=6");
+        await BenchClient.MeasureAsync(client, "forecast API (4 quarters, per unit)", "/api/sales/forecast?period=Quarter&count=4&groupBy=Unit");
+        await BenchClient.MeasureAsync(client, "forecast page (HTML, charts and performance)", "/sales/forecast");
+        await BenchClient.MeasureAsync(client, "deals list page (HTML, open, page 1)", "/sales/list");
         Latencies.PrintLoad();
         await MovesAsync(sellers, stages);
         return 0;
     }
 
-    private static async Task MeasureAsync(HttpClient client, string what, string url)
-    {
-        for (var i = 0; i < 10; i++)
-        {
-            (await client.GetAsync(url)).EnsureSuccessStatusCode();
-        }
-
-        var times = new Latencies(what);
-        for (var i = 0; i < Rounds; i++)
-        {
-            var watch = Stopwatch.StartNew();
-            var response = await client.GetAsync(url);
-            await response.Content.ReadAsByteArrayAsync();
-            times.Add(watch.Elapsed.TotalMilliseconds);
-            response.EnsureSuccessStatusCode();
-        }
-
-        times.Print(0.50, 0.95, 0.99);
-    }
 
     /// <summary>Every seller at once moves his deals one after the other between the first and second stage; each move sends the version it read last.</summary>
     private static async Task MovesAsync(IReadOnlyList<(Guid Id, HttpClient Client)> sellers, Guid[] stages)

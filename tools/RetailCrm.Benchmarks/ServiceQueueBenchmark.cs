@@ -40,39 +40,20 @@ internal static class ServiceQueueBenchmark
         var fill = Stopwatch.StartNew();
         await FillAsync(connection, tickets);
         Console.WriteLine($"service queue, {tickets:N0} tickets on PostgreSQL (written and analysed in {fill.Elapsed.TotalSeconds:F0} s), real host over HTTP, {Rounds} requests each");
-        await MeasureAsync(client, "queue page (HTML, Open view, page 1)", "/service");
-        await MeasureAsync(client, "queue API (Open view, page 1 of 50)", "/api/service/tickets");
-        await MeasureAsync(client, "queue API (Unassigned view)", "/api/service/tickets?view=Unassigned");
-        await MeasureAsync(client, "search by number (#)", $"/api/service/tickets?view=All&q=%23{tickets / 2}");
-        await MeasureAsync(client, "search by a word of the subject", "/api/service/tickets?view=All&q=dispenser");
-        await MeasureAsync(client, "search by a contact's e-mail", $"/api/service/tickets?view=All&q=c{tickets / 3}%40example.cn");
-        await MeasureAsync(client, "search by a phone number's last 8 digits", $"/api/service/tickets?view=All&q={tickets / 7:D8}");
-        await MeasureAsync(client, "search by a Chinese word (饮水机)", "/api/service/tickets?view=All&q=" + Uri.EscapeDataString("饮水机"));
-        await MeasureAsync(client, "search by a two-character word (退款)", "/api/service/tickets?view=All&q=" + Uri.EscapeDataString("退款"));
-        await MeasureAsync(client, "search the open tickets (Open view, 延误)", "/api/service/tickets?q=" + Uri.EscapeDataString("延误"));
+        await BenchClient.MeasureAsync(client, "queue page (HTML, Open view, page 1)", "/service");
+        await BenchClient.MeasureAsync(client, "queue API (Open view, page 1 of 50)", "/api/service/tickets");
+        await BenchClient.MeasureAsync(client, "queue API (Unassigned view)", "/api/service/tickets?view=Unassigned");
+        await BenchClient.MeasureAsync(client, "search by number (#)", $"/api/service/tickets?view=All&q=%23{tickets / 2}");
+        await BenchClient.MeasureAsync(client, "search by a word of the subject", "/api/service/tickets?view=All&q=dispenser");
+        await BenchClient.MeasureAsync(client, "search by a contact's e-mail", $"/api/service/tickets?view=All&q=c{tickets / 3}%40example.cn");
+        await BenchClient.MeasureAsync(client, "search by a phone number's last 8 digits", $"/api/service/tickets?view=All&q={tickets / 7:D8}");
+        await BenchClient.MeasureAsync(client, "search by a Chinese word (饮水机)", "/api/service/tickets?view=All&q=" + Uri.EscapeDataString("饮水机"));
+        await BenchClient.MeasureAsync(client, "search by a two-character word (退款)", "/api/service/tickets?view=All&q=" + Uri.EscapeDataString("退款"));
+        await BenchClient.MeasureAsync(client, "search the open tickets (Open view, 延误)", "/api/service/tickets?q=" + Uri.EscapeDataString("延误"));
         Latencies.PrintLoad();
         return 0;
     }
 
-    private static async Task MeasureAsync(HttpClient client, string what, string url)
-    {
-        for (var i = 0; i < 10; i++)
-        {
-            (await client.GetAsync(url)).EnsureSuccessStatusCode();
-        }
-
-        var times = new Latencies(what);
-        for (var i = 0; i < Rounds; i++)
-        {
-            var watch = Stopwatch.StartNew();
-            var response = await client.GetAsync(url);
-            await response.Content.ReadAsByteArrayAsync();
-            times.Add(watch.Elapsed.TotalMilliseconds);
-            response.EnsureSuccessStatusCode();
-        }
-
-        times.Print(0.50, 0.95, 0.99);
-    }
 
     /// <summary>
     /// Tickets of the first ticket's tenant: subjects from a few English and Chinese phrases, contacts c{n}@example.cn

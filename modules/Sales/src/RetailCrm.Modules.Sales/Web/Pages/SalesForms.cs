@@ -86,31 +86,6 @@ internal sealed record NewDealForm
     };
 }
 
-/// <summary>The facts of a deal as its page posts them.</summary>
-internal sealed record FactsForm
-{
-    public int Version { get; init; }
-
-    public string? Title { get; init; }
-
-    public DateOnly? ExpectedCloseDate { get; init; }
-
-    public string? Source { get; init; }
-
-    public string? Competitors { get; init; }
-
-    public string? Needs { get; init; }
-
-    public string? Solution { get; init; }
-
-    public ForecastCategory? ForecastCategory { get; init; }
-
-    public OpportunityFacts ToFacts() => new()
-    {
-        Title = Title, ExpectedCloseDate = ExpectedCloseDate, Source = Source, Competitors = Competitors, Needs = Needs, Solution = Solution, ForecastCategory = ForecastCategory,
-    };
-}
-
 /// <summary>One row of the lines table; the price is typed in major units (yuan).</summary>
 internal sealed record LineForm
 {

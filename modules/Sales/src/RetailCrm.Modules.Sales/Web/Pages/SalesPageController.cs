@@ -135,8 +135,8 @@ internal sealed class SalesPageController(
     [HttpPost("opportunities/{id:guid}/describe")]
     [PostOnce]
     [RequirePermission(SalesPermissions.Work)]
-    public async Task<IActionResult> Describe(Guid id, FactsForm form, CancellationToken cancellationToken) =>
-        await AfterAsync(id, "facts", await deals.DescribeAsync(id, form.Version, form.ToFacts(), cancellationToken), "Deal saved.", cancellationToken);
+    public async Task<IActionResult> Describe(Guid id, int version, OpportunityFacts facts, CancellationToken cancellationToken) =>
+        await AfterAsync(id, "facts", await deals.DescribeAsync(id, version, facts, cancellationToken), "Deal saved.", cancellationToken);
 
     [HttpPost("opportunities/{id:guid}/lines")]
     [PostOnce]
