@@ -41,7 +41,7 @@ public sealed class SalesModule : CrmModule
         services.AddScoped<Application.Import.DealImport>();
         services.AddScoped<RetailCrm.Sdk.DemoData.IDemoDataContributor, Application.DemoData.SalesDemoData>();
         services.AddScoped<Web.Pages.DealExport>();
-        services.AddScoped<Web.Pages.SalesPageContext>();
+        services.AddScoped<SalesPageContext>();
         services.AddScoped<IProfileSectionContributor, Application.Profile.SalesProfileSection>();
         services.AddScoped<INotificationCounter, Application.Profile.ApprovalsCounter>();
         services.AddScoped<IIntegrationEventHandler<OpportunityWonIntegrationEvent>, WonDealPurchase>();

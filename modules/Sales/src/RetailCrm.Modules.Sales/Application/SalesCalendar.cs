@@ -18,6 +18,8 @@ internal sealed class SalesCalendar(ISettingProvider settings, TimeProvider time
     public async Task<DateOnly> TodayAsync(CancellationToken cancellationToken) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(time.GetUtcNow().UtcDateTime, await ZoneAsync(cancellationToken)));
 
+    public static DateOnly QuarterStart(DateOnly day) => new(day.Year, ((day.Month - 1) / 3 * 3) + 1, 1);
+
     public static DateOnly WeekStart(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
 
     /// <summary>The UTC instants of the local day's start and of the day <paramref name="days"/> later.</summary>
@@ -34,7 +36,7 @@ internal sealed class SalesCalendar(ISettingProvider settings, TimeProvider time
     public async Task<(DateOnly From, DateOnly To)> RangeOrQuarterAsync(DateOnly? from, DateOnly? to, CancellationToken cancellationToken)
     {
         var today = await TodayAsync(cancellationToken);
-        return (from ?? new DateOnly(today.Year, ((today.Month - 1) / 3 * 3) + 1, 1), to ?? today);
+        return (from ?? QuarterStart(today), to ?? today);
     }
 
     /// <summary>A time as people type it (a <c>datetime-local</c> input, in the sales time zone) as UTC.</summary>

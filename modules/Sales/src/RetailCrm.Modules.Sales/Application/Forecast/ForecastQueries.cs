@@ -61,7 +61,7 @@ internal sealed class ForecastQueries(OpportunityService deals, PipelineCatalog 
     public static IReadOnlyList<ForecastBucket> Buckets(ForecastQuery query)
     {
         var months = query.Period == ForecastPeriod.Quarter ? 3 : 1;
-        var first = new DateOnly(query.From.Year, query.Period == ForecastPeriod.Quarter ? ((query.From.Month - 1) / 3 * 3) + 1 : query.From.Month, 1);
+        var first = query.Period == ForecastPeriod.Quarter ? SalesCalendar.QuarterStart(query.From) : new DateOnly(query.From.Year, query.From.Month, 1);
         return [.. Enumerable.Range(0, Math.Clamp(query.Count, 1, ForecastQuery.MaxPeriods)).Select(i =>
         {
             var from = first.AddMonths(i * months);

@@ -18,6 +18,9 @@ internal enum ForecastGrouping
 internal sealed record ForecastQuery(ForecastPeriod Period, DateOnly From, int Count, ForecastGrouping GroupBy, Guid? PipelineId)
 {
     public const int MaxPeriods = 24;
+
+    /// <summary>Six months or four quarters unless <paramref name="count"/> says otherwise.</summary>
+    public static int DefaultCount(ForecastPeriod period, int? count) => count ?? (period == ForecastPeriod.Quarter ? 4 : 6);
 }
 
 /// <summary>

@@ -45,6 +45,9 @@ internal sealed class DealImport(
 {
     public const int MaxRows = 10_000;
 
+    /// <summary>The largest import file the API and the page take.</summary>
+    public const int MaxFileBytes = 16 * 1024 * 1024;
+
     private static readonly (string Field, string[] Names)[] Columns =
     [
         ("title", ["title", "deal", "标题", "商机"]),

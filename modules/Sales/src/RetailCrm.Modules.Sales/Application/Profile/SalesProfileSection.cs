@@ -10,10 +10,7 @@ using RetailCrm.Sdk.Web;
 namespace RetailCrm.Modules.Sales.Application.Profile;
 
 /// <summary>What the customer's 360° section shows: his deals (open first) and their totals.</summary>
-internal sealed record CustomerDeals(Guid CustomerId, IReadOnlyList<Opportunity> Deals, IReadOnlyList<PipelineView> Pipelines, long OpenAmount, long WonAmount)
-{
-    public string StageName(Guid stageId) => Pipelines.SelectMany(p => p.Stages).FirstOrDefault(s => s.Id == stageId) is { } s ? Web.Pages.SalesNames.Of(s) : "–";
-}
+internal sealed record CustomerDeals(Guid CustomerId, IReadOnlyList<Opportunity> Deals, SalesNames Names, long OpenAmount, long WonAmount);
 
 /// <summary>
 /// The customer's deals on the 360° page (partial <c>Profile/_CustomerDeals</c>), within the reader's data scope;
@@ -34,7 +31,7 @@ internal sealed class SalesProfileSection(OpportunityService deals, PipelineCata
         var visible = (await deals.VisibleAsync(tracked: false, cancellationToken)).Where(o => o.CustomerId == customerId);
         var shown = await visible.OrderBy(o => o.Status != OpportunityStatus.Open).ThenByDescending(o => o.UpdatedAt).Take(Shown).ToListAsync(cancellationToken);
         var totals = await visible.GroupBy(o => o.Status).Select(g => new { g.Key, Amount = g.Sum(o => o.Amount) }).ToListAsync(cancellationToken);
-        return new ProfileSection(t["Deals"], PartialView, new CustomerDeals(customerId, shown, await pipelines.ListAsync(cancellationToken),
+        return new ProfileSection(t["Deals"], PartialView, new CustomerDeals(customerId, shown, new SalesNames(await pipelines.ListAsync(cancellationToken), new Dictionary<Guid, string>()),
             totals.FirstOrDefault(x => x.Key == OpportunityStatus.Open)?.Amount ?? 0, totals.FirstOrDefault(x => x.Key == OpportunityStatus.Won)?.Amount ?? 0), 50);
     }
 }

@@ -38,7 +38,7 @@ internal sealed class ForecastApiController(ForecastQueries forecast, Performanc
         }
 
         var kind = period ?? ForecastPeriod.Month;
-        var query = new ForecastQuery(kind, from ?? await calendar.TodayAsync(cancellationToken), count ?? (kind == ForecastPeriod.Quarter ? 4 : 6), groupBy ?? ForecastGrouping.Person, pipelineId);
+        var query = new ForecastQuery(kind, from ?? await calendar.TodayAsync(cancellationToken), ForecastQuery.DefaultCount(kind, count), groupBy ?? ForecastGrouping.Person, pipelineId);
         return Ok(await forecast.ForecastAsync(query, cancellationToken));
     }
 

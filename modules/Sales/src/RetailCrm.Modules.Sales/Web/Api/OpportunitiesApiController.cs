@@ -121,8 +121,8 @@ internal sealed class OpportunitiesApiController(OpportunityService deals, Oppor
     /// </summary>
     [HttpPost("import")]
     [RequirePermission(SalesPermissions.Work)]
-    [RequestSizeLimit(MaxImportBytes)]
-    [RequestFormLimits(MultipartBodyLengthLimit = MaxImportBytes)]
+    [RequestSizeLimit(DealImport.MaxFileBytes)]
+    [RequestFormLimits(MultipartBodyLengthLimit = DealImport.MaxFileBytes)]
     [ProducesResponseType<DealImportReport>(StatusCodes.Status200OK)]
     [ProducesResponseType<DealImportReport>(StatusCodes.Status422UnprocessableEntity)]
     public async Task<IActionResult> Import(IFormFile? file, [FromQuery] bool dryRun, [FromQuery] Guid? pipelineId, [FromServices] DealImport import, CancellationToken cancellationToken)
@@ -137,8 +137,6 @@ internal sealed class OpportunitiesApiController(OpportunityService deals, Oppor
         var report = await import.RunAsync(file.FileName, buffer.ToArray(), pipelineId, dryRun, cancellationToken);
         return report.ToActionResult(r => r.Succeeded ? Ok(r) : UnprocessableEntity(r));
     }
-
-    public const int MaxImportBytes = 16 * 1024 * 1024;
 
     /// <summary>The board of a pipeline (the default one unless <c>pipelineId</c>): per stage the count and amount of open deals and the most recently changed.</summary>
     [HttpGet("/api/sales/board")]

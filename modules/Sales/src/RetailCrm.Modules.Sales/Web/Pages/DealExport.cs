@@ -2,14 +2,13 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using RetailCrm.Modules.Sales.Application;
 using RetailCrm.Modules.Sales.Application.Opportunities;
-using RetailCrm.Modules.Sales.Application.Pipelines;
 using RetailCrm.Sdk.Results;
 using RetailCrm.Sdk.Web;
 
 namespace RetailCrm.Modules.Sales.Web.Pages;
 
 /// <summary>The deals list as CSV or Excel: the same query as the page (data scope and filters), headers in the reader's language.</summary>
-internal sealed class DealExport(DealList list, PipelineCatalog pipelines, SalesPeople people, SalesCalendar calendar, ITableFileWriter writer, IDisplayText display, IStringLocalizer<SalesModule> t, TimeProvider time)
+internal sealed class DealExport(DealList list, SalesPageContext pageContext, ITableFileWriter writer, IDisplayText display, IStringLocalizer<SalesModule> t)
 {
     public const int MaxRows = 100_000;
 
@@ -24,8 +23,8 @@ internal sealed class DealExport(DealList list, PipelineCatalog pipelines, Sales
             return null;
         }
 
-        var names = new SalesNames(await pipelines.ListAsync(cancellationToken), (await people.InScopeAsync(cancellationToken)).ToDictionary(p => p.Id, p => p.DisplayName));
-        var clock = new SalesClock(await calendar.ZoneAsync(cancellationToken), time.GetUtcNow().UtcDateTime);
+        var names = await pageContext.NamesAsync(cancellationToken);
+        var clock = await pageContext.ClockAsync(cancellationToken);
         var rows = deals.Select(o => (IReadOnlyList<object?>)
         [
             o.Title, o.CustomerName, names.Stage(o.StageId), display.Name(o.Status), names.Person(o.OwnerUserId), new MoneyAmount(o.Amount, o.Currency).Major, o.Currency,

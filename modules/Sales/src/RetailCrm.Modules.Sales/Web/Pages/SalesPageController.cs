@@ -83,8 +83,8 @@ internal sealed class SalesPageController(
     [HttpPost("import")]
     [PostOnce]
     [RequirePermission(SalesPermissions.Work)]
-    [RequestSizeLimit(Api.OpportunitiesApiController.MaxImportBytes)]
-    [RequestFormLimits(MultipartBodyLengthLimit = Api.OpportunitiesApiController.MaxImportBytes)]
+    [RequestSizeLimit(DealImport.MaxFileBytes)]
+    [RequestFormLimits(MultipartBodyLengthLimit = DealImport.MaxFileBytes)]
     public async Task<IActionResult> Import(IFormFile? file, bool dryRun, [FromServices] DealImport import, CancellationToken cancellationToken)
     {
         if (file is null)

@@ -92,7 +92,7 @@ internal sealed class SalesWorkPagesController(
         CancellationToken cancellationToken)
     {
         var kind = period ?? ForecastPeriod.Month;
-        var query = new ForecastQuery(kind, from ?? await calendar.TodayAsync(cancellationToken), Math.Clamp(count ?? (kind == ForecastPeriod.Quarter ? 4 : 6), 1, ForecastQuery.MaxPeriods),
+        var query = new ForecastQuery(kind, from ?? await calendar.TodayAsync(cancellationToken), Math.Clamp(ForecastQuery.DefaultCount(kind, count), 1, ForecastQuery.MaxPeriods),
             groupBy ?? ForecastGrouping.Person, pipelineId);
         var (first, last) = await calendar.RangeOrQuarterAsync(performanceFrom, performanceTo, cancellationToken);
         if (last < first || last.DayNumber - first.DayNumber >= Api.ForecastApiController.MaxPerformanceDays)
