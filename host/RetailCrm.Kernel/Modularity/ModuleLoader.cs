@@ -24,6 +24,7 @@ internal sealed class ModuleLoader(ILogger logger)
     static ModuleLoader()
     {
         AssemblyLoadContext.Default.Resolving += ResolveFromModuleFolders;
+        AssemblyLoadContext.Default.ResolvingUnmanagedDll += ResolveNativeFromModuleFolders;
     }
 
     public ModuleCatalog Load(string modulesPath, string pluginsPath)
@@ -231,5 +232,25 @@ internal sealed class ModuleLoader(ILogger logger)
         }
 
         return null;
+    }
+
+    /// <summary>A module's native library (DuckDB's engine, say) is found under its own runtimes folder, as its deps.json names it.</summary>
+    private static IntPtr ResolveNativeFromModuleFolders(Assembly assembly, string name)
+    {
+        AssemblyDependencyResolver[] resolvers;
+        lock (ModuleResolvers)
+        {
+            resolvers = [.. ModuleResolvers];
+        }
+
+        foreach (var resolver in resolvers)
+        {
+            if (resolver.ResolveUnmanagedDllToPath(name) is { } path)
+            {
+                return System.Runtime.InteropServices.NativeLibrary.Load(path);
+            }
+        }
+
+        return IntPtr.Zero;
     }
 }

@@ -42,7 +42,14 @@ public sealed record ChartSeries(string Name, IReadOnlyList<decimal> Values);
 /// <param name="Categories">The x axis (or the pie's slices), already formatted for the user.</param>
 /// <param name="Series">The values.</param>
 /// <param name="Unit">What the values count, e.g. <c>CNY</c>; shown on the axis; null for plain counts.</param>
-public sealed record ChartContent(ChartKind Kind, IReadOnlyList<string> Categories, IReadOnlyList<ChartSeries> Series, string? Unit = null) : WidgetContent;
+public sealed record ChartContent(ChartKind Kind, IReadOnlyList<string> Categories, IReadOnlyList<ChartSeries> Series, string? Unit = null) : WidgetContent
+{
+    /// <summary>
+    /// The page behind each category, in the order of <see cref="Categories"/> (a bar or slice opens the list behind
+    /// it), or null for a chart that opens nothing; a null entry leaves its category unlinked.
+    /// </summary>
+    public IReadOnlyList<string?>? CategoryUrls { get; init; }
+}
 
 /// <summary>One item of a work queue: what to do, and where.</summary>
 /// <param name="Text">The item, already in the user's language.</param>

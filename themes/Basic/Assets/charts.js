@@ -1,5 +1,6 @@
 // Draws every [data-chart] element with Apache ECharts (served beside this file). The element carries the chart as
-// JSON: { kind: "Line" | "Bar" | "Pie", categories: [...], series: [{ name, values: [...] }], unit }.
+// JSON: { kind: "Line" | "Bar" | "Pie", categories: [...], series: [{ name, values: [...] }], unit, urls }. With urls, a
+// click on a bar, point or slice opens the page of its category (the list of what the figure counts).
 (function () {
     "use strict";
     function option(chart) {
@@ -24,7 +25,15 @@
     function draw() {
         document.querySelectorAll("[data-chart]").forEach(function (element) {
             var chart = echarts.init(element, null, { renderer: "svg" });
-            chart.setOption(option(JSON.parse(element.getAttribute("data-chart"))));
+            var data = JSON.parse(element.getAttribute("data-chart"));
+            chart.setOption(option(data));
+            if (data.urls) {
+                chart.on("click", function (params) {
+                    var url = data.urls[params.dataIndex];
+                    if (url) { window.location.href = url; }
+                });
+                element.style.cursor = "pointer";
+            }
             element.setAttribute("data-chart-drawn", "true");
             window.addEventListener("resize", function () { chart.resize(); });
         });

@@ -17,7 +17,11 @@ public sealed record SaleLine(string? Sku, string Description, decimal Quantity,
 /// <param name="Amount">The total, in minor units.</param>
 /// <param name="Currency">ISO 4217 code.</param>
 /// <param name="Lines">What was sold; their amounts add up to <paramref name="Amount"/>.</param>
-public sealed record Sale(Guid CustomerId, string ReceiptId, DateTime SoldAt, long Amount, string Currency, IReadOnlyList<SaleLine> Lines);
+public sealed record Sale(Guid CustomerId, string ReceiptId, DateTime SoldAt, long Amount, string Currency, IReadOnlyList<SaleLine> Lines)
+{
+    /// <summary>The store the sale was made in, when it was made in one.</summary>
+    public string? StoreCode { get; init; }
+}
 
 /// <summary>Records sales of other modules as members purchases, so the customer's statistics, lifecycle class and points follow.</summary>
 public interface IPurchaseRecording

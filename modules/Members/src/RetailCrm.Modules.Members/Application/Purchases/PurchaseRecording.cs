@@ -13,6 +13,7 @@ internal sealed class PurchaseRecording(PurchaseRecorder recorder) : IPurchaseRe
         {
             CustomerId = sale.CustomerId,
             ReceiptId = sale.ReceiptId,
+            StoreCode = sale.StoreCode,
             PurchasedAt = DateTime.SpecifyKind(sale.SoldAt, DateTimeKind.Utc),
             Amount = sale.Amount,
             Currency = sale.Currency,

@@ -1,0 +1,3 @@
+global using RetailCrm.Testing;
+global using Shouldly;
+global using Xunit;
