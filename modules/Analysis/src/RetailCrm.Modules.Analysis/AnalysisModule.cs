@@ -63,7 +63,9 @@ public sealed class AnalysisModule : CrmModule
         services.AddSingleton<ICrmJob, RecomputeJob>();
         services.AddScoped<AnalysisQueries>();
         services.AddScoped<BusinessReports>();
+        services.AddScoped<CustomerExport>();
         services.AddScoped<SegmentActions>();
+        services.AddScoped<WidgetKit>();
         services.AddScoped<IDashboardWidget, SegmentsWidget>();
         services.AddScoped<IDashboardWidget, ParetoWidget>();
         services.AddScoped<IDashboardWidget, MigrationWidget>();

@@ -26,10 +26,10 @@ internal sealed class AnalyticalStore : IDisposable
         Execute("""
             CREATE TABLE customers (id UUID, code VARCHAR, name VARCHAR, phone VARCHAR, email VARCHAR, tier VARCHAR, lifecycle VARCHAR,
                 owner_id UUID, unit_id UUID, consent BOOLEAN);
-            CREATE TABLE purchases (customer_id UUID, store VARCHAR, receipt VARCHAR, at TIMESTAMP, amount BIGINT);
+            CREATE TABLE purchases (customer_id UUID, store VARCHAR, receipt VARCHAR, bought_at TIMESTAMP, amount BIGINT);
             CREATE TABLE tickets (customer_id UUID, complaint BOOLEAN, opened_at TIMESTAMP, csat INTEGER, csat_at TIMESTAMP);
             CREATE TABLE card_receipts (receipt VARCHAR, product VARCHAR);
-            CREATE TABLE card_returns (customer_id UUID, at TIMESTAMP);
+            CREATE TABLE card_returns (customer_id UUID, returned_at TIMESTAMP);
             CREATE TABLE segment_map (r INTEGER, fm INTEGER, segment VARCHAR);
             """);
     }

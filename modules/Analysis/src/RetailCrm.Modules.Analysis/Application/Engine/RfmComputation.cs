@@ -46,15 +46,15 @@ internal sealed class RfmComputation(AnalyticalStore store)
         store.Execute($"""
             CREATE TABLE windowed AS
             SELECT customer_id,
-                max(at) FILTER (WHERE amount > 0 AND at >= $start) AS last_at,
-                count(*) FILTER (WHERE amount > 0 AND at >= $start) AS frequency,
-                coalesce(sum(amount) FILTER (WHERE at >= $start), 0) AS monetary,
-                count(*) FILTER (WHERE amount < 0 AND at >= $start) AS returns,
-                max(at) FILTER (WHERE amount > 0 AND at < $start AND at >= $pstart) AS prev_last_at,
-                count(*) FILTER (WHERE amount > 0 AND at < $start AND at >= $pstart) AS prev_frequency,
-                coalesce(sum(amount) FILTER (WHERE at < $start AND at >= $pstart), 0) AS prev_monetary,
-                max(at) FILTER (WHERE amount > 0) AS ever_last_at
-            FROM purchases WHERE at < $end
+                max(bought_at) FILTER (WHERE amount > 0 AND bought_at >= $start) AS last_at,
+                count(*) FILTER (WHERE amount > 0 AND bought_at >= $start) AS frequency,
+                CAST(coalesce(sum(amount) FILTER (WHERE bought_at >= $start), 0) AS BIGINT) AS monetary,
+                count(*) FILTER (WHERE amount < 0 AND bought_at >= $start) AS returns,
+                max(bought_at) FILTER (WHERE amount > 0 AND bought_at < $start AND bought_at >= $pstart) AS prev_last_at,
+                count(*) FILTER (WHERE amount > 0 AND bought_at < $start AND bought_at >= $pstart) AS prev_frequency,
+                CAST(coalesce(sum(amount) FILTER (WHERE bought_at < $start AND bought_at >= $pstart), 0) AS BIGINT) AS prev_monetary,
+                max(bought_at) FILTER (WHERE amount > 0) AS ever_last_at
+            FROM purchases WHERE bought_at < $end
             GROUP BY customer_id;
 
             CREATE TABLE current_scores AS
@@ -74,7 +74,7 @@ internal sealed class RfmComputation(AnalyticalStore store)
             FROM tickets WHERE customer_id IS NOT NULL GROUP BY customer_id;
 
             CREATE TABLE card_return_counts AS
-            SELECT customer_id, count(*) AS returns FROM card_returns WHERE at >= $start AND at < $end GROUP BY customer_id;
+            SELECT customer_id, count(*) AS returns FROM card_returns WHERE returned_at >= $start AND returned_at < $end GROUP BY customer_id;
 
             CREATE TABLE scored AS
             WITH joined AS (
@@ -103,8 +103,8 @@ internal sealed class RfmComputation(AnalyticalStore store)
                     CASE WHEN days_since >= $dormant THEN {DormantPoints} ELSE 0 END AS p_dormant
                 FROM joined j)
             SELECT p.*, sm.segment, psm.segment AS prev_segment,
-                CASE WHEN r IS NULL OR {allWeights} = 0 THEN NULL ELSE round(({wr} * r + {wf} * f + {wm} * m) / {allWeights}, 3) END AS score,
-                least(100, p_complaints + p_csat + p_falling + p_returns + p_dormant) AS problem_score,
+                CASE WHEN p.r IS NULL OR {allWeights} = 0 THEN NULL ELSE round(({wr} * p.r + {wf} * p.f + {wm} * p.m) / {allWeights}, 3) END AS score,
+                least(100, p.p_complaints + p.p_csat + p.p_falling + p.p_returns + p.p_dormant) AS problem_score,
                 concat_ws(',',
                     CASE WHEN p_complaints > 0 THEN 'Complaints' END, CASE WHEN p_csat > 0 THEN 'LowSatisfaction' END,
                     CASE WHEN p_falling > 0 THEN 'FallingSpend' END, CASE WHEN p_returns > 0 THEN 'Returns' END,
@@ -178,7 +178,7 @@ internal sealed class RfmComputation(AnalyticalStore store)
     public IEnumerable<SegmentCell> Cells()
     {
         using var command = store.Command("""
-            SELECT unit_id, prev_segment, segment, count(*), sum(monetary), sum(prev_monetary)
+            SELECT unit_id, prev_segment, segment, count(*), CAST(sum(monetary) AS BIGINT), CAST(sum(prev_monetary) AS BIGINT)
             FROM scored WHERE segment IS NOT NULL OR prev_segment IS NOT NULL
             GROUP BY ALL
             """);
@@ -237,16 +237,16 @@ internal sealed class RfmComputation(AnalyticalStore store)
     {
         using var command = store.Command("""
             WITH pc AS (
-                SELECT p.*, c.tier, c.lifecycle, c.unit_id, date_trunc('month', p.at) AS month
+                SELECT p.*, c.tier, c.lifecycle, c.unit_id, date_trunc('month', p.bought_at) AS month
                 FROM purchases p JOIN customers c ON c.id = p.customer_id
-                WHERE p.at >= $pstart AND p.at < $end)
-            SELECT 'Store', coalesce(store, ''), month, unit_id, count(*), count(DISTINCT customer_id), sum(amount) FROM pc GROUP BY ALL
+                WHERE p.bought_at >= $pstart AND p.bought_at < $end)
+            SELECT 'Store', coalesce(store, ''), month, unit_id, count(*), count(DISTINCT customer_id), CAST(sum(amount) AS BIGINT) FROM pc GROUP BY ALL
             UNION ALL
-            SELECT 'Tier', coalesce(tier, ''), month, unit_id, count(*), count(DISTINCT customer_id), sum(amount) FROM pc GROUP BY ALL
+            SELECT 'Tier', coalesce(tier, ''), month, unit_id, count(*), count(DISTINCT customer_id), CAST(sum(amount) AS BIGINT) FROM pc GROUP BY ALL
             UNION ALL
-            SELECT 'LifecycleClass', lifecycle, month, unit_id, count(*), count(DISTINCT customer_id), sum(amount) FROM pc GROUP BY ALL
+            SELECT 'LifecycleClass', lifecycle, month, unit_id, count(*), count(DISTINCT customer_id), CAST(sum(amount) AS BIGINT) FROM pc GROUP BY ALL
             UNION ALL
-            SELECT 'CardProduct', coalesce(r.product, ''), month, unit_id, count(*), count(DISTINCT customer_id), sum(amount)
+            SELECT 'CardProduct', coalesce(r.product, ''), month, unit_id, count(*), count(DISTINCT customer_id), CAST(sum(amount) AS BIGINT)
             FROM pc LEFT JOIN (SELECT receipt, min(product) AS product FROM card_receipts GROUP BY receipt) r ON r.receipt = pc.receipt GROUP BY ALL
             """, ("pstart", p.PreviousStart), ("end", p.End));
         using var reader = command.ExecuteReader();

@@ -156,5 +156,6 @@ internal sealed class AnalysisStateConfiguration : IEntityTypeConfiguration<Anal
     {
         b.ToTable("states");
         b.HasKey(x => x.TenantId);
+        b.Property(x => x.TenantId).ValueGeneratedNever(); // the kernel stamps the tenant; a generated key would be another tenant's
     }
 }
