@@ -36,23 +36,21 @@ public sealed class AnalysisModule : CrmModule
         services.AddSingleton<ITemplateDefinitionProvider, AnalysisTemplates>();
         services.TryAddSingleton(TimeProvider.System);
 
+        // One registration per event with its implementation type: the kernel finds handlers by it.
         services.AddScoped<IIntegrationEventHandler<PurchaseRecordedIntegrationEvent>, PurchaseRecordedHandler>();
         services.AddScoped<IIntegrationEventHandler<CustomersMergedIntegrationEvent>, CustomersMergedHandler>();
-        services.AddScoped<CardFactHandlers>();
-        services.AddScoped<IIntegrationEventHandler<CardSoldIntegrationEvent>>(p => p.GetRequiredService<CardFactHandlers>());
-        services.AddScoped<IIntegrationEventHandler<CardPaidIntegrationEvent>>(p => p.GetRequiredService<CardFactHandlers>());
-        services.AddScoped<IIntegrationEventHandler<CardPaymentRefundedIntegrationEvent>>(p => p.GetRequiredService<CardFactHandlers>());
-        services.AddScoped<IIntegrationEventHandler<CardToppedUpIntegrationEvent>>(p => p.GetRequiredService<CardFactHandlers>());
-        services.AddScoped<IIntegrationEventHandler<CardExchangedIntegrationEvent>>(p => p.GetRequiredService<CardFactHandlers>());
-        services.AddScoped<IIntegrationEventHandler<CardClosedIntegrationEvent>>(p => p.GetRequiredService<CardFactHandlers>());
-        services.AddScoped<TicketFactHandlers>();
-        services.AddScoped<IIntegrationEventHandler<TicketOpenedIntegrationEvent>>(p => p.GetRequiredService<TicketFactHandlers>());
-        services.AddScoped<IIntegrationEventHandler<ComplaintRegisteredIntegrationEvent>>(p => p.GetRequiredService<TicketFactHandlers>());
-        services.AddScoped<IIntegrationEventHandler<TicketResolvedIntegrationEvent>>(p => p.GetRequiredService<TicketFactHandlers>());
-        services.AddScoped<IIntegrationEventHandler<CsatReceivedIntegrationEvent>>(p => p.GetRequiredService<TicketFactHandlers>());
-        services.AddScoped<DealFactHandlers>();
-        services.AddScoped<IIntegrationEventHandler<OpportunityWonIntegrationEvent>>(p => p.GetRequiredService<DealFactHandlers>());
-        services.AddScoped<IIntegrationEventHandler<OpportunityLostIntegrationEvent>>(p => p.GetRequiredService<DealFactHandlers>());
+        services.AddScoped<IIntegrationEventHandler<CardSoldIntegrationEvent>, CardFactHandlers>();
+        services.AddScoped<IIntegrationEventHandler<CardPaidIntegrationEvent>, CardFactHandlers>();
+        services.AddScoped<IIntegrationEventHandler<CardPaymentRefundedIntegrationEvent>, CardFactHandlers>();
+        services.AddScoped<IIntegrationEventHandler<CardToppedUpIntegrationEvent>, CardFactHandlers>();
+        services.AddScoped<IIntegrationEventHandler<CardExchangedIntegrationEvent>, CardFactHandlers>();
+        services.AddScoped<IIntegrationEventHandler<CardClosedIntegrationEvent>, CardFactHandlers>();
+        services.AddScoped<IIntegrationEventHandler<TicketOpenedIntegrationEvent>, TicketFactHandlers>();
+        services.AddScoped<IIntegrationEventHandler<ComplaintRegisteredIntegrationEvent>, TicketFactHandlers>();
+        services.AddScoped<IIntegrationEventHandler<TicketResolvedIntegrationEvent>, TicketFactHandlers>();
+        services.AddScoped<IIntegrationEventHandler<CsatReceivedIntegrationEvent>, TicketFactHandlers>();
+        services.AddScoped<IIntegrationEventHandler<OpportunityWonIntegrationEvent>, DealFactHandlers>();
+        services.AddScoped<IIntegrationEventHandler<OpportunityLostIntegrationEvent>, DealFactHandlers>();
 
         services.AddScoped<FactRebuild>();
         services.AddScoped<FactLoader>();

@@ -34,7 +34,7 @@ internal sealed class AnalysisConfiguration : ITenantOwned
     public int DormantDays { get; set; } = 180;
 
     /// <summary>The problem score (0–100) from which a customer is listed as a problem customer.</summary>
-    public int ProblemThreshold { get; set; } = 30;
+    public int ProblemThreshold { get; set; } = 20;
 
     /// <summary>The N of "the top N % of customers bring X % of revenue".</summary>
     public int TopPercent { get; set; } = 20;
