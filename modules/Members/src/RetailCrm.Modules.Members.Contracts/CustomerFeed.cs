@@ -17,7 +17,10 @@ namespace RetailCrm.Modules.Members.Contracts;
 /// <param name="Birthday">The birthday, when known.</param>
 /// <param name="IsActive">False for a deleted or merged customer.</param>
 /// <param name="MergedIntoId">The survivor a merged customer went into; null otherwise.</param>
-/// <param name="UpdatedAt">When the record last changed (UTC).</param>
+/// <param name="UpdatedAt">
+/// When the record was last edited (UTC): by a user or an import, a merge, a deletion or a tag. The lifecycle class
+/// and the purchase figures move without it, so it does not tell whether <paramref name="LifecycleClass"/> changed.
+/// </param>
 public sealed record CustomerRecord(
     Guid Id,
     string Code,
@@ -72,7 +75,9 @@ public interface ICustomerTagging
     /// <summary>
     /// Adds <paramref name="tag"/> to each active customer of the current tenant among <paramref name="customerIds"/> that
     /// has not got it, in one transaction, and answers how many gained it; refuses an empty or too long tag (field
-    /// <c>tag</c>) or too many customers (field <c>customerIds</c>).
+    /// <c>tag</c>) or too many customers (field <c>customerIds</c>). The tag is kept as the members module keeps every
+    /// tag: trimmed and in lower case (<c>" VIP "</c> becomes <c>vip</c>); ids that are not active customers of the
+    /// tenant are skipped. A tagged customer's record counts as changed (an edit read before it must be read again).
     /// </summary>
     Task<Result<int>> TagAsync(IReadOnlyCollection<Guid> customerIds, string tag, CancellationToken cancellationToken = default);
 }

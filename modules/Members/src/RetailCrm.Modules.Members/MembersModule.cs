@@ -44,6 +44,8 @@ public sealed class MembersModule : CrmModule
         services.AddScoped<ITimelineContributor, Web.Timeline.MembersTimeline>();
         services.AddScoped<ICustomerLookup, CustomerLookup>();
         services.AddScoped<ICustomerRegistration, CustomerRegistration>();
+        services.AddScoped<ICustomerFeed, CustomerFeed>();
+        services.AddScoped<ICustomerTagging, CustomerTagging>();
         services.AddScoped<IPhoneNumbers, TenantPhoneNumbers>();
         services.AddScoped<IDemoDataContributor, MembersDemoData>();
         services.AddPurchases();

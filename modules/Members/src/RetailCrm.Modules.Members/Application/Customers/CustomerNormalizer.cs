@@ -93,8 +93,8 @@ internal static class CustomerNormalizer
             .Where(x => !string.IsNullOrWhiteSpace(x.a.Label) || Fail(errors, $"anniversaries[{x.i}].label", "An anniversary needs a label."))
             .Select(x => new CustomerAnniversary { Id = Guid.NewGuid(), Label = x.a.Label!.Trim(), Date = x.a.Date })
             .ToList();
-        draft.Tags = input.Tags.Select(t => t.Trim().ToLowerInvariant()).Where(t => t.Length > 0).Distinct()
-            .Select(t => t.Length <= 60 ? new CustomerTag { Tag = t } : null).OfType<CustomerTag>().ToList();
+        draft.Tags = input.Tags.Select(CustomerTags.Normalize).Where(t => t.Length > 0).Distinct()
+            .Select(t => t.Length <= CustomerTags.MaxLength ? new CustomerTag { Tag = t } : null).OfType<CustomerTag>().ToList();
         draft.CustomFields = CustomFields(input.CustomFields, fields, errors);
         return (draft, errors);
     }

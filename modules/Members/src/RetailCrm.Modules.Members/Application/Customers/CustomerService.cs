@@ -245,7 +245,7 @@ internal sealed class CustomerService(
 
         if (!string.IsNullOrWhiteSpace(query.Tag))
         {
-            var tag = query.Tag.Trim().ToLowerInvariant();
+            var tag = CustomerTags.Normalize(query.Tag);
             customers = customers.Where(c => c.Tags.Any(t => t.Tag == tag));
         }
 

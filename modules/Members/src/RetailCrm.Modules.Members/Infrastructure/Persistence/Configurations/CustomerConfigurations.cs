@@ -81,7 +81,7 @@ internal sealed class CustomerTagConfiguration : IEntityTypeConfiguration<Custom
     {
         b.ToTable("customer_tags");
         b.HasKey(x => new { x.CustomerId, x.Tag });
-        b.Property(x => x.Tag).HasMaxLength(60);
+        b.Property(x => x.Tag).HasMaxLength(Application.Customers.CustomerTags.MaxLength);
         b.HasIndex(x => new { x.TenantId, x.Tag });
     }
 }
