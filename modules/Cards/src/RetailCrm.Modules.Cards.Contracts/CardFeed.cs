@@ -7,9 +7,12 @@ namespace RetailCrm.Modules.Cards.Contracts;
 /// <param name="ProductCode">The product's code.</param>
 /// <param name="ProductName">The product's name.</param>
 /// <param name="Status">The card's status.</param>
-/// <param name="CustomerId">The holder; null for a card in stock or of a company.</param>
-/// <param name="StoreCode">The store that sold (activated) the card; null for HQ.</param>
-/// <param name="ActivatedAt">When it was sold (UTC); null while in stock.</param>
+/// <param name="CustomerId">The holder: the member a store sold it to, or the company (an organization customer) of a bulk sale.</param>
+/// <param name="StoreCode">
+/// The unit that sold (activated) the card: the store of a store sale (null when the till named none), the head
+/// office's code for a bulk sale, the exchanging store for the new card of an exchange.
+/// </param>
+/// <param name="ActivatedAt">When it was sold (UTC).</param>
 /// <param name="Balance">The money on the card, in minor units.</param>
 /// <param name="Points">The points on the card.</param>
 /// <param name="Currency">ISO 4217 code.</param>

@@ -11,6 +11,7 @@ using RetailCrm.Modules.Cards.Application.Selling;
 using RetailCrm.Modules.Cards.Application.Settlement;
 using RetailCrm.Modules.Cards.Application.Stock;
 using RetailCrm.Modules.Cards.Application.Terminals;
+using RetailCrm.Modules.Cards.Contracts;
 using RetailCrm.Modules.Cards.Infrastructure.Persistence;
 using RetailCrm.Modules.Cards.Web;
 using RetailCrm.Modules.Cards.Web.Dashboard;
@@ -37,6 +38,7 @@ public sealed class CardsModule : CrmModule
         services.AddScoped<ProductService>();
         services.AddScoped<CardLedger>();
         services.AddScoped<CardQueries>();
+        services.AddScoped<ICardFeed, CardFeed>();
         services.AddScoped<ReceiptReplay>();
         services.AddScoped<CardActivation>();
         services.AddScoped<CardTopUps>();

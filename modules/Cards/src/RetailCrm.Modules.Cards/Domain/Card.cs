@@ -68,6 +68,12 @@ internal sealed class Card : ITenantOwned
     /// <summary><see cref="ValueHoldingStatuses"/> as a condition for queries and conditional updates.</summary>
     public static Expression<Func<Card, bool>> HoldingValue { get; } = c => ValueHoldingStatuses.Contains(c.Status);
 
+    /// <summary>The statuses only a sold card reaches: those holding value, and closed (paid out). A void card may be spoiled stock.</summary>
+    public static IReadOnlyList<CardStatus> SoldStatuses { get; } = [.. ValueHoldingStatuses, CardStatus.Closed];
+
+    /// <summary>A card that was ever sold: activated, or in one of the <see cref="SoldStatuses"/> (cards older than the activation time), as a condition for queries.</summary>
+    public static Expression<Func<Card, bool>> EverSold { get; } = c => c.ActivatedAt != null || SoldStatuses.Contains(c.Status);
+
     /// <summary>Whether a card of this status still holds its value (<see cref="ValueHoldingStatuses"/>).</summary>
     public static bool HoldsValue(CardStatus status) => ValueHoldingStatuses.Contains(status);
 
