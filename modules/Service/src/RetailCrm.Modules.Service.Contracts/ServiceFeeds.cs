@@ -10,7 +10,7 @@ namespace RetailCrm.Modules.Service.Contracts;
 /// <param name="Status">Where it stands.</param>
 /// <param name="CustomerId">The customer; null for an unknown contact.</param>
 /// <param name="OpenedAt">When it was opened (UTC).</param>
-/// <param name="ResolvedAt">When it was resolved (UTC); null while open.</param>
+/// <param name="ResolvedAt">When it was resolved, or closed without being resolved (UTC); null while it is not done (a re-opened ticket clears it).</param>
 /// <param name="CsatScore">The satisfaction answer, 1 to 5; null when none came.</param>
 /// <param name="CsatAt">When the answer came (UTC).</param>
 public sealed record TicketRecord(
@@ -25,7 +25,10 @@ public sealed record TicketRecord(
     int? CsatScore,
     DateTime? CsatAt);
 
-/// <summary>Every ticket of the current tenant in pages, ordered by id, for a module that rebuilds its own facts; not limited to a user's data scope.</summary>
+/// <summary>
+/// Every ticket of the current tenant in pages, ordered by id, for a module that rebuilds its own facts; not limited to a
+/// user's data scope. A ticket merged into another is among them, closed (and resolved) when it was merged.
+/// </summary>
 public interface ITicketFeed
 {
     /// <summary>The ticket type key of complaints (投诉).</summary>
@@ -37,14 +40,14 @@ public interface ITicketFeed
 
 /// <summary>A call list another module makes from customers it chose (an analysis segment).</summary>
 /// <param name="Name">The list's name.</param>
-/// <param name="CustomerIds">The customers to call; those without a phone are left out.</param>
+/// <param name="CustomerIds">The customers to call; those without a phone, and those the members module does not find, are left out.</param>
 /// <param name="AgentUserIds">The agents the calls are split among, in turn.</param>
 public sealed record NewCallList(string? Name, IReadOnlyList<Guid> CustomerIds, IReadOnlyList<Guid>? AgentUserIds);
 
 /// <summary>The made list: its id and how many calls it holds.</summary>
 /// <param name="CampaignId">The call list (campaign) of the service module.</param>
 /// <param name="Calls">How many customers it calls.</param>
-/// <param name="WithoutPhone">How many chosen customers were left out for having no phone.</param>
+/// <param name="WithoutPhone">How many chosen customers were left out for having no phone (customers not found are in neither count).</param>
 public sealed record CallListMade(Guid CampaignId, int Calls, int WithoutPhone);
 
 /// <summary>Makes outbound call lists (外呼) of the service module for other modules.</summary>
@@ -54,8 +57,10 @@ public interface IOutboundCallLists
     public const int MaxCustomers = 5_000;
 
     /// <summary>
-    /// The new list, or the refusal with the field at fault: <c>name</c>, <c>agentUserIds</c> (none, or not of the
-    /// tenant), <c>customerIds</c> (none with a phone, or more than <see cref="MaxCustomers"/>).
+    /// The new list, or the refusal with the fields at fault: <c>name</c> (empty or longer than 120 characters),
+    /// <c>agentUserIds</c> (none, or not active users of the tenant), <c>customerIds</c> (none with a phone, or more than
+    /// <see cref="MaxCustomers"/>). Each customer is looked up one by one through the members module's
+    /// <c>ICustomerLookup.FindAsync</c>; the list shows on the service module's call list pages like one made from a filter.
     /// </summary>
     Task<Result<CallListMade>> CreateAsync(NewCallList list, CancellationToken cancellationToken = default);
 }

@@ -3,6 +3,7 @@ using RetailCrm.Modules.Service.Application.Campaigns;
 using RetailCrm.Modules.Service.Application.Sms;
 using RetailCrm.Modules.Service.Application.Tickets;
 using RetailCrm.Modules.Service.Application.WebForm;
+using RetailCrm.Modules.Service.Contracts;
 using RetailCrm.Sdk.Jobs;
 using RetailCrm.Sdk.Templates;
 using RetailCrm.Sdk.Web;
@@ -32,6 +33,7 @@ internal static class CallServices
         services.AddSingleton<WebFormRateLimit>();
         services.AddScoped<CampaignService>();
         services.AddScoped<CampaignQueries>();
+        services.AddScoped<IOutboundCallLists, OutboundCallLists>();
         return services;
     }
 }

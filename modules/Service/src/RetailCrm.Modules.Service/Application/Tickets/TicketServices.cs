@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using RetailCrm.Modules.Service.Contracts;
 
 namespace RetailCrm.Modules.Service.Application.Tickets;
 
@@ -12,6 +13,7 @@ internal static class TicketServices
         services.AddScoped<TicketService>();
         services.AddScoped<TicketQueries>();
         services.AddScoped<TicketTypeAdministration>();
+        services.AddScoped<ITicketFeed, TicketFeed>();
         return services;
     }
 }

@@ -1,10 +1,13 @@
+using RetailCrm.Modules.Service.Contracts;
+
 namespace RetailCrm.Modules.Service.Domain.Tickets;
 
 /// <summary>The keys of the types every tenant starts with.</summary>
 internal static class TicketTypeKeys
 {
     public const string Inquiry = "inquiry";
-    public const string Complaint = "complaint";
+    /// <summary>Complaints (投诉); other modules know the key as <see cref="ITicketFeed.ComplaintType"/>.</summary>
+    public const string Complaint = ITicketFeed.ComplaintType;
     public const string Repair = "repair";
     public const string PhoneOrder = "phone-order";
     public const string FollowUp = "follow-up";
