@@ -38,6 +38,7 @@ public sealed class SalesModule : CrmModule
         services.AddScoped<OpportunityJournal>();
         services.AddScoped<OpportunityQueries>();
         services.AddScoped<DealList>();
+        services.AddScoped<IDealFeed, DealFeed>();
         services.AddScoped<Application.Import.DealImport>();
         services.AddScoped<RetailCrm.Sdk.DemoData.IDemoDataContributor, Application.DemoData.SalesDemoData>();
         services.AddScoped<Web.Pages.DealExport>();
