@@ -46,6 +46,7 @@ public sealed class MembersModule : CrmModule
         services.AddScoped<ICustomerRegistration, CustomerRegistration>();
         services.AddScoped<ICustomerFeed, CustomerFeed>();
         services.AddScoped<ICustomerTagging, CustomerTagging>();
+        services.AddScoped<IMarketingConsents, MarketingConsents>();
         services.AddScoped<IPhoneNumbers, TenantPhoneNumbers>();
         services.AddScoped<IDemoDataContributor, MembersDemoData>();
         services.AddPurchases();
