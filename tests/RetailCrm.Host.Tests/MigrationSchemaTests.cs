@@ -39,7 +39,7 @@ public sealed class MigrationSchemaTests
         var services = factory.Services; // starting the host applies every module's migrations
         var registry = services.GetRequiredService<DbContextRegistry>();
         var options = services.GetRequiredService<DatabaseOptions>();
-        registry.Contexts.Select(c => c.ModuleId).ShouldBe(modules == ModuleSet.Installed ? ["crm", "members", "cards", "sales", "service"] : ["crm", "alpha", "beta"]);
+        registry.Contexts.Select(c => c.ModuleId).ShouldBe(modules == ModuleSet.Installed ? ["crm", "members", "analysis", "cards", "sales", "service"] : ["crm", "alpha", "beta"]);
         using var scope = services.CreateScope();
         var contexts = registry.Contexts.Select(c => (c.ModuleId, Context: (DbContext)c.Resolve(scope.ServiceProvider))).ToList();
 

@@ -168,7 +168,7 @@ public sealed class OpenApiDocumentTests(InstalledModulesHost host) : IClassFixt
         }
 
         var groups = document.RootElement.GetProperty("x-tagGroups").EnumerateArray().Select(g => g.GetProperty("name").GetString()).ToList();
-        groups.ShouldBe(["Administration", "Cards", "Members", "Sales pipeline", "Service"], ignoreOrder: true);
+        groups.ShouldBe(["Administration", "Cards", "Customer analysis", "Members", "Sales pipeline", "Service"], ignoreOrder: true);
         var info = document.RootElement.GetProperty("info");
         info.GetProperty("description").GetString().ShouldNotBeNullOrWhiteSpace();
         info.GetProperty("contact").GetProperty("url").GetString().ShouldNotBeNullOrWhiteSpace();

@@ -28,7 +28,7 @@ internal sealed class CustomerExport(AnalysisQueries queries, ITableFileWriter w
             c.Code, c.DisplayName, c.Phone, c.Tier, display.Name(c.LifecycleClass), c.Segment is { } s ? display.Name(s) : null,
             c.PreviousSegment is { } p ? display.Name(p) : null, c.R, c.F, c.M, c.Frequency, c.Monetary / 100m, c.PreviousMonetary / 100m,
             c.LastPurchaseAt?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), c.DaysSinceLastPurchase, c.ProblemScore,
-            string.Join(", ", c.Reasons.Select(r => t["Reason." + r].Value)),
+            string.Join(", ", c.Reasons.Select(r => display.Name(r))),
         ]);
         return writer.Write(format, "customers", [.. Columns.Select(c => t[c].Value)], rows);
     }

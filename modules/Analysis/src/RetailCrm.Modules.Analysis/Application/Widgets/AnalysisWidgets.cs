@@ -88,7 +88,7 @@ internal sealed class ProblemCustomersWidget(AnalysisQueries queries, WidgetKit 
         var filter = new CustomerFilter { Problem = true };
         var page = await queries.CustomersAsync(filter, cancellationToken);
         var items = page.IsRefused ? [] : page.Value.Items.Take(5)
-            .Select(c => new QueueItem(c.DisplayName, "/members/customers/" + c.CustomerId, kit.T["score {0}: {1}", c.ProblemScore, string.Join(", ", c.Reasons.Select(r => kit.T["Reason." + r].Value))]))
+            .Select(c => new QueueItem(c.DisplayName, "/members/customers/" + c.CustomerId, kit.T["score {0}: {1}", c.ProblemScore, string.Join(", ", c.Reasons.Select(r => kit.Display.Name(r)))]))
             .ToList();
         return new DashboardWidget("analysis.problem-customers", kit.T["Problem customers"],
             new QueueContent(items, page.IsRefused ? 0 : page.Value.Total, kit.T["No problem customers."], WidgetKit.CustomersUrl(filter)), 230);
