@@ -31,4 +31,13 @@ public interface IPurchaseRecording
     /// <param name="source">Who records it, e.g. <c>sales</c>.</param>
     /// <param name="cancellationToken">Stops the work; nothing is half-written.</param>
     Task<Result<Guid>> RecordAsync(Sale sale, string source, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Records many sales in one transaction (an ERP's day, demo data): every sale or none. Answers how many were new
+    /// (a receipt recorded before answers its first purchase and counts for nothing), or the first sale's refusal.
+    /// </summary>
+    /// <param name="sales">The sales, in the order they happened.</param>
+    /// <param name="source">Who records them.</param>
+    /// <param name="cancellationToken">Stops the work; nothing is written.</param>
+    Task<Result<int>> RecordAllAsync(IReadOnlyList<Sale> sales, string source, CancellationToken cancellationToken = default);
 }

@@ -13,7 +13,7 @@ namespace RetailCrm.Modules.Analysis.Application.DemoData;
 internal sealed class AnalysisDemoData(ICustomerLookup lookup, ICustomerRegistration registration, IPurchaseRecording purchases, Recomputes recomputes, TimeProvider time)
     : IDemoDataContributor
 {
-    public const int Customers = 240;
+    public const int Customers = 160;
     private const string Source = "analysis-demo";
 
     private static readonly string[] FamilyNames = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "马", "朱", "胡", "郭"];
@@ -50,6 +50,7 @@ internal sealed class AnalysisDemoData(ICustomerLookup lookup, ICustomerRegistra
             var store = Stores[random.Next(Stores.Length)];
             var start = now.AddMonths(-habit.StartsMonthsAgo);
             var receipt = 0;
+            var sales = new List<Sale>();
             for (var day = start; day < now; day = day.AddDays(1))
             {
                 var perYear = day < now.AddYears(-1) ? habit.FirstYear : habit.SecondYear;
@@ -61,9 +62,11 @@ internal sealed class AnalysisDemoData(ICustomerLookup lookup, ICustomerRegistra
                 var amount = (long)(habit.Basket * (0.5 + random.NextDouble())) * 100;
                 var soldAt = day.Date.AddHours(10 + random.Next(10)).AddMinutes(random.Next(60));
                 var receiptId = $"DEMO-{i:D4}-{receipt++:D3}";
-                await purchases.RecordAsync(new Sale(customer.Id, receiptId, soldAt, amount, "CNY",
-                    [new SaleLine(null, "Demo basket", 1, amount, amount)]) { StoreCode = store }, Source, cancellationToken);
+                sales.Add(new Sale(customer.Id, receiptId, soldAt, amount, "CNY", [new SaleLine(null, "Demo basket", 1, amount, amount)]) { StoreCode = store });
             }
+
+            // One transaction per customer: quick on SQLite, and a change tracker that stays small.
+            await purchases.RecordAllAsync(sales, Source, cancellationToken);
         }
 
         await recomputes.RunAsync(rebuild: true, "demo", cancellationToken);

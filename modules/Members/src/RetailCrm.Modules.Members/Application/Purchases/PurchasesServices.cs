@@ -10,6 +10,7 @@ internal static class PurchasesServices
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<PurchaseRecorder>();
+        services.AddScoped<PurchaseBatch>();
         services.AddScoped<PurchaseQueries>();
         services.AddScoped<Contracts.IPurchaseRecording, PurchaseRecording>();
         return services;
