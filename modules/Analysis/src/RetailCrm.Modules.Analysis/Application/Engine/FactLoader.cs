@@ -38,22 +38,41 @@ internal sealed class FactLoader(AnalysisDbContext db, ICustomerFeed customers)
         }
     }
 
+    /// <summary>
+    /// The purchase facts, read with a plain data reader of the module's table (EF's materialization would cost more
+    /// than the appender) and appended as they come.
+    /// </summary>
     public async Task<long> LoadPurchasesAsync(AnalyticalStore store, Action<long> progress, CancellationToken cancellationToken)
     {
-        long count = 0;
-        using var appender = store.Appender("purchases");
-        await foreach (var p in db.Set<PurchaseFact>().AsNoTracking()
-            .Select(p => new { p.CustomerId, p.StoreCode, p.ReceiptId, p.PurchasedAt, p.Amount })
-            .AsAsyncEnumerable().WithCancellation(cancellationToken))
+        var facts = db.Set<PurchaseFact>().AsNoTracking().Select(p => new { p.CustomerId, p.StoreCode, p.ReceiptId, p.PurchasedAt, p.Amount });
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
         {
-            appender.CreateRow().AppendValue(p.CustomerId).AppendValue(p.StoreCode).AppendValue(p.ReceiptId).AppendValue(p.PurchasedAt).AppendValue(p.Amount).EndRow();
-            if (++count % 100_000 == 0)
+            await using var command = facts.CreateDbCommand();
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            long count = 0;
+            using var appender = store.Appender("purchases");
+            while (await reader.ReadAsync(cancellationToken))
             {
-                progress(count);
+                appender.CreateRow()
+                    .AppendValue(reader.GetGuid(0))
+                    .AppendValue(reader.IsDBNull(1) ? null : reader.GetString(1))
+                    .AppendValue(reader.IsDBNull(2) ? null : reader.GetString(2))
+                    .AppendValue(reader.GetDateTime(3))
+                    .AppendValue(reader.GetInt64(4))
+                    .EndRow();
+                if (++count % 100_000 == 0)
+                {
+                    progress(count);
+                }
             }
-        }
 
-        return count;
+            return count;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     public async Task LoadServiceAndCardsAsync(AnalyticalStore store, CancellationToken cancellationToken)

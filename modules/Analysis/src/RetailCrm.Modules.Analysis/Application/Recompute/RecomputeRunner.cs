@@ -9,7 +9,6 @@ using RetailCrm.Modules.Analysis.Contracts.Events;
 using RetailCrm.Modules.Analysis.Domain.Results;
 using RetailCrm.Modules.Analysis.Domain.Runs;
 using RetailCrm.Modules.Analysis.Infrastructure.Persistence;
-using RetailCrm.Sdk.Data;
 using RetailCrm.Sdk.Events;
 
 namespace RetailCrm.Modules.Analysis.Application.Recompute;
@@ -25,7 +24,7 @@ internal sealed class RecomputeRunner(
     FactRebuild rebuild,
     FactLoader loader,
     AnalysisSettings settings,
-    IBulkWriter bulk,
+    ResultInserts inserts,
     IEventBus events,
     IServiceScopeFactory scopes,
     TimeProvider time,
@@ -98,30 +97,10 @@ internal sealed class RecomputeRunner(
         await db.Set<SegmentCell>().ExecuteDeleteAsync(cancellationToken);
         await db.Set<ParetoPoint>().ExecuteDeleteAsync(cancellationToken);
         await db.Set<ConsumptionCell>().ExecuteDeleteAsync(cancellationToken);
-        var customers = 0;
-        await using (var write = bulk.Open(db))
-        {
-            foreach (var score in computation.Scores())
-            {
-                await write.InsertAsync(score, cancellationToken);
-                customers++;
-            }
-
-            foreach (var cell in computation.Cells())
-            {
-                await write.InsertAsync(cell, cancellationToken);
-            }
-
-            foreach (var point in computation.Pareto())
-            {
-                await write.InsertAsync(point, cancellationToken);
-            }
-
-            foreach (var cell in computation.Consumption(parameters))
-            {
-                await write.InsertAsync(cell, cancellationToken);
-            }
-        }
+        var customers = await inserts.InsertAsync(computation.Scores(), (s, t) => s.TenantId = t, cancellationToken);
+        await inserts.InsertAsync(computation.Cells(), (c, t) => c.TenantId = t, cancellationToken);
+        await inserts.InsertAsync(computation.Pareto(), (p, t) => p.TenantId = t, cancellationToken);
+        await inserts.InsertAsync(computation.Consumption(parameters), (c, t) => c.TenantId = t, cancellationToken);
 
         var finishedAt = time.GetUtcNow().UtcDateTime;
         await db.Set<AnalysisState>().ExecuteUpdateAsync(s => s.SetProperty(x => x.CurrentRunId, runId), cancellationToken);
