@@ -34,7 +34,9 @@ public sealed class MembersWalkthroughTests(ProductBrowserFixture crm) : IClassF
 
         await page.GotoAsync("/admin/modules");
         await ModulesPageTests.ToggleAsync(page, "members");
-        await Expect(page.Locator(".alert.error")).ToHaveTextAsync("'members' cannot be disabled: 'cards', 'sales', 'service' need it. Disable them first.");
+        await Expect(page.Locator(".alert.error")).ToHaveTextAsync("'members' cannot be disabled: 'analysis', 'cards', 'sales', 'service' need it. Disable them first.");
+        await ModulesPageTests.ToggleAsync(page, "analysis");
+        await Expect(page.Locator(".alert.ok")).ToHaveTextAsync("Disabled: analysis.");
         await ModulesPageTests.ToggleAsync(page, "cards");
         await Expect(page.Locator(".alert.ok")).ToHaveTextAsync("Disabled: cards.");
         await ModulesPageTests.ToggleAsync(page, "sales");

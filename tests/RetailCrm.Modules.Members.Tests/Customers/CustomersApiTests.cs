@@ -192,10 +192,11 @@ public sealed class CustomersApiTests(MembersHost host) : IClassFixture<MembersH
     {
         var client = await TenantAsync();
 
-        // Cards, sales and service need members: they go off first.
+        // Analysis, cards, sales and service need members: they go off first.
         var refused = await client.PutAsJsonAsync("/api/admin/modules/members", new { enabled = false });
         refused.StatusCode.ShouldBe(HttpStatusCode.Conflict);
-        (await refused.Content.ReadAsStringAsync()).ShouldContain("'cards', 'sales', 'service'");
+        (await refused.Content.ReadAsStringAsync()).ShouldContain("'analysis', 'cards', 'sales', 'service'");
+        (await client.PutAsJsonAsync("/api/admin/modules/analysis", new { enabled = false })).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await client.PutAsJsonAsync("/api/admin/modules/cards", new { enabled = false })).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await client.PutAsJsonAsync("/api/admin/modules/sales", new { enabled = false })).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await client.PutAsJsonAsync("/api/admin/modules/service", new { enabled = false })).StatusCode.ShouldBe(HttpStatusCode.OK);
