@@ -3,7 +3,7 @@
 # per-request cost of the tenant and module checks (BenchmarkDotNet), the members module's import of 100,000
 # generated customers, and the service module's queue with 1,000,000 tickets on PostgreSQL, screen pop in Chromium
 # and inbound mail from smtp4dev's IMAP, and the sales board, forecast and stage moves with 100,000 open deals on
-# PostgreSQL. Not part of the test suite. Starts its own PostgreSQL and smtp4dev
+# PostgreSQL, and the analysis module's RFM over 10,000,000 generated purchases. Not part of the test suite. Starts its own PostgreSQL and smtp4dev
 # (apart from the tests' ones); Chromium from tests/services/chromium.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -44,6 +44,10 @@ dotnet tools/RetailCrm.Benchmarks/bin/Release/net10.0/RetailCrm.Benchmarks.dll s
 echo
 echo "sales: board and forecast with 100,000 open deals on PostgreSQL, stage moves by 16 sales people at once (real host over HTTP):"
 dotnet tools/RetailCrm.Benchmarks/bin/Release/net10.0/RetailCrm.Benchmarks.dll sales-pipeline "${RETAILCRM_BENCH_DEALS:-100000}" 2>/dev/null | grep -v '^{'
+
+echo
+echo "analysis: RFM over ${RETAILCRM_BENCH_PURCHASES:-10000000} generated purchases of ${RETAILCRM_BENCH_CUSTOMERS:-1000000} customers on PostgreSQL (the module's load, computation and whole recompute against hand-written RFM SQL):"
+dotnet tools/RetailCrm.Benchmarks/bin/Release/net10.0/RetailCrm.Benchmarks.dll analysis-rfm "${RETAILCRM_BENCH_PURCHASES:-10000000}" "${RETAILCRM_BENCH_CUSTOMERS:-1000000}" 2>/dev/null | grep -v '^{'
 
 echo
 echo "service: screen pop, PBX webhook posted -> pop drawn in the agent's Chromium, 200 calls:"
