@@ -87,24 +87,8 @@ public abstract class CardFeedTests(CrmHostFactory factory)
     private static async Task ActivateAsync(HttpClient client, string number, string memberCode, long initialTopUp) =>
         await OkAsync(await client.PostAsJsonAsync($"/api/cards/cards/{number}/activation", new { memberCode, initialTopUp, storeCode = "S001" }), HttpStatusCode.OK);
 
-    /// <summary>Every page of a feed, each starting after the last id of the one before, until one comes back empty.</summary>
-    private async Task<List<IReadOnlyList<T>>> ReadAllAsync<T>(string tenant, Func<ICardFeed, Guid?, Task<IReadOnlyList<T>>> read, Func<T, Guid> id)
-    {
-        var pages = new List<IReadOnlyList<T>>();
-        Guid? after = null;
-        while (true)
-        {
-            var page = await InTenantAsync(tenant, feed => read(feed, after));
-            if (page.Count == 0)
-            {
-                return pages;
-            }
-
-            pages.Add(page);
-            after = id(page[^1]);
-            pages.Count.ShouldBeLessThan(100, "the feed does not end");
-        }
-    }
+    private Task<List<IReadOnlyList<T>>> ReadAllAsync<T>(string tenant, Func<ICardFeed, Guid?, Task<IReadOnlyList<T>>> read, Func<T, Guid> id) =>
+        Factory.ReadAllAsync(tenant, read, id);
 
     private Task<T> InTenantAsync<T>(string tenant, Func<ICardFeed, Task<T>> work) =>
         Factory.InTenantAsync(tenant, services => work(services.GetRequiredService<ICardFeed>()));

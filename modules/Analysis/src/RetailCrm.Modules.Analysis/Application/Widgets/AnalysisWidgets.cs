@@ -17,6 +17,28 @@ internal sealed class WidgetKit(IPermissionChecker permissions, IStringLocalizer
     public Task<bool> MaySeeAsync(string permission, CancellationToken cancellationToken) => permissions.IsGrantedAsync(permission, cancellationToken);
 
     public static string CustomersUrl(CustomerFilter filter) => "/analysis/customers?" + filter.ToQuery();
+
+    /// <summary>Customers per segment as bars, each opening its customers (the widget and the analysis page).</summary>
+    public static ChartContent SegmentChart(IReadOnlyList<SegmentFigure> segments, IDisplayText display, IStringLocalizer t) => new(
+        ChartKind.Bar,
+        [.. segments.Select(s => display.Name(s.Segment))],
+        [new ChartSeries(t["Customers"], [.. segments.Select(s => (decimal)s.Customers)])])
+    {
+        CategoryUrls = [.. segments.Select(s => CustomersUrl(new CustomerFilter { Segment = s.Segment }))],
+    };
+
+    /// <summary>The Pareto curve every fifth percent, each point opening the top share of customers it stands for.</summary>
+    public static ChartContent ParetoChart(ParetoCurve pareto, IStringLocalizer t)
+    {
+        var points = pareto.Points.Where(p => p.Percent % 5 == 0 || p.Percent == 1).ToList();
+        return new ChartContent(ChartKind.Line, [.. points.Select(p => p.Percent + " %")], [new ChartSeries(t["Share of revenue (%)"], [.. points.Select(p => p.Share)])], "%")
+        {
+            CategoryUrls = [.. points.Select(p => CustomersUrl(new CustomerFilter { Top = p.Percent }))],
+        };
+    }
+
+    public static string ParetoTitle(ParetoCurve pareto, IStringLocalizer t) =>
+        t["Top {0} % of customers bring {1} % of revenue", pareto.TopPercent, pareto.TopShare.ToString("0.#", System.Globalization.CultureInfo.CurrentCulture)];
 }
 
 /// <summary>The RFM segments now: customers per segment, each bar opening its customers.</summary>
@@ -30,13 +52,7 @@ internal sealed class SegmentsWidget(AnalysisQueries queries, WidgetKit kit) : I
         }
 
         var segments = await queries.SegmentsAsync(cancellationToken);
-        return new DashboardWidget("analysis.segments", kit.T["RFM segments"], new ChartContent(
-            ChartKind.Bar,
-            [.. segments.Select(s => kit.Display.Name(s.Segment))],
-            [new ChartSeries(kit.T["Customers"], [.. segments.Select(s => (decimal)s.Customers)])])
-        {
-            CategoryUrls = [.. segments.Select(s => WidgetKit.CustomersUrl(new CustomerFilter { Segment = s.Segment }))],
-        }, 200);
+        return new DashboardWidget("analysis.segments", kit.T["RFM segments"], WidgetKit.SegmentChart(segments, kit.Display, kit.T), 200);
     }
 }
 
@@ -51,12 +67,7 @@ internal sealed class ParetoWidget(AnalysisQueries queries, WidgetKit kit) : IDa
         }
 
         var pareto = await queries.ParetoAsync(null, cancellationToken);
-        var points = pareto.Points.Where(p => p.Percent % 5 == 0 || p.Percent == 1).ToList();
-        return new DashboardWidget("analysis.pareto", kit.T["Top {0} % of customers bring {1} % of revenue", pareto.TopPercent, pareto.TopShare.ToString("0.#", System.Globalization.CultureInfo.CurrentCulture)],
-            new ChartContent(ChartKind.Line, [.. points.Select(p => p.Percent + " %")], [new ChartSeries(kit.T["Share of revenue (%)"], [.. points.Select(p => p.Share)])], "%")
-            {
-                CategoryUrls = [.. points.Select(p => WidgetKit.CustomersUrl(new CustomerFilter { Top = p.Percent }))],
-            }, 210);
+        return new DashboardWidget("analysis.pareto", WidgetKit.ParetoTitle(pareto, kit.T), WidgetKit.ParetoChart(pareto, kit.T), 210);
     }
 }
 
