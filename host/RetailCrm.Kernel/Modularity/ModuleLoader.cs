@@ -215,15 +215,18 @@ internal sealed class ModuleLoader(ILogger logger)
             ?? AssemblyLoadContext.Default.LoadFromAssemblyPath(path);
     }
 
-    private static Assembly? ResolveFromModuleFolders(AssemblyLoadContext context, AssemblyName name)
+    /// <summary>The modules' resolvers as they are now (a host in another test may be adding one).</summary>
+    private static AssemblyDependencyResolver[] Resolvers()
     {
-        AssemblyDependencyResolver[] resolvers;
         lock (ModuleResolvers)
         {
-            resolvers = [.. ModuleResolvers];
+            return [.. ModuleResolvers];
         }
+    }
 
-        foreach (var resolver in resolvers)
+    private static Assembly? ResolveFromModuleFolders(AssemblyLoadContext context, AssemblyName name)
+    {
+        foreach (var resolver in Resolvers())
         {
             if (resolver.ResolveAssemblyToPath(name) is { } path)
             {
@@ -237,13 +240,7 @@ internal sealed class ModuleLoader(ILogger logger)
     /// <summary>A module's native library (DuckDB's engine, say) is found under its own runtimes folder, as its deps.json names it.</summary>
     private static IntPtr ResolveNativeFromModuleFolders(Assembly assembly, string name)
     {
-        AssemblyDependencyResolver[] resolvers;
-        lock (ModuleResolvers)
-        {
-            resolvers = [.. ModuleResolvers];
-        }
-
-        foreach (var resolver in resolvers)
+        foreach (var resolver in Resolvers())
         {
             if (resolver.ResolveUnmanagedDllToPath(name) is { } path)
             {
