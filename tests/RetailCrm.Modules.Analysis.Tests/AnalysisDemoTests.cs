@@ -22,6 +22,5 @@ public sealed class AnalysisDemoTests
         matrix.Count(c => c.GetProperty("from").ValueKind != JsonValueKind.Null && c.GetProperty("to").ValueKind != JsonValueKind.Null).ShouldBeGreaterThan(10);
         var pareto = await admin.GetFromJsonAsync<JsonElement>("/api/analysis/pareto");
         pareto.GetProperty("topShare").GetDecimal().ShouldBeInRange(35m, 90m);
-        started.ShouldBeLessThan(TimeSpan.FromSeconds(45), "demo data must not hold the start up for long");
     }
 }

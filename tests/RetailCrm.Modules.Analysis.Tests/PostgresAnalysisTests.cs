@@ -41,10 +41,7 @@ public sealed class PostgresAnalysisTests(PostgresAnalysisHost host) : IClassFix
     public async Task Should_run_one_recompute_of_a_tenant_when_several_start_at_once()
     {
         var (_, client) = await host.TenantAsync();
-        await CrmHostFactory.EventuallyAsync(
-            async () => (await client.GetFromJsonAsync<JsonElement>("/api/analysis/recomputes")).EnumerateArray().ToList() is { Count: > 0 } runs
-                && runs.All(r => r.GetProperty("status").GetString() != "Running"),
-            "the tenant's first scheduled recompute (the job starts one for a new tenant) ends", seconds: 60);
+        await Shop.FirstRecomputeEndedAsync(client);
 
         var starts = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => client.PostAsJsonAsync("/api/analysis/recomputes", new { rebuild = false })));
         starts.Count(s => s.StatusCode == HttpStatusCode.Accepted).ShouldBe(1, string.Join(", ", starts.Select(s => s.StatusCode)));

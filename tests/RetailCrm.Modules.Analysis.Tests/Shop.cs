@@ -38,6 +38,12 @@ internal static class Shop
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
 
+    /// <summary>The tenant's first scheduled recompute (the job starts one for a new tenant) has ended, and holds no lease.</summary>
+    public static Task FirstRecomputeEndedAsync(HttpClient client) => CrmHostFactory.EventuallyAsync(
+        async () => (await client.GetFromJsonAsync<JsonElement>("/api/analysis/recomputes")).EnumerateArray().ToList() is { Count: > 0 } runs
+            && runs.All(r => r.GetProperty("status").GetString() != "Running"),
+        "the tenant's first scheduled recompute ends", seconds: 90);
+
     /// <summary>
     /// Starts a recompute and waits for its end; answers the finished run. While another runs (the daily job starts one
     /// when a tenant is made), the start is refused with 409 and tried again, as a client would.

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 using RetailCrm.Kernel.Events;
 using RetailCrm.Sdk.Data;
 using RetailCrm.Sdk.MultiTenancy;
@@ -35,6 +36,24 @@ internal sealed class BulkWriter(ICurrentTenant tenant, AuditRecorder audit) : I
             {
                 await RawInsertAsync(EntityType<AuditEntry>(), audit.Created(entityType, entity, DateTime.UtcNow), cancellationToken);
             }
+        }
+
+        public async Task<long> CopyAsync<TEntity>(IEnumerable<TEntity> entities, CancellationToken cancellationToken = default) where TEntity : class
+        {
+            var entityType = db.Model.FindEntityType(typeof(TEntity)) ?? throw new InvalidOperationException($"{typeof(TEntity).Name} is not an entity of {db.GetType().Name}.");
+            if (AuditRecorder.IsAudited(entityType) || db.Database.GetDbConnection() is not NpgsqlConnection connection)
+            {
+                long inserted = 0;
+                foreach (var entity in entities)
+                {
+                    await InsertAsync(entity, cancellationToken);
+                    inserted++;
+                }
+
+                return inserted;
+            }
+
+            return await PostgresCopy.WriteAsync(connection, entityType, entities, entity => CrmSaveChangesInterceptor.GuardTenant(entity, typeof(TEntity), added: true, null, tenant.Id), db.GetService<ISqlGenerationHelper>(), cancellationToken);
         }
 
         public Task PublishAsync<TEvent>(TEvent integrationEvent, CancellationToken cancellationToken = default) where TEvent : class

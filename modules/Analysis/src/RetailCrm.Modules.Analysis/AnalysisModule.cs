@@ -58,7 +58,6 @@ public sealed class AnalysisModule : CrmModule
         services.AddScoped<RecomputeLease>();
         services.AddScoped<Recomputes>();
         services.AddScoped<RecomputeRunner>();
-        services.AddScoped<ResultInserts>();
         services.AddSingleton<ICrmJob, RecomputeJob>();
         services.AddScoped<AnalysisQueries>();
         services.AddScoped<BusinessReports>();

@@ -34,7 +34,31 @@ internal sealed class RfmComputation(AnalyticalStore store)
     /// <summary>A fall of at least this share of spending against the previous window counts as falling spend.</summary>
     private const decimal FallingSpendShare = 0.3m;
 
+    /// <summary>The whole analysis: <see cref="ScoreWindow"/>, then <see cref="ScoreTheRest"/>.</summary>
     public void Compute(RfmParameters p)
+    {
+        ScoreWindow(p);
+        ScoreTheRest(p);
+    }
+
+    /// <summary>The plain RFM of the current window: each buying customer's last purchase, purchases and spending, and their quintiles.</summary>
+    public void ScoreWindow(RfmParameters p) => store.Execute("""
+        CREATE TABLE current_window AS
+        SELECT customer_id, max(bought_at) FILTER (WHERE amount > 0) AS last_at, count(*) FILTER (WHERE amount > 0) AS frequency,
+            CAST(sum(amount) AS BIGINT) AS monetary, count(*) FILTER (WHERE amount < 0) AS returns
+        FROM purchases WHERE bought_at >= $start AND bought_at < $end
+        GROUP BY customer_id;
+
+        CREATE TABLE current_scores AS
+        SELECT customer_id, ntile(5) OVER (ORDER BY last_at) AS r, ntile(5) OVER (ORDER BY frequency) AS f, ntile(5) OVER (ORDER BY monetary) AS m
+        FROM current_window WHERE frequency > 0;
+        """, ("start", p.Start), ("end", p.End));
+
+    /// <summary>
+    /// What the segments and problem customers need beyond the plain RFM: the previous window's scores, each customer's
+    /// last purchase ever, the revenue rank, the FM and weighted scores, the segments through the map, the problem score.
+    /// </summary>
+    public void ScoreTheRest(RfmParameters p)
     {
         LoadMap(p.Map);
         string Number(decimal d) => d.ToString(CultureInfo.InvariantCulture);
@@ -44,28 +68,21 @@ internal sealed class RfmComputation(AnalyticalStore store)
         var fmWeights = p.FrequencyWeight + p.MonetaryWeight == 0 ? "1" : Number(p.FrequencyWeight + p.MonetaryWeight);
         var allWeights = Number(p.RecencyWeight + p.FrequencyWeight + p.MonetaryWeight);
         store.Execute($"""
-            CREATE TABLE windowed AS
-            SELECT customer_id,
-                max(bought_at) FILTER (WHERE amount > 0 AND bought_at >= $start) AS last_at,
-                count(*) FILTER (WHERE amount > 0 AND bought_at >= $start) AS frequency,
-                CAST(coalesce(sum(amount) FILTER (WHERE bought_at >= $start), 0) AS BIGINT) AS monetary,
-                count(*) FILTER (WHERE amount < 0 AND bought_at >= $start) AS returns,
-                max(bought_at) FILTER (WHERE amount > 0 AND bought_at < $start AND bought_at >= $pstart) AS prev_last_at,
-                count(*) FILTER (WHERE amount > 0 AND bought_at < $start AND bought_at >= $pstart) AS prev_frequency,
-                CAST(coalesce(sum(amount) FILTER (WHERE bought_at < $start AND bought_at >= $pstart), 0) AS BIGINT) AS prev_monetary,
-                max(bought_at) FILTER (WHERE amount > 0) AS ever_last_at
-            FROM purchases WHERE bought_at < $end
+            CREATE TABLE previous_window AS
+            SELECT customer_id, max(bought_at) FILTER (WHERE amount > 0) AS last_at, count(*) FILTER (WHERE amount > 0) AS frequency,
+                CAST(sum(amount) AS BIGINT) AS monetary
+            FROM purchases WHERE bought_at >= $pstart AND bought_at < $start
             GROUP BY customer_id;
 
-            CREATE TABLE current_scores AS
-            SELECT customer_id, ntile(5) OVER (ORDER BY last_at) AS r, ntile(5) OVER (ORDER BY frequency) AS f,
-                ntile(5) OVER (ORDER BY monetary) AS m, row_number() OVER (ORDER BY monetary DESC) AS revenue_rank
-            FROM windowed WHERE frequency > 0;
-
             CREATE TABLE previous_scores AS
-            SELECT customer_id, ntile(5) OVER (ORDER BY prev_last_at) AS r, ntile(5) OVER (ORDER BY prev_frequency) AS f,
-                ntile(5) OVER (ORDER BY prev_monetary) AS m
-            FROM windowed WHERE prev_frequency > 0;
+            SELECT customer_id, ntile(5) OVER (ORDER BY last_at) AS r, ntile(5) OVER (ORDER BY frequency) AS f, ntile(5) OVER (ORDER BY monetary) AS m
+            FROM previous_window WHERE frequency > 0;
+
+            CREATE TABLE history AS
+            SELECT customer_id, max(bought_at) AS ever_last_at FROM purchases WHERE amount > 0 AND bought_at < $end GROUP BY customer_id;
+
+            CREATE TABLE revenue_ranks AS
+            SELECT customer_id, row_number() OVER (ORDER BY monetary DESC) AS revenue_rank FROM current_window WHERE frequency > 0;
 
             CREATE TABLE service AS
             SELECT customer_id,
@@ -78,21 +95,25 @@ internal sealed class RfmComputation(AnalyticalStore store)
 
             CREATE TABLE scored AS
             WITH joined AS (
-                SELECT w.*, c.code, c.name, c.phone, c.email, c.tier, c.lifecycle, c.owner_id, c.unit_id, c.consent,
-                    cs.r, cs.f, cs.m, cs.revenue_rank,
+                SELECT h.customer_id, h.ever_last_at,
+                    coalesce(w.frequency, 0) AS frequency, coalesce(w.monetary, 0) AS monetary, coalesce(pw.monetary, 0) AS prev_monetary,
+                    c.code, c.name, c.phone, c.email, c.tier, c.lifecycle, c.owner_id, c.unit_id, c.consent,
+                    cs.r, cs.f, cs.m, rr.revenue_rank,
                     CASE WHEN cs.f IS NULL THEN NULL ELSE greatest(1, least(5, round(({wf} * cs.f + {wm} * cs.m) / {fmWeights}))) END AS fm,
                     CASE WHEN ps.f IS NULL THEN NULL ELSE greatest(1, least(5, round(({wf} * ps.f + {wm} * ps.m) / {fmWeights}))) END AS prev_fm,
                     ps.r AS prev_r,
                     coalesce(s.complaints, 0) AS complaints, coalesce(s.low_csat, 0) AS low_csat,
-                    w.returns + coalesce(cr.returns, 0) AS all_returns,
-                    date_diff('day', w.ever_last_at, $end) AS days_since
-                FROM windowed w
-                JOIN customers c ON c.id = w.customer_id
-                LEFT JOIN current_scores cs ON cs.customer_id = w.customer_id
-                LEFT JOIN previous_scores ps ON ps.customer_id = w.customer_id
-                LEFT JOIN service s ON s.customer_id = w.customer_id
-                LEFT JOIN card_return_counts cr ON cr.customer_id = w.customer_id
-                WHERE w.ever_last_at IS NOT NULL),
+                    coalesce(w.returns, 0) + coalesce(cr.returns, 0) AS all_returns,
+                    date_diff('day', h.ever_last_at, $end) AS days_since
+                FROM history h
+                JOIN customers c ON c.id = h.customer_id
+                LEFT JOIN current_window w ON w.customer_id = h.customer_id
+                LEFT JOIN previous_window pw ON pw.customer_id = h.customer_id
+                LEFT JOIN current_scores cs ON cs.customer_id = h.customer_id
+                LEFT JOIN previous_scores ps ON ps.customer_id = h.customer_id
+                LEFT JOIN revenue_ranks rr ON rr.customer_id = h.customer_id
+                LEFT JOIN service s ON s.customer_id = h.customer_id
+                LEFT JOIN card_return_counts cr ON cr.customer_id = h.customer_id),
             parts AS (
                 SELECT j.*,
                     least(complaints * {PointsPerComplaint}, {ComplaintCap}) AS p_complaints,

@@ -9,6 +9,7 @@ using RetailCrm.Modules.Analysis.Contracts.Events;
 using RetailCrm.Modules.Analysis.Domain.Results;
 using RetailCrm.Modules.Analysis.Domain.Runs;
 using RetailCrm.Modules.Analysis.Infrastructure.Persistence;
+using RetailCrm.Sdk.Data;
 using RetailCrm.Sdk.Events;
 
 namespace RetailCrm.Modules.Analysis.Application.Recompute;
@@ -24,7 +25,7 @@ internal sealed class RecomputeRunner(
     FactRebuild rebuild,
     FactLoader loader,
     AnalysisSettings settings,
-    ResultInserts inserts,
+    IBulkWriter bulk,
     IEventBus events,
     IServiceScopeFactory scopes,
     TimeProvider time,
@@ -80,6 +81,7 @@ internal sealed class RecomputeRunner(
         {
             logger.LogError(e, "Analysis recompute {RunId} failed; the previous results stay", runId);
             var error = e.Message.Length > RecomputeRun.MaxErrorLength ? e.Message[..RecomputeRun.MaxErrorLength] : e.Message;
+            await lease.ReleaseAsync(runId, CancellationToken.None);
             await progressDb.Set<RecomputeRun>().Where(r => r.Id == runId).ExecuteUpdateAsync(s => s
                 .SetProperty(r => r.Status, RecomputeStatus.Failed).SetProperty(r => r.Error, error)
                 .SetProperty(r => r.FinishedAt, time.GetUtcNow().UtcDateTime), CancellationToken.None);
@@ -97,13 +99,20 @@ internal sealed class RecomputeRunner(
         await db.Set<SegmentCell>().ExecuteDeleteAsync(cancellationToken);
         await db.Set<ParetoPoint>().ExecuteDeleteAsync(cancellationToken);
         await db.Set<ConsumptionCell>().ExecuteDeleteAsync(cancellationToken);
-        var customers = await inserts.InsertAsync(computation.Scores(), (s, t) => s.TenantId = t, cancellationToken);
-        await inserts.InsertAsync(computation.Cells(), (c, t) => c.TenantId = t, cancellationToken);
-        await inserts.InsertAsync(computation.Pareto(), (p, t) => p.TenantId = t, cancellationToken);
-        await inserts.InsertAsync(computation.Consumption(parameters), (c, t) => c.TenantId = t, cancellationToken);
+        int customers;
+        await using (var write = bulk.Open(db))
+        {
+            customers = (int)await write.CopyAsync(computation.Scores(), cancellationToken);
+            await write.CopyAsync(computation.Cells(), cancellationToken);
+            await write.CopyAsync(computation.Pareto(), cancellationToken);
+            await write.CopyAsync(computation.Consumption(parameters), cancellationToken);
+        }
 
         var finishedAt = time.GetUtcNow().UtcDateTime;
-        await db.Set<AnalysisState>().ExecuteUpdateAsync(s => s.SetProperty(x => x.CurrentRunId, runId), cancellationToken);
+        // The lease is given back with the results, so that whoever sees the run succeed may start the next one.
+        await db.Set<AnalysisState>().ExecuteUpdateAsync(s => s.SetProperty(x => x.CurrentRunId, runId)
+            .SetProperty(x => x.LeaseRunId, x => x.LeaseRunId == runId ? null : x.LeaseRunId)
+            .SetProperty(x => x.LeaseUntil, x => x.LeaseRunId == runId ? null : x.LeaseUntil), cancellationToken);
         var run = await db.Set<RecomputeRun>().FirstAsync(r => r.Id == runId, cancellationToken);
         run.Status = RecomputeStatus.Succeeded;
         run.Phase = RecomputePhase.Done;
