@@ -10,11 +10,11 @@ namespace RetailCrm.Modules.Analysis.Tests;
 /// </summary>
 internal static class Shop
 {
-    public static async Task<Guid> CustomerAsync(HttpClient client, string name, string phone, bool consent = true, string? email = null)
+    public static async Task<Guid> CustomerAsync(HttpClient client, string name, string phone, bool consent = true, string? email = null, Guid? unitId = null)
     {
         var response = await client.PostAsJsonAsync("/api/members/customers", new
         {
-            customer = new { kind = "Person", displayName = name, phone, email = email ?? $"{phone}@example.cn", marketingConsent = consent },
+            customer = new { kind = "Person", displayName = name, phone, email = email ?? $"{phone}@example.cn", marketingConsent = consent, unitId },
             keepDespiteDuplicates = true,
         });
         response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
