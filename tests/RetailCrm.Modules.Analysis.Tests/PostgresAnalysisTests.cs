@@ -29,6 +29,8 @@ public sealed class PostgresAnalysisTests(PostgresAnalysisHost host) : IClassFix
         await AnalysisHost.Arrived(host.Factory, name, 70);
         var run = await Shop.RecomputeAsync(client, rebuild: true);
         run.GetProperty("customers").GetInt32().ShouldBe(25);
+        run.GetProperty("phaseTimings").GetString().ShouldNotBeNull().ShouldContain("Computing ");
+        run.GetProperty("phaseTimings").GetString()!.ShouldContain("Writing ");
 
         (await Shop.SegmentsAsync(client))["Champions"].ShouldBe(5);
         var champions = await Shop.CustomersAsync(client, "segment=Champions");

@@ -77,8 +77,13 @@ internal static class AnalysisRfmBenchmark
             clock.Restart();
             computation.ScoreTheRest(parameters);
             var rest = clock.Elapsed.TotalSeconds;
+
+            // The hand-written query again, now that the engine is warm: the better of its two runs is the figure.
+            clock.Restart();
+            store.Execute(HandDuckDb, ("start", start), ("end", end));
+            handDuck = Math.Min(handDuck, clock.Elapsed.TotalSeconds);
             var handPg = await HandPostgresAsync(connection, tenantId, start, end);
-            Console.WriteLine($"RFM, hand-written DuckDB SQL (three NTILE scores):   {handDuck:0.00} s");
+            Console.WriteLine($"RFM, hand-written DuckDB SQL (three NTILE scores, best of two): {handDuck:0.00} s");
             Console.WriteLine($"RFM, hand-written PostgreSQL SQL (the same):        {handPg:0.00} s");
             Console.WriteLine($"RFM, the module's window scores on DuckDB (the same, with returns counted apart): {module:0.00} s");
             Console.WriteLine($"ratio module / hand-written DuckDB: {module / handDuck:0.00} (goal <= 1.2)");
@@ -100,6 +105,7 @@ internal static class AnalysisRfmBenchmark
 
             Console.WriteLine($"whole recompute through the module (feed, load, compute, write back {run.Customers:N0} scores): {total:0.0} s");
             Console.WriteLine($"ratio whole recompute / hand-written DuckDB RFM: {total / handDuck:0.0}");
+            Console.WriteLine($"its phases: {run.PhaseTimings}");
         }
 
         Console.WriteLine($"peak memory of the host process: {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024:N0} MiB");

@@ -37,10 +37,13 @@ internal sealed class RecomputeRunner(
         var progressDb = progressScope.ServiceProvider.GetRequiredService<AnalysisDbContext>();
         var lease = progressScope.ServiceProvider.GetRequiredService<RecomputeLease>();
 
+        var timings = new PhaseClock(time);
+
         async Task Report(RecomputePhase phase, int percent)
         {
-            await progressDb.Set<RecomputeRun>().Where(r => r.Id == runId)
-                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Phase, phase).SetProperty(r => r.Progress, percent), CancellationToken.None);
+            var took = timings.Next(phase);
+            await progressDb.Set<RecomputeRun>().Where(r => r.Id == runId).ExecuteUpdateAsync(s => s
+                .SetProperty(r => r.Phase, phase).SetProperty(r => r.Progress, percent).SetProperty(r => r.PhaseTimings, took), CancellationToken.None);
             await lease.RenewAsync(runId, CancellationToken.None);
         }
 
@@ -74,8 +77,8 @@ internal sealed class RecomputeRunner(
             computation.Compute(parameters);
 
             await Report(RecomputePhase.Writing, 70);
-            var customers = await WriteAsync(runId, computation, parameters, purchases, cancellationToken);
-            logger.LogInformation("Analysis recompute {RunId}: {Customers} customers, {Purchases} purchases", runId, customers, purchases);
+            var (customers, took) = await WriteAsync(runId, computation, parameters, purchases, timings, cancellationToken);
+            logger.LogInformation("Analysis recompute {RunId}: {Customers} customers, {Purchases} purchases; {Timings}", runId, customers, purchases, took);
         }
         catch (Exception e)
         {
@@ -83,7 +86,7 @@ internal sealed class RecomputeRunner(
             var error = e.Message.Length > RecomputeRun.MaxErrorLength ? e.Message[..RecomputeRun.MaxErrorLength] : e.Message;
             await lease.ReleaseAsync(runId, CancellationToken.None);
             await progressDb.Set<RecomputeRun>().Where(r => r.Id == runId).ExecuteUpdateAsync(s => s
-                .SetProperty(r => r.Status, RecomputeStatus.Failed).SetProperty(r => r.Error, error)
+                .SetProperty(r => r.Status, RecomputeStatus.Failed).SetProperty(r => r.Error, error).SetProperty(r => r.PhaseTimings, timings.Next(RecomputePhase.Done))
                 .SetProperty(r => r.FinishedAt, time.GetUtcNow().UtcDateTime), CancellationToken.None);
         }
         finally
@@ -92,7 +95,8 @@ internal sealed class RecomputeRunner(
         }
     }
 
-    private async Task<int> WriteAsync(Guid runId, RfmComputation computation, RfmParameters parameters, long purchases, CancellationToken cancellationToken)
+    private async Task<(int Customers, string Timings)> WriteAsync(
+        Guid runId, RfmComputation computation, RfmParameters parameters, long purchases, PhaseClock timings, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.Set<CustomerScore>().ExecuteDeleteAsync(cancellationToken);
@@ -120,9 +124,10 @@ internal sealed class RecomputeRunner(
         run.FinishedAt = finishedAt;
         run.Customers = customers;
         run.Purchases = purchases;
+        run.PhaseTimings = timings.Next(RecomputePhase.Done);
         events.Publish(new AnalysisRecomputedIntegrationEvent(runId, customers, purchases, finishedAt));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return customers;
+        return (customers, run.PhaseTimings);
     }
 }

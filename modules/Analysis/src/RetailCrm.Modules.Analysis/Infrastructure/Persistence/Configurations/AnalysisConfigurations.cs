@@ -146,6 +146,7 @@ internal sealed class RecomputeRunConfiguration : IEntityTypeConfiguration<Recom
         b.Property(x => x.Phase).HasConversion<string>().HasMaxLength(20);
         b.Property(x => x.Trigger).HasMaxLength(10);
         b.Property(x => x.Error).HasMaxLength(RecomputeRun.MaxErrorLength);
+        b.Property(x => x.PhaseTimings).HasMaxLength(RecomputeRunTimings.MaxLength);
         b.HasIndex(x => new { x.TenantId, x.StartedAt });
     }
 }
