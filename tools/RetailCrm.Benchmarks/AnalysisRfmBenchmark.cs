@@ -109,6 +109,14 @@ internal static class AnalysisRfmBenchmark
         }
 
         Console.WriteLine($"peak memory of the host process: {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024:N0} MiB");
+        factory.Dispose();
+        NpgsqlConnection.ClearAllPools();
+        await using (var admin = new NpgsqlConnection(server))
+        {
+            await admin.OpenAsync();
+            await new NpgsqlCommand($"DROP DATABASE {database} WITH (FORCE)", admin).ExecuteNonQueryAsync();
+        }
+
         return 0;
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
+using RetailCrm.Modules.Analysis.Application.Queries;
 using RetailCrm.Modules.Analysis.Contracts;
 using RetailCrm.Modules.Analysis.Domain.Rfm;
 using RetailCrm.Modules.Analysis.Infrastructure.Persistence;
@@ -86,9 +87,9 @@ internal sealed class AnalysisSettings(AnalysisDbContext db, TimeProvider time)
         }
 
         var topPercent = input.TopPercent ?? configuration.TopPercent;
-        if (topPercent is < 1 or > 99)
+        if (!TopShare.IsValid(topPercent))
         {
-            fields.Add(new FieldRefusal("topPercent", LocalizableText.Of("The top share is 1 to 99 percent of customers.")));
+            fields.Add(new FieldRefusal("topPercent", LocalizableText.Of(TopShare.Rule)));
         }
 
         SegmentMap? map = null;

@@ -1,7 +1,10 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using RetailCrm.Modules.Analysis.Application.Configuration;
 using RetailCrm.Modules.Analysis.Contracts;
+using RetailCrm.Modules.Analysis.Domain.Facts;
 using RetailCrm.Modules.Analysis.Domain.Results;
+using RetailCrm.Modules.Cards.Contracts;
 using RetailCrm.Modules.Analysis.Infrastructure.Persistence;
 using RetailCrm.Sdk.Authorization;
 using RetailCrm.Sdk.Results;
@@ -128,6 +131,37 @@ internal sealed class AnalysisQueries(AnalysisDbContext db, IDataScopeProvider s
         c.Monetary, c.PreviousMonetary, c.LastPurchaseAt, c.LastPurchaseAt is { } last ? (int)(now - last).TotalDays : null, c.ProblemScore,
         [.. c.ProblemReasons.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<ProblemReason>)], c.MarketingConsent);
 
+    /// <summary>The purchase facts a consumption row counts: in its months, at its store, paid with its card product.</summary>
+    private IQueryable<PurchaseFact> BoughtAs(CustomerFilter filter)
+    {
+        var purchases = db.Set<PurchaseFact>().AsNoTracking();
+        if (filter.BoughtFrom is { } from)
+        {
+            var since = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            purchases = purchases.Where(p => p.PurchasedAt >= since);
+        }
+
+        if (filter.BoughtTo is { } to)
+        {
+            var until = to.AddMonths(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            purchases = purchases.Where(p => p.PurchasedAt < until);
+        }
+
+        if (filter.Store is { } store)
+        {
+            purchases = purchases.Where(p => p.StoreCode == store);
+        }
+
+        if (filter.PaidWith is { } product)
+        {
+            var cardIds = db.Set<CardFact>().AsNoTracking().Where(k => k.ProductCode == product).Select(k => k.Id);
+            var receipts = db.Set<CardEntryFact>().AsNoTracking().Where(e => e.Kind == LedgerEntryKind.Payment && e.ReceiptId != null && cardIds.Contains(e.CardId)).Select(e => e.ReceiptId);
+            purchases = purchases.Where(p => receipts.Contains(p.ReceiptId));
+        }
+
+        return purchases;
+    }
+
     /// <summary>The scoped customers behind a figure, in the order the list shows them; the refusal names the field at fault.</summary>
     public async Task<Result<FilteredCustomers>> FilteredAsync(CustomerFilter filter, CancellationToken cancellationToken)
     {
@@ -141,9 +175,20 @@ internal sealed class AnalysisQueries(AnalysisDbContext db, IDataScopeProvider s
             return Refusal.Invalid("analysis/filter-invalid", "to", "'{0}' is neither a segment nor '{1}'.", filter.To, CustomerFilter.None);
         }
 
-        if (filter.Top is < 1 or > 100)
+        if (!TopShare.IsValid(filter.Top))
         {
-            return Refusal.Invalid("analysis/filter-invalid", "top", "The top share is 1 to 100 percent of customers.");
+            return Refusal.Invalid("analysis/filter-invalid", "top", TopShare.Rule);
+        }
+
+        if (filter.BoughtFrom is { } boughtFrom && filter.BoughtTo is { } boughtTo && boughtTo < boughtFrom)
+        {
+            return Refusal.Invalid("analysis/filter-invalid", "boughtTo", "The months end ({0}) before they start ({1}).",
+                boughtTo.ToString("yyyy-MM", CultureInfo.InvariantCulture), boughtFrom.ToString("yyyy-MM", CultureInfo.InvariantCulture));
+        }
+
+        if (filter.SoldBy is not null && filter.Holds is null)
+        {
+            return Refusal.Invalid("analysis/filter-invalid", "soldBy", "'soldBy' narrows the holders of a card product: name the product with 'holds'.");
         }
 
         var configuration = await settings.GetAsync(cancellationToken);
@@ -178,6 +223,23 @@ internal sealed class AnalysisQueries(AnalysisDbContext db, IDataScopeProvider s
         if (filter.Lifecycle is { } lifecycle)
         {
             query = query.Where(c => c.LifecycleClass == lifecycle);
+        }
+
+        if (filter.ByPurchases)
+        {
+            var bought = BoughtAs(filter);
+            query = query.Where(c => bought.Any(p => p.CustomerId == c.CustomerId));
+        }
+
+        if (filter.Holds is { } product)
+        {
+            var cards = db.Set<CardFact>().AsNoTracking().Where(k => k.ProductCode == product && !k.IsClosed && k.Balance > 0);
+            if (filter.SoldBy is { } soldBy)
+            {
+                cards = soldBy.Equals(CustomerFilter.None, StringComparison.OrdinalIgnoreCase) ? cards.Where(k => k.StoreCode == null) : cards.Where(k => k.StoreCode == soldBy);
+            }
+
+            query = query.Where(c => cards.Any(k => k.CustomerId == c.CustomerId));
         }
 
         if (filter.Problem)

@@ -5,7 +5,8 @@ using RetailCrm.Modules.Members.Contracts;
 namespace RetailCrm.Modules.Analysis.Application.Queries;
 
 /// <summary>What a figure stands for, as the customers behind it: a segment, a cell of the migration matrix, the top
-/// share of the Pareto curve, the problem or dormant customers, or a tier or lifecycle class.</summary>
+/// share of the Pareto curve, the problem or dormant customers, a tier or lifecycle class; a consumption row (who
+/// bought in these months, at a store or paying with a card product); a liability row (who holds cards of a product).</summary>
 internal sealed record CustomerFilter
 {
     /// <summary>The word a matrix cell uses for "bought nothing in that window".</summary>
@@ -32,6 +33,27 @@ internal sealed record CustomerFilter
 
     public LifecycleClass? Lifecycle { get; init; }
 
+    /// <summary>Bought in this month or later (its first day).</summary>
+    public DateOnly? BoughtFrom { get; init; }
+
+    /// <summary>Bought in this month or earlier (its first day).</summary>
+    public DateOnly? BoughtTo { get; init; }
+
+    /// <summary>Bought at this store (its code).</summary>
+    public string? Store { get; init; }
+
+    /// <summary>Paid (part of) a purchase with a card of this product.</summary>
+    public string? PaidWith { get; init; }
+
+    /// <summary>Holds an open card of this product with money on it.</summary>
+    public string? Holds { get; init; }
+
+    /// <summary>With <see cref="Holds"/>: the card was sold by this store (<see cref="None"/>: by head office).</summary>
+    public string? SoldBy { get; init; }
+
+    /// <summary>Whether the list is narrowed by purchases (months, store, card product paid with).</summary>
+    public bool ByPurchases => BoughtFrom is not null || BoughtTo is not null || Store is not null || PaidWith is not null;
+
     public int Page { get; init; } = 1;
 
     /// <summary>The query string that shows this filter again, without the page.</summary>
@@ -54,6 +76,12 @@ internal sealed record CustomerFilter
         Add("dormant", Dormant);
         Add("tier", Tier);
         Add("lifecycle", Lifecycle);
+        Add("boughtFrom", BoughtFrom?.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture));
+        Add("boughtTo", BoughtTo?.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture));
+        Add("store", Store);
+        Add("paidWith", PaidWith);
+        Add("holds", Holds);
+        Add("soldBy", SoldBy);
         return string.Join("&", parts);
     }
 

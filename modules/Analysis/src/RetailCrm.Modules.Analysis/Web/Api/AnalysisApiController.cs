@@ -37,9 +37,9 @@ internal sealed class AnalysisApiController(AnalysisQueries queries, BusinessRep
     [RequirePermission(AnalysisPermissions.View)]
     public async Task<IActionResult> Pareto(int? top, CancellationToken cancellationToken)
     {
-        if (top is < 1 or > 99)
+        if (!TopShare.IsValid(top))
         {
-            return new RefusalResult(Refusal.Invalid("analysis/filter-invalid", "top", "The top share is 1 to 99 percent of customers."));
+            return new RefusalResult(Refusal.Invalid("analysis/filter-invalid", "top", TopShare.Rule));
         }
 
         var curve = await queries.ParetoAsync(top, cancellationToken);
@@ -99,22 +99,6 @@ internal sealed class AnalysisApiController(AnalysisQueries queries, BusinessRep
 
     /// <summary>A range of whole months; by default the twelve up to this one.</summary>
     private Result<MonthRange> Range(DateOnly? from, DateOnly? to) => MonthRange.Of(from, to, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
-}
-
-/// <summary>The first days of the first and last months of a report.</summary>
-internal sealed record MonthRange(DateOnly From, DateOnly To)
-{
-    public static Result<MonthRange> Of(DateOnly? from, DateOnly? to, DateOnly today)
-    {
-        var last = to ?? today;
-        var first = from ?? last.AddMonths(-11);
-        if (last < first)
-        {
-            return Refusal.Invalid("analysis/range-invalid", "to", "The range ends ({0}) before it starts ({1}).", last.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), first.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-        }
-
-        return new MonthRange(new DateOnly(first.Year, first.Month, 1), new DateOnly(last.Year, last.Month, 1));
-    }
 }
 
 /// <summary>Recomputes (started on demand, watched while they run) and the tenant's analysis settings.</summary>
@@ -193,5 +177,5 @@ internal sealed class AnalysisActionsApiController(SegmentActions actions) : Con
     public async Task<IActionResult> Greeting(GreetingRequest request, CancellationToken cancellationToken) =>
         (await actions.SendGreetingAsync(Filter(request.Customers), request.Channel, request.Culture, cancellationToken)).ToActionResult(Ok);
 
-    private static CustomerFilter Filter(ListFilter? filter) => (filter ?? new ListFilter(null, null, null, null, null, null, null, null)).ToFilter();
+    private static CustomerFilter Filter(ListFilter? filter) => (filter ?? new ListFilter()).ToFilter();
 }
