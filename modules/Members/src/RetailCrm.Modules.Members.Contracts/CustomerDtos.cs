@@ -64,7 +64,11 @@ public sealed record CustomerSummary(
 /// <summary>Finds customers for other modules (cards, service, pipeline) without touching the members tables.</summary>
 public interface ICustomerLookup
 {
-    /// <summary>The customer with this id in the current tenant and the user's data scope, or null.</summary>
+    /// <summary>
+    /// The customer with this id in the current tenant, or null: whatever its status (a merged or deleted customer is
+    /// still found, so that a ticket or card pointing at it can show it) and not limited to the user's data scope; a
+    /// caller that lists customers for a user narrows them to the user's scope itself (the analysis does, before a call list).
+    /// </summary>
     Task<CustomerSummary?> FindAsync(Guid id, CancellationToken cancellationToken = default);
 
     /// <summary>The customer with this code (case-insensitive), or null.</summary>
