@@ -69,6 +69,19 @@ public sealed class RecomputeTests(AnalysisHost host) : IClassFixture<AnalysisHo
     }
 
     [Fact]
+    public async Task Should_open_the_list_behind_the_last_point_of_the_pareto_curve_but_quote_shares_below_it()
+    {
+        var (_, client) = await host.TenantAsync();
+        (await client.GetAsync("/api/analysis/customers?top=100")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        foreach (var refused in new[] { "/api/analysis/customers?top=101", "/api/analysis/pareto?top=100" })
+        {
+            var response = await client.GetAsync(refused);
+            response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, refused);
+            (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("top", out _).ShouldBeTrue(refused);
+        }
+    }
+
+    [Fact]
     public async Task Should_refuse_a_second_recompute_while_one_runs()
     {
         var (name, client) = await host.TenantAsync();

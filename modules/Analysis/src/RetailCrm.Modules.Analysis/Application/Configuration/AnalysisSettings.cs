@@ -87,9 +87,9 @@ internal sealed class AnalysisSettings(AnalysisDbContext db, TimeProvider time)
         }
 
         var topPercent = input.TopPercent ?? configuration.TopPercent;
-        if (!TopShare.IsValid(topPercent))
+        if (!TopShare.IsValidShare(topPercent))
         {
-            fields.Add(new FieldRefusal("topPercent", LocalizableText.Of(TopShare.Rule)));
+            fields.Add(new FieldRefusal("topPercent", LocalizableText.Of(TopShare.ShareRule)));
         }
 
         SegmentMap? map = null;

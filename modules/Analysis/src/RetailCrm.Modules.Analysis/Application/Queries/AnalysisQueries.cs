@@ -175,9 +175,9 @@ internal sealed class AnalysisQueries(AnalysisDbContext db, IDataScopeProvider s
             return Refusal.Invalid("analysis/filter-invalid", "to", "'{0}' is neither a segment nor '{1}'.", filter.To, CustomerFilter.None);
         }
 
-        if (!TopShare.IsValid(filter.Top))
+        if (!TopShare.IsValidList(filter.Top))
         {
-            return Refusal.Invalid("analysis/filter-invalid", "top", TopShare.Rule);
+            return Refusal.Invalid("analysis/filter-invalid", "top", TopShare.ListRule);
         }
 
         if (filter.BoughtFrom is { } boughtFrom && filter.BoughtTo is { } boughtTo && boughtTo < boughtFrom)

@@ -37,9 +37,9 @@ internal sealed class AnalysisApiController(AnalysisQueries queries, BusinessRep
     [RequirePermission(AnalysisPermissions.View)]
     public async Task<IActionResult> Pareto(int? top, CancellationToken cancellationToken)
     {
-        if (!TopShare.IsValid(top))
+        if (!TopShare.IsValidShare(top))
         {
-            return new RefusalResult(Refusal.Invalid("analysis/filter-invalid", "top", TopShare.Rule));
+            return new RefusalResult(Refusal.Invalid("analysis/filter-invalid", "top", TopShare.ShareRule));
         }
 
         var curve = await queries.ParetoAsync(top, cancellationToken);
